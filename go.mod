@@ -1,0 +1,8 @@
+module github.com/jixiao-dev/jixiao
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	golang.org/x/text v0.44.0
+)

@@ -1,0 +1,172 @@
+package budget
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Positions maps a key path such as "projects[2].indicators[1].value"
+// (1-based array indices) to where the key is written in the source.
+// Table headers are recorded too: "projects[2]" is the line of its
+// [[projects]] header.
+type Positions map[string]Pos
+
+// Pos is a 1-based line and column.
+type Pos struct{ Line, Col int }
+
+// Of returns the position of path, or of its nearest recorded ancestor.
+func (p Positions) Of(path string) Pos {
+	for path != "" {
+		if pos, ok := p[path]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return Pos{}
+}
+
+// IndexPositions records where each key of a TOML document is written. It
+// understands the subset of TOML structure that matters for positions
+// (table and array-of-tables headers, dotted keys, multi-line strings and
+// arrays) and assumes the document already parsed, so it never fails.
+func IndexPositions(src string) Positions {
+	pos := Positions{}
+	counts := map[string]int{} // array-of-tables path (parents indexed) → count
+	table := ""                // current table path with indices
+	lines := strings.Split(src, "\n")
+	inString := "" // closing delimiter of an open multi-line string
+	depth := 0     // open brackets of a multi-line array or inline table
+	for i, line := range lines {
+		if inString != "" {
+			if strings.Contains(line, inString) {
+				inString = ""
+			}
+			continue
+		}
+		trimmed := strings.TrimLeft(line, " \t\ufeff")
+		col := len([]rune(line[:len(line)-len(trimmed)])) + 1
+		if depth > 0 {
+			depth += bracketDelta(trimmed)
+			continue
+		}
+		switch {
+		case trimmed == "" || trimmed[0] == '#':
+			continue
+		case strings.HasPrefix(trimmed, "[["):
+			name := headerName(trimmed[2:], "]]")
+			base := indexed(name, counts)
+			counts[base]++
+			table = fmt.Sprintf("%s[%d]", base, counts[base])
+			pos[table] = Pos{i + 1, col}
+		case trimmed[0] == '[':
+			table = indexed(headerName(trimmed[1:], "]"), counts)
+			pos[table] = Pos{i + 1, col}
+		default:
+			key, rest, ok := strings.Cut(trimmed, "=")
+			if !ok {
+				continue
+			}
+			path := joinPath(table, keyPath(key))
+			if _, seen := pos[path]; !seen {
+				pos[path] = Pos{i + 1, col}
+			}
+			rest = strings.TrimSpace(rest)
+			for _, q := range []string{`"""`, `'''`} {
+				if strings.HasPrefix(rest, q) && !strings.Contains(rest[3:], q) {
+					inString = q
+				}
+			}
+			if inString == "" {
+				depth = bracketDelta(rest)
+				if depth < 0 {
+					depth = 0
+				}
+			}
+		}
+	}
+	return pos
+}
+
+// indexed adds to each prefix of name that is an array of tables the index
+// of its latest element, e.g. "projects.indicators" → "projects[2].indicators".
+func indexed(name string, counts map[string]int) string {
+	parts := strings.Split(name, ".")
+	cur := ""
+	for i, p := range parts {
+		if i > 0 {
+			cur += "."
+		}
+		cur += p
+		if n := counts[cur]; n > 0 && i < len(parts)-1 {
+			cur += fmt.Sprintf("[%d]", n)
+		}
+	}
+	return cur
+}
+
+func headerName(s, closing string) string {
+	name, _, _ := strings.Cut(s, closing)
+	return keyPath(name)
+}
+
+// keyPath normalises a possibly dotted, possibly quoted key.
+func keyPath(key string) string {
+	var parts []string
+	for _, p := range strings.Split(key, ".") {
+		p = strings.TrimSpace(p)
+		p = strings.Trim(p, `"'`)
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, ".")
+}
+
+func joinPath(table, key string) string {
+	if table == "" {
+		return key
+	}
+	return table + "." + key
+}
+
+func stripIndices(path string) string {
+	var b strings.Builder
+	skip := false
+	for _, r := range path {
+		switch {
+		case r == '[':
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// bracketDelta counts opening minus closing brackets and braces outside
+// strings and comments.
+func bracketDelta(s string) int {
+	n := 0
+	var quote rune
+	for _, r := range s {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '#':
+			return n
+		case r == '[' || r == '{':
+			n++
+		case r == ']' || r == '}':
+			n--
+		}
+	}
+	return n
+}

@@ -1,0 +1,127 @@
+// Package diag holds the findings that the loader, the validator and the
+// template compiler report to the user: position, severity, rule code, field
+// path, and a message with a hint, printed in Chinese or English from one
+// message catalog (catalog.go).
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// Severity says whether a finding blocks rendering.
+type Severity int
+
+// Severities.
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Diagnostic is one finding. Msg and Hint are catalog keys (the English
+// format strings); Args and HintArgs fill them in.
+type Diagnostic struct {
+	File      string
+	Line, Col int
+	Severity  Severity
+	Code      string // rule identifier, e.g. "M1"
+	Path      string // field path, e.g. "projects[2].budget"
+	Msg       string
+	Args      []any
+	Hint      string
+	HintArgs  []any
+}
+
+// List is a set of findings. As an error it reports its errors in English.
+type List []Diagnostic
+
+// Error implements error.
+func (l List) Error() string { return l.Format(language.English) }
+
+// HasErrors reports whether any finding is an Error.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Sort orders the findings by file, line, column, then code.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Code < b.Code
+	})
+}
+
+// Format prints every finding, each as
+// "file:line:col: 错误: message (path)" plus an indented hint line.
+func (l List) Format(lang language.Tag) string {
+	var b strings.Builder
+	p := Printer(lang)
+	for _, d := range l {
+		b.WriteString(d.format(p))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// String prints one finding in English.
+func (d Diagnostic) String() string { return d.format(Printer(language.English)) }
+
+func (d Diagnostic) format(p *message.Printer) string {
+	var b strings.Builder
+	b.WriteString(d.File)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
+	}
+	sev := p.Sprintf("error")
+	if d.Severity == Warning {
+		sev = p.Sprintf("warning")
+	}
+	fmt.Fprintf(&b, ": %s", sev)
+	if d.Code != "" {
+		fmt.Fprintf(&b, "[%s]", d.Code)
+	}
+	fmt.Fprintf(&b, ": %s", p.Sprintf(d.Msg, d.Args...))
+	if d.Path != "" {
+		fmt.Fprintf(&b, " (%s)", d.Path)
+	}
+	if d.Hint != "" {
+		fmt.Fprintf(&b, "\n\t%s: %s", p.Sprintf("hint"), p.Sprintf(d.Hint, d.HintArgs...))
+	}
+	return b.String()
+}
+
+// Printer returns a message printer for lang, falling back to Chinese for
+// every Chinese variant and to English otherwise.
+func Printer(lang language.Tag) *message.Printer {
+	return message.NewPrinter(Match(lang))
+}
+
+// Match maps any language to one the catalog has: Chinese or English.
+func Match(lang language.Tag) language.Tag {
+	base, _ := lang.Base()
+	if zh, _ := language.Chinese.Base(); base == zh {
+		return language.SimplifiedChinese
+	}
+	return language.English
+}

@@ -125,3 +125,11 @@ func Match(lang language.Tag) language.Tag {
 	}
 	return language.English
 }
+
+// register adds English → Chinese message pairs to the catalog.
+func register(pairs [][2]string) {
+	for _, e := range pairs {
+		_ = message.SetString(language.English, e[0], e[0])
+		_ = message.SetString(language.SimplifiedChinese, e[0], e[1])
+	}
+}

@@ -1,0 +1,37 @@
+# jixiao — see README.md. `make run` renders the samples, `make test` runs every test.
+GO      ?= go
+BIN     := bin/jixiao
+SAMPLES := $(shell find data -name '*.toml' | sort)
+FUZZTIME ?= 20s
+
+.PHONY: all build run test bench lint fuzz clean
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/jixiao
+
+# Render every filing under data/ into out/ (PDF and DOCX).
+run: build
+	@mkdir -p out
+	$(BIN) build -o out $(SAMPLES)
+
+test: lint
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz FUZZTIME=10s
+
+# Short bounded fuzz runs; `make fuzz FUZZTIME=10m` for a long one.
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
+	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+lint:
+	@out=$$(gofmt -l cmd render templates fonts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin out
+
+include fonts/fonts.mk

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sample = "../../data/hebei/shanhaiguan-wxb-2024.toml"
+
+// jixiao runs the command in-process and returns its exit code and output.
+func jixiao(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut, func(k string) string { return env[k] })
+	return code, out.String(), errOut.String()
+}
+
+func buildSample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	code, _, stderr := jixiao(t, nil, "build", "-o", dir, sample)
+	if code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	return dir
+}
+
+func need(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is required in CI (.ci/run installs it)", tool)
+			}
+			t.Skipf("%s not installed", tool)
+		}
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// TestFidelity runs the seed check on both outputs: every line of the
+// original report is present, body lines in order.
+func TestFidelity(t *testing.T) {
+	need(t, "python3", "pdftotext")
+	dir := buildSample(t)
+	pdf := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
+	docx := filepath.Join(dir, "shanhaiguan-wxb-2024.docx")
+	out, err := exec.Command("python3", "testdata/fidelity.py", "testdata/seed.txt", pdf, docx).CombinedOutput()
+	if err != nil {
+		t.Fatalf("fidelity check failed: %v\n%s", err, out)
+	}
+	out, err = exec.Command("python3", "testdata/docx_structure.py", docx).CombinedOutput()
+	if err != nil {
+		t.Fatalf("docx structure check failed: %v\n%s", err, out)
+	}
+}
+
+// TestPDFTextOrder checks the extracted text: headings, captions and cells
+// in reading order, and the TOC numbers equal to the pages the headings are
+// printed on.
+func TestPDFTextOrder(t *testing.T) {
+	need(t, "pdftotext", "qpdf")
+	dir := buildSample(t)
+	path := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, path)), "")
+	order := []string{"目录", "第一部分", "部门整体绩效目标", "一、总体绩效目标", "网信办年度发展规划目标",
+		"二、分项绩效目标", "三、工作保障措施", "加强网络舆情综合管理,围绕", "第二部分", "预算项目绩效目标",
+		"1、网络舆情综合管理绩效目标表", "224002中共山海关区委网络安全和信息化委员会办公室", "单位：元",
+		"项目编码", "224-0501-JBN-BOVO", "项目名称", "网络舆情综合管理", "预算规模及资金用途", "预算数", "100000.00",
+		"资金支出计划（%）", "3月底", "6月底", "10月底", "12月底", "25.00", "60.00", "90.00", "100.00",
+		"绩效目标", "1、弘扬主旋律", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
+		"产出指标", "质量指标", "≥95%", "效果指标", "满意度指标", "≥90%", "2、网络阵地建设和内容管理绩效目标表"}
+	at := 0
+	for _, s := range order {
+		i := strings.Index(text[at:], s)
+		if i < 0 {
+			t.Fatalf("%q missing or out of order after position %d", s, at)
+		}
+		at += i + len(s)
+	}
+	if strings.Contains(text, "\ufffd") {
+		t.Error("extracted text has U+FFFD: a glyph without a Unicode mapping")
+	}
+}
+
+// TestDeterministic builds the sample twice in separate processes with
+// different time zones and GOMAXPROCS, and compares the bytes.
+func TestDeterministic(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "jixiao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sums := map[string][]string{}
+	for _, env := range [][]string{{"TZ=UTC", "GOMAXPROCS=1"}, {"TZ=Asia/Shanghai", "GOMAXPROCS=8"}} {
+		dir := t.TempDir()
+		cmd := exec.Command(bin, "build", "-o", dir, sample)
+		cmd.Env = append(os.Environ(), env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", env, err, out)
+		}
+		for _, ext := range []string{"pdf", "docx"} {
+			data, err := os.ReadFile(filepath.Join(dir, "shanhaiguan-wxb-2024."+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := sha256.Sum256(data)
+			sums[ext] = append(sums[ext], string(sum[:]))
+		}
+	}
+	for ext, s := range sums {
+		if s[0] != s[1] {
+			t.Errorf("%s differs between runs", ext)
+		}
+	}
+}
+
+func TestBuildRefusesErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	src, _ := os.ReadFile(sample)
+	os.WriteFile(bad, bytes.Replace(src, []byte("fiscal = 100000.00"), []byte("fiscal = 90000.00"), 1), 0o644)
+	code, _, stderr := jixiao(t, nil, "build", "-o", dir, bad)
+	if code != 1 {
+		t.Fatalf("exit = %d, want 1\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad.pdf")); err == nil {
+		t.Error("a PDF was written for a filing with errors")
+	}
+	if !strings.Contains(stderr, "bad.toml:") {
+		t.Errorf("message does not name the file: %s", stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if code, _, _ := jixiao(t, nil); code != 2 {
+		t.Errorf("no arguments: exit %d, want 2", code)
+	}
+	if code, _, _ := jixiao(t, nil, "frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+	code, out, _ := jixiao(t, map[string]string{"LANG": "en_US.UTF-8"}, "help")
+	if code != 0 || !strings.Contains(out, "usage:") {
+		t.Errorf("English help: %d %q", code, out)
+	}
+	code, out, _ = jixiao(t, nil, "help")
+	if code != 0 || !strings.Contains(out, "用法") {
+		t.Errorf("Chinese help: %d %q", code, out)
+	}
+	if code, _, _ := jixiao(t, nil, "build", "--format", "odt", sample); code != 2 {
+		t.Errorf("unknown format: exit %d, want 2", code)
+	}
+	if code, _, _ := jixiao(t, nil, "check", "/no/such/file.toml"); code != 2 {
+		t.Errorf("missing file: exit %d, want 2", code)
+	}
+}

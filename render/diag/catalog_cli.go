@@ -1,0 +1,60 @@
+package diag
+
+// cliEntries are the messages of the command line.
+var cliEntries = [][2]string{
+	{"unknown command %q", "未知命令“%s”"},
+	{"message language: zh or en (default from LANG, else zh)", "提示信息语言：zh 或 en（默认按 LANG，否则为中文）"},
+	{"folder of extra form templates (also JIXIAO_TEMPLATES)", "附加表式模板所在文件夹（也可用环境变量 JIXIAO_TEMPLATES）"},
+	{"unknown template %q", "未知的模板“%s”"},
+	{"run jixiao templates to list the forms, or add yours with --templates DIR", "运行 jixiao templates 查看可用表式，或用 --templates DIR 添加自己的模板"},
+	{"name at least one filing: jixiao check FILE.toml", "请至少指定一个申报文件：jixiao check 文件.toml"},
+	{"name at least one filing: jixiao build FILE.toml", "请至少指定一个申报文件：jixiao build 文件.toml"},
+	{"output folder (default: beside each input)", "输出文件夹（默认与输入文件相同）"},
+	{"output formats, comma-separated: pdf, docx", "输出格式，逗号分隔：pdf、docx"},
+	{"unknown format %q: use pdf, docx or pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx 或 pdf,docx"},
+	{"cannot create the output folder: %v", "无法创建输出文件夹：%v"},
+	{"%s: cannot render: %v", "%s：无法生成：%v"},
+	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
+	{"form template of the new filing", "新申报文件使用的表式模板"},
+	{"budget year", "预算年度"},
+	{UsageText, usageTextZH},
+}
+
+// UsageText is the command line's help text (its catalog key).
+const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
+
+usage:
+  jixiao build [-o DIR] [--format pdf,docx] FILE.toml...   render each filing to PDF and DOCX
+  jixiao check FILE.toml...                                 validate filings, print every finding
+  jixiao templates                                          list the form templates
+  jixiao new --template NAME [--year Y]                     print a starter filing for a form
+
+options (every command):
+  --lang zh|en       message language (default: from LANG, else Chinese)
+  --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
+
+exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
+
+example:
+  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+`
+
+const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
+
+用法：
+  jixiao build [-o 目录] [--format pdf,docx] 文件.toml...   将每份申报文件生成 PDF 和 DOCX
+  jixiao check 文件.toml...                                 校验申报文件，列出全部问题
+  jixiao templates                                          列出可用的表式模板
+  jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
+
+通用选项：
+  --lang zh|en       提示信息语言（默认按 LANG 环境变量，否则为中文）
+  --templates 目录   附加或覆盖表式模板的文件夹（也可用 JIXIAO_TEMPLATES）
+
+退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
+
+示例：
+  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+`
+
+func init() { register(cliEntries) }

@@ -1,0 +1,332 @@
+package templates
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/doc"
+)
+
+// scope is what a template expression sees: {{.Filing.Year}},
+// {{.Dept.Name}}, {{.Item.Name}} (the section or project being repeated),
+// {{.N}} (its 1-based number), {{.Row.Value}} (the indicator of a repeated
+// row) and {{.Template.Name}}.
+type scope struct {
+	Filing   *budget.Filing
+	Dept     *budget.Department
+	Item     any
+	N        int
+	Row      *budget.Indicator
+	Template *Template
+}
+
+// BindError is a failure to fill in the template for one filing.
+type BindError struct {
+	Template string
+	Path     string
+	Err      error
+}
+
+func (e *BindError) Error() string {
+	return fmt.Sprintf("template %s: %s: %v", e.Template, e.Path, e.Err)
+}
+
+func (e *BindError) Unwrap() error { return e.Err }
+
+// Bind fills the template with a filing. The filing should have passed
+// validation; Bind itself only fails on an expression error.
+func (t *Template) Bind(f *budget.Filing) (*doc.Document, error) {
+	b := &binder{t: t, f: f, d: &doc.Document{}}
+	b.base = scope{Filing: f, Dept: &f.Department, Template: t}
+	b.setup()
+	b.blocks("body", t.spec.Body, b.base)
+	if b.err != nil {
+		return nil, b.err
+	}
+	return b.d, nil
+}
+
+type binder struct {
+	t     *Template
+	f     *budget.Filing
+	d     *doc.Document
+	base  scope
+	marks int
+	err   error
+}
+
+// text executes an expression; the first error stops the binding.
+func (b *binder) text(path, expr string, sc scope) string {
+	if expr == "" || b.err != nil {
+		return ""
+	}
+	var out strings.Builder
+	if err := b.t.exprs[expr].Execute(&out, sc); err != nil {
+		b.err = &BindError{Template: b.t.ID(), Path: path, Err: fmt.Errorf("%s", cleanTemplateError(err))}
+	}
+	return out.String()
+}
+
+func (b *binder) setup() {
+	sp := &b.t.spec
+	p := sp.Page
+	b.d.Page = doc.Page{Width: p.Width, Height: p.Height,
+		MarginTop: p.MarginTop, MarginBottom: p.MarginBottom, MarginLeft: p.MarginLeft, MarginRight: p.MarginRight,
+		Footer: doc.Footer{Format: p.Footer.Format, Style: p.Footer.Style, Distance: p.Footer.Distance,
+			OddEven: p.Footer.OddEven, Inset: p.Footer.Inset, NumberTOC: p.Footer.NumberTOC}}
+	b.d.Fonts = map[string]doc.Font{}
+	for role, fs := range sp.Fonts {
+		b.d.Fonts[role] = doc.Font{PDF: b.fontPath(fs.PDF), PDFBold: b.fontPath(fs.PDFBold), Index: fs.Index,
+			EastAsia: fs.EastAsia, Latin: fs.Latin}
+	}
+	b.d.Styles = map[string]doc.Style{}
+	for name, s := range sp.Styles {
+		b.d.Styles[name] = doc.Style{Name: name, Font: s.Font, Size: s.Size, Bold: s.Bold,
+			Align: align(s.Align), VAlign: valign(s.VAlign), LineHeight: s.LineHeight, FirstIndent: s.Indent,
+			SpaceBefore: s.SpaceBefore, SpaceAfter: s.SpaceAfter, KeepWithNext: s.KeepWithNext,
+			OutlineLevel: s.Outline, Padding: s.Padding, PageBreak: s.PageBreak}
+	}
+	b.d.Meta = doc.Meta{
+		Title:    b.text("metadata.title", sp.Metadata.Title, b.base),
+		Author:   b.f.Department.Name,
+		Subject:  b.text("metadata.subject", sp.Metadata.Subject, b.base),
+		Keywords: b.text("metadata.keywords", sp.Metadata.Keywords, b.base),
+		Language: "zh-CN",
+		Created:  CreationDate(b.f),
+		Template: b.t.ID(),
+	}
+}
+
+// fontPath resolves a font file named relative to a user template's folder;
+// embedded face names pass through.
+func (b *binder) fontPath(name string) string {
+	if name == "" || b.t.Dir == "" || filepath.IsAbs(name) || !strings.ContainsAny(name, "./\\") {
+		return name
+	}
+	return filepath.Join(b.t.Dir, name)
+}
+
+// CreationDate is the date written into the documents: the filing's date
+// key, else SOURCE_DATE_EPOCH, else 1 January of the budget year. It never
+// reads the clock, so the same input gives the same bytes.
+func CreationDate(f *budget.Filing) time.Time {
+	if t, err := time.Parse("2006-01-02", f.Date); err == nil {
+		return t
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	year := f.Year
+	if year < 1 || year > 9999 {
+		year = 2000
+	}
+	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func (b *binder) blocks(path string, blocks []blockSpec, sc scope) {
+	for i, bs := range blocks {
+		p := fmt.Sprintf("%s[%d]", path, i+1)
+		if bs.When != "" && strings.TrimSpace(b.text(p+".when", bs.When, sc)) == "" {
+			continue
+		}
+		switch bs.Kind {
+		case "heading":
+			h := &doc.Heading{Text: b.text(p+".text", bs.Text, sc), Style: bs.Style, Pos: b.pos(sc)}
+			b.marks++
+			h.Bookmark = fmt.Sprintf("_Toc%04d", b.marks)
+			if bs.TOC != nil {
+				level := bs.TOC.Level
+				if level == 0 {
+					level = 1
+				}
+				h.TOC = &doc.TOCEntry{List: bs.TOC.List, Level: level, Text: b.text(p+".toc.text", bs.TOC.Text, sc)}
+			}
+			b.d.Blocks = append(b.d.Blocks, h)
+		case "paragraph":
+			b.d.Blocks = append(b.d.Blocks, &doc.Paragraph{Text: b.text(p+".text", bs.Text, sc), Style: bs.Style, Pos: b.pos(sc)})
+		case "toc":
+			b.d.Blocks = append(b.d.Blocks, &doc.TOC{Title: b.text(p+".text", bs.Text, sc), TitleStyle: bs.Style, Lists: bs.Lists, EntryStyle: bs.Entry})
+		case "pagebreak":
+			b.d.Blocks = append(b.d.Blocks, doc.PageBreak{})
+		case "table":
+			b.d.Blocks = append(b.d.Blocks, b.table(p, b.t.tables[bs.Table], sc))
+		case "each":
+			b.each(p, bs, sc)
+		}
+	}
+}
+
+func (b *binder) each(path string, bs blockSpec, sc scope) {
+	switch bs.Over {
+	case "overall":
+		for i := range b.f.Overall {
+			sc.Item, sc.N = &b.f.Overall[i], i+1
+			b.blocks(path+".blocks", bs.Blocks, sc)
+		}
+	case "projects":
+		for i := range b.f.Projects {
+			sc.Item, sc.N = &b.f.Projects[i], i+1
+			b.blocks(path+".blocks", bs.Blocks, sc)
+		}
+	}
+}
+
+// pos points a doc node back at the filing: the project or section being
+// repeated, or the file itself.
+func (b *binder) pos(sc scope) doc.Pos {
+	key := ""
+	switch sc.Item.(type) {
+	case *budget.Project:
+		key = fmt.Sprintf("projects[%d]", sc.N)
+	case *budget.Section:
+		key = fmt.Sprintf("overall[%d]", sc.N)
+	}
+	p := b.f.Positions.Of(key)
+	return doc.Pos{File: b.f.File, Line: p.Line, Col: p.Col}
+}
+
+func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
+	borders := tb.spec.Borders == nil || *tb.spec.Borders
+	t := &doc.Table{Name: tb.name, Columns: tb.columns(b.d.Page.TextWidth()), Borders: borders, Pos: b.pos(sc)}
+	for r, rs := range tb.spec.Rows {
+		rp := fmt.Sprintf("tables.%s.rows[%d]", tb.name, r+1)
+		if r < tb.spec.HeaderRows {
+			t.HeaderRows++
+		}
+		if rs.Each == "" {
+			t.Rows = append(t.Rows, b.row(rp, tb.cells[r], rs, sc))
+			continue
+		}
+		proj, _ := sc.Item.(*budget.Project)
+		if proj == nil {
+			continue
+		}
+		first := len(t.Rows)
+		for _, ind := range b.indicators(proj, rs.Sort) {
+			sc.Row = ind
+			t.Rows = append(t.Rows, b.row(rp, tb.cells[r], rs, sc))
+		}
+		mergeEqual(t, first, rs)
+	}
+	for r := range t.Rows {
+		for i := range t.Rows[r].Cells {
+			if t.Rows[r].Cells[i].RowSpan == -1 {
+				t.Rows[r].Cells[i].RowSpan = len(t.Rows) - r
+			}
+		}
+	}
+	return t
+}
+
+func (b *binder) row(path string, places []cellPlace, rs rowSpec, sc scope) doc.Row {
+	row := doc.Row{CantSplit: rs.CantSplit}
+	for i, cs := range rs.Cells {
+		span := cs.Rows
+		if span == 0 {
+			span = 1
+		}
+		row.Cells = append(row.Cells, doc.Cell{Col: places[i].col, ColSpan: places[i].span, RowSpan: span,
+			Text: b.text(fmt.Sprintf("%s.cells[%d]", path, i+1), cs.Text, sc), Style: cs.Style, Pos: b.pos(sc)})
+	}
+	return row
+}
+
+// mergeEqual merges, in the repeated rows from first on, each merge cell
+// into the cell above when their texts are equal and every merge cell to
+// its left merged too (so 二级 cells merge only under the same 一级).
+func mergeEqual(t *doc.Table, first int, rs rowSpec) {
+	owner := make([]int, len(rs.Cells)) // row holding the open merged cell, per cell spec
+	for r := first; r < len(t.Rows); r++ {
+		var keep []doc.Cell
+		leftMerged := r > first
+		for i, cell := range t.Rows[r].Cells {
+			if !rs.Cells[i].Merge {
+				keep = append(keep, cell)
+				continue
+			}
+			if leftMerged && cell.Text != "" {
+				if above := findCell(t.Rows[owner[i]].Cells, cell.Col); above != nil && above.Text == cell.Text {
+					above.RowSpan++
+					continue
+				}
+			}
+			leftMerged = false
+			owner[i] = r
+			keep = append(keep, cell)
+		}
+		t.Rows[r].Cells = keep
+	}
+}
+
+func findCell(cells []doc.Cell, col int) *doc.Cell {
+	for i := range cells {
+		if cells[i].Col == col {
+			return &cells[i]
+		}
+	}
+	return nil
+}
+
+// indicators returns the project's indicators in the order the row asks:
+// by taxonomy (一级 then 二级 in the form's order; unknown names last, input
+// order kept among equals) or as input.
+func (b *binder) indicators(p *budget.Project, order string) []*budget.Indicator {
+	out := make([]*budget.Indicator, len(p.Indicators))
+	for i := range p.Indicators {
+		out[i] = &p.Indicators[i]
+	}
+	if order != "taxonomy" {
+		return out
+	}
+	rank1, rank2 := map[string]int{}, map[string]int{}
+	for i, c := range b.t.spec.Taxonomy.Categories {
+		rank1[c.Name] = i + 1
+		for j, s := range c.Subs {
+			rank2[c.Name+"/"+s] = j + 1
+		}
+	}
+	rank := func(m map[string]int, k string) int {
+		if r, ok := m[k]; ok {
+			return r
+		}
+		return len(m) + 1
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i], out[j]
+		if ra, rc := rank(rank1, a.Level1), rank(rank1, c.Level1); ra != rc {
+			return ra < rc
+		}
+		return rank(rank2, a.Level1+"/"+a.Level2) < rank(rank2, c.Level1+"/"+c.Level2)
+	})
+	return out
+}
+
+func align(s string) doc.Align {
+	switch s {
+	case "center":
+		return doc.AlignCenter
+	case "right":
+		return doc.AlignRight
+	case "justify":
+		return doc.AlignJustify
+	}
+	return doc.AlignLeft
+}
+
+func valign(s string) doc.VAlign {
+	switch s {
+	case "top":
+		return doc.VAlignTop
+	case "bottom":
+		return doc.VAlignBottom
+	}
+	return doc.VAlignMiddle
+}

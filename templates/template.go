@@ -1,0 +1,363 @@
+// Package templates turns a filing into a document model by way of a form
+// template: a TOML file that sets the page, fonts and styles, the order of
+// parts, sections and tables, and each table's grid with cells bound to the
+// filing's fields through text/template expressions. The built-in forms are
+// embedded (*.toml in this folder); users add their own from a folder.
+//
+// README.md in this folder is the guide to writing a template.
+package templates
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
+)
+
+//go:embed *.toml
+var builtin embed.FS
+
+// Template is a compiled form template, ready to bind filings.
+type Template struct {
+	Name        string
+	Version     string
+	Description string
+	Source      string // "built-in" or the file it was read from
+	Dir         string // folder of a user template, for relative font paths
+
+	spec   spec
+	pos    budget.Positions
+	exprs  map[string]*template.Template
+	tables map[string]*table
+}
+
+// ID is the name and version, e.g. "hebei@2024".
+func (t *Template) ID() string {
+	if t.Version == "" {
+		return t.Name
+	}
+	return t.Name + "@" + t.Version
+}
+
+// Set is the templates available to a run: the built-in ones, overridden or
+// extended by those of user folders. A form may have several versions
+// (hebei@2024, national@2015, national@2021): a filing gets the newest
+// version not later than its budget year, so an archived year regenerates
+// on that year's form.
+type Set struct {
+	byID   map[string]*Template
+	byName map[string][]*Template // versions, oldest first
+}
+
+// Builtin returns the embedded templates.
+func Builtin() (*Set, diag.List) { return NewSet() }
+
+// NewSet loads the built-in templates and then every *.toml of each folder
+// in dirs; a user template with the same name and version replaces the
+// built-in one.
+func NewSet(dirs ...string) (*Set, diag.List) {
+	s := &Set{byID: map[string]*Template{}, byName: map[string][]*Template{}}
+	var notes diag.List
+	names, _ := builtin.ReadDir(".")
+	for _, e := range names {
+		data, _ := builtin.ReadFile(e.Name())
+		t, n := Parse("templates/"+e.Name(), data)
+		notes = append(notes, n...)
+		if t != nil {
+			t.Source = "built-in"
+			s.add(t)
+		}
+	}
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+		if err == nil && len(files) == 0 {
+			if _, statErr := os.Stat(dir); statErr != nil {
+				err = statErr
+			}
+		}
+		if err != nil {
+			notes = append(notes, diag.Diagnostic{File: dir, Severity: diag.Error, Code: "TPL0",
+				Msg: "cannot read the file: %v", Args: []any{err},
+				Hint: "check the path and that the file is readable"})
+			continue
+		}
+		sort.Strings(files)
+		for _, file := range files {
+			t, n := Load(file)
+			notes = append(notes, n...)
+			if t != nil {
+				s.add(t)
+			}
+		}
+	}
+	notes.Sort()
+	return s, notes
+}
+
+func (s *Set) add(t *Template) {
+	if old, ok := s.byID[t.ID()]; ok {
+		versions := s.byName[t.Name]
+		for i, v := range versions {
+			if v == old {
+				versions[i] = t
+			}
+		}
+	} else {
+		s.byName[t.Name] = append(s.byName[t.Name], t)
+		sort.SliceStable(s.byName[t.Name], func(i, j int) bool {
+			return versionLess(s.byName[t.Name][i].Version, s.byName[t.Name][j].Version)
+		})
+	}
+	s.byID[t.ID()] = t
+}
+
+// Get finds a template by "name@version", or by "name" alone: its newest
+// version, or with year > 0 the newest version not later than year (the
+// oldest if all are later).
+func (s *Set) Get(id string, year int) (*Template, bool) {
+	if t, ok := s.byID[id]; ok && strings.Contains(id, "@") {
+		return t, true
+	}
+	versions := s.byName[id]
+	if len(versions) == 0 {
+		return nil, false
+	}
+	pick := versions[len(versions)-1]
+	if year > 0 {
+		pick = versions[0]
+		for _, v := range versions {
+			if n, err := strconv.Atoi(v.Version); err == nil && n <= year {
+				pick = v
+			}
+		}
+	}
+	return pick, true
+}
+
+// versionLess orders versions numerically when both are numbers.
+func versionLess(a, b string) bool {
+	na, errA := strconv.Atoi(a)
+	nb, errB := strconv.Atoi(b)
+	if errA == nil && errB == nil {
+		return na < nb
+	}
+	return a < b
+}
+
+// All lists the templates sorted by name and version.
+func (s *Set) All() []*Template {
+	var all []*Template
+	for _, t := range s.byID {
+		all = append(all, t)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID() < all[j].ID() })
+	return all
+}
+
+// Load reads and compiles a template file.
+func Load(path string) (*Template, diag.List) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.List{{File: path, Severity: diag.Error, Code: "TPL0",
+			Msg: "cannot read the file: %v", Args: []any{err},
+			Hint: "check the path and that the file is readable"}}
+	}
+	t, notes := Parse(path, data)
+	if t != nil {
+		t.Source = path
+		t.Dir = filepath.Dir(path)
+	}
+	return t, notes
+}
+
+// Parse compiles a template from its TOML text; name is used in messages.
+// Every problem is reported with its position, before any filing is bound.
+func Parse(name string, data []byte) (*Template, diag.List) {
+	var sp spec
+	src := strings.TrimPrefix(string(data), "\ufeff")
+	md, err := toml.Decode(src, &sp)
+	if err != nil {
+		return nil, diag.List{budget.DecodeError(name, err)}
+	}
+	c := &compiler{file: name, pos: budget.IndexPositions(src)}
+	for _, k := range md.Undecoded() {
+		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
+			"remove the key or correct its spelling; the README lists every key")
+	}
+	t := &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description,
+		spec: sp, pos: c.pos, exprs: map[string]*template.Template{}, tables: map[string]*table{}}
+	c.t = t
+	c.compile()
+	if c.notes.HasErrors() {
+		c.notes.Sort()
+		return nil, c.notes
+	}
+	return t, c.notes
+}
+
+// compiler checks a template and prepares its expressions and tables.
+type compiler struct {
+	file  string
+	pos   budget.Positions
+	t     *Template
+	notes diag.List
+}
+
+func (c *compiler) fail(path, msg string, args []any, hint string, hintArgs ...any) {
+	p := c.pos.Of(path)
+	c.notes = append(c.notes, diag.Diagnostic{File: c.file, Line: p.Line, Col: p.Col,
+		Severity: diag.Error, Code: "TPL", Path: path, Msg: msg, Args: args, Hint: hint, HintArgs: hintArgs})
+}
+
+func (c *compiler) compile() {
+	sp := &c.t.spec
+	if sp.Name == "" {
+		c.fail("name", "the template has no name", nil, "add name = \"…\" at the top of the file")
+	}
+	c.checkPage()
+	for role, f := range sp.Fonts {
+		if f.PDF == "" {
+			c.fail("fonts."+role, "font %q names no PDF face", []any{role}, "set pdf = to an embedded face (%s) or a .ttf/.ttc file", embeddedList())
+		}
+	}
+	for _, name := range sortedKeys(sp.Styles) {
+		st := sp.Styles[name]
+		if _, ok := sp.Fonts[st.Font]; !ok {
+			c.fail("styles."+name+".font", "style %q uses font %q, which is not defined", []any{name, st.Font}, "define it under [fonts.%s] or use one of: %s", st.Font, strings.Join(sortedKeys(sp.Fonts), ", "))
+		}
+		if st.Size <= 0 {
+			c.fail("styles."+name, "style %q has no size", []any{name}, "set size = in points, e.g. 16 for 三号")
+		}
+		if !oneOf(st.Align, "", "left", "center", "right", "justify") {
+			c.fail("styles."+name+".align", "unknown alignment %q", []any{st.Align}, "use left, center, right or justify")
+		}
+		if !oneOf(st.VAlign, "", "middle", "top", "bottom") {
+			c.fail("styles."+name+".valign", "unknown alignment %q", []any{st.VAlign}, "use middle, top or bottom")
+		}
+	}
+	if sp.Page.Footer.Format != "" {
+		c.style("page.footer.style", sp.Page.Footer.Style)
+		if strings.Count(sp.Page.Footer.Format, "%d") != 1 {
+			c.fail("page.footer.format", "the page-number format must contain %%d once", nil, "write it like \"— %%d —\"")
+		}
+	}
+	c.expr("metadata.title", sp.Metadata.Title)
+	c.expr("metadata.subject", sp.Metadata.Subject)
+	c.expr("metadata.keywords", sp.Metadata.Keywords)
+	c.checkTaxonomy()
+	for _, name := range sortedKeys(sp.Tables) {
+		c.compileTable(name, sp.Tables[name])
+	}
+	c.blocks("body", sp.Body, "")
+	if len(c.notes) == 0 {
+		c.dryRun()
+	}
+}
+
+func (c *compiler) checkPage() {
+	p := &c.t.spec.Page
+	if p.Width <= 0 || p.Height <= 0 {
+		c.fail("page", "the page size is missing", nil, "set width = 210 and height = 297 (mm) for A4")
+		return
+	}
+	if p.MarginLeft+p.MarginRight >= p.Width || p.MarginTop+p.MarginBottom >= p.Height {
+		c.fail("page", "the margins leave no room for text", nil, "make the margins smaller than the page")
+	}
+}
+
+func (c *compiler) checkTaxonomy() {
+	tx := &c.t.spec.Taxonomy
+	known := map[string]bool{}
+	for _, cat := range tx.Categories {
+		known[cat.Name] = true
+	}
+	for _, list := range [][]string{tx.Required, tx.Recommended} {
+		for _, n := range list {
+			if !known[n] {
+				c.fail("taxonomy", "category %q is not in taxonomy.categories", []any{n}, "add it as [[taxonomy.categories]] or correct the name")
+			}
+		}
+	}
+}
+
+func (c *compiler) style(path, name string) {
+	if _, ok := c.t.spec.Styles[name]; !ok {
+		c.fail(path, "style %q is not defined", []any{name}, "define it under [styles.%s] or use one of: %s", name, strings.Join(sortedKeys(c.t.spec.Styles), ", "))
+	}
+}
+
+// expr parses a text expression once; the dry run later executes it.
+func (c *compiler) expr(path, text string) {
+	if text == "" || c.t.exprs[text] != nil {
+		return
+	}
+	tpl, err := template.New(path).Funcs(funcs(c.t)).Option("missingkey=error").Parse(text)
+	if err != nil {
+		c.fail(path, "bad expression: %s", []any{cleanTemplateError(err)}, "expressions use Go template syntax, e.g. {{.Item.Name}}; see templates/README.md")
+		return
+	}
+	c.t.exprs[text] = tpl
+}
+
+func (c *compiler) blocks(path string, blocks []blockSpec, over string) {
+	for i, b := range blocks {
+		p := fmt.Sprintf("%s[%d]", path, i+1)
+		switch b.Kind {
+		case "heading", "paragraph":
+			c.style(p+".style", b.Style)
+			c.expr(p+".text", b.Text)
+			if b.TOC != nil {
+				c.expr(p+".toc.text", b.TOC.Text)
+			}
+		case "toc":
+			c.style(p+".style", b.Style)
+			c.expr(p+".text", b.Text)
+			c.style(p+".entry_style", b.Entry)
+		case "pagebreak":
+		case "table":
+			if _, ok := c.t.spec.Tables[b.Table]; !ok {
+				c.fail(p+".table", "table %q is not defined", []any{b.Table}, "define it under [tables.%s]", b.Table)
+			} else if over != "projects" && c.t.tables[b.Table] != nil && c.t.tables[b.Table].repeats {
+				c.fail(p+".table", "table %q repeats rows over indicators, so it must be inside an each over projects", []any{b.Table}, "move the block into the projects loop")
+			}
+		case "each":
+			if !oneOf(b.Over, "overall", "projects") {
+				c.fail(p+".over", "cannot repeat over %q", []any{b.Over}, "use over = \"overall\" or over = \"projects\"")
+			}
+			if over != "" {
+				c.fail(p, "each blocks cannot be nested", nil, "put the blocks directly in one each")
+			}
+			c.blocks(p+".blocks", b.Blocks, b.Over)
+		default:
+			c.fail(p+".kind", "unknown block kind %q", []any{b.Kind}, "use heading, paragraph, toc, pagebreak, table or each")
+		}
+		c.expr(p+".when", b.When)
+	}
+}
+
+func oneOf(s string, options ...string) bool {
+	for _, o := range options {
+		if s == o {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

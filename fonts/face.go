@@ -1,0 +1,109 @@
+package fonts
+
+import (
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Face is a parsed TrueType face. Its methods are safe for concurrent use.
+type Face struct {
+	name    string
+	data    []byte   // standalone sfnt
+	upem    uint16   // font units per em
+	scale   float64  // 1000 / upem
+	ascent  float64  // 1/1000 em, positive
+	descent float64  // 1/1000 em, positive below the baseline
+	glyph   []uint16 // rune (BMP) → glyph index, 0 if none
+	advance []uint16 // glyph index → advance width in font units
+
+	outlineOnce sync.Once
+	outlineFont *sfnt.Font
+	outlineErr  error
+}
+
+// SegOp is the operator of an outline Segment.
+type SegOp uint8
+
+// Outline segment operators.
+const (
+	MoveTo SegOp = iota // start a contour at Pts[0]
+	LineTo              // line to Pts[0]
+	QuadTo              // quadratic Bézier curve through control point Pts[0] to Pts[1]
+	CubeTo              // cubic Bézier curve through Pts[0] and Pts[1] to Pts[2]
+)
+
+// pointsPerOp is the number of Pts each SegOp uses.
+var pointsPerOp = [...]int{MoveTo: 1, LineTo: 1, QuadTo: 2, CubeTo: 3}
+
+// Point is a point of a glyph outline in 1/1000 em, the y axis pointing up
+// from the baseline.
+type Point struct{ X, Y float64 }
+
+// Segment is one step of a glyph outline; Op says how many of Pts are used.
+type Segment struct {
+	Op  SegOp
+	Pts [3]Point
+}
+
+// Name returns the font's PostScript name, or its family name if it has
+// none, or else the name given to Parse (the path for Load).
+func (f *Face) Name() string { return f.name }
+
+// Data returns the face as a standalone TrueType font, suitable for
+// fpdf.AddUTF8FontFromBytes; for a face of a collection it is the face's
+// tables extracted into a font of their own. The caller must not modify it.
+func (f *Face) Data() []byte { return f.data }
+
+// Has reports whether the font has a glyph for r. Runes beyond the Basic
+// Multilingual Plane are never reported present, as fpdf cannot embed them.
+func (f *Face) Has(r rune) bool { return r >= 0 && r <= 0xFFFF && f.glyph[r] != 0 }
+
+// Advance returns the advance width of r in 1/1000 em, 0 if !f.Has(r).
+func (f *Face) Advance(r rune) float64 {
+	if r < 0 || r > 0xFFFF {
+		return 0
+	}
+	g := f.glyph[r]
+	if g == 0 {
+		return 0
+	}
+	return float64(f.advance[g]) * f.scale
+}
+
+// Ascent returns the ascender (hhea, or OS/2 typographic if hhea's is 0) in
+// 1/1000 em, a positive number.
+func (f *Face) Ascent() float64 { return f.ascent }
+
+// Descent returns the descender (hhea, or OS/2 typographic if hhea's is 0)
+// in 1/1000 em, as a positive number.
+func (f *Face) Descent() float64 { return f.descent }
+
+// Outline returns the outline of r's glyph in 1/1000 em with the y axis up
+// and the origin on the baseline at the glyph's left edge, and its advance
+// width. A blank glyph, such as a space, has no segments. It returns an
+// error wrapping ErrNoGlyph if !f.Has(r).
+func (f *Face) Outline(r rune) ([]Segment, float64, error) {
+	if !f.Has(r) {
+		return nil, 0, fmt.Errorf("%w U+%04X in %s", ErrNoGlyph, r, f.name)
+	}
+	f.outlineOnce.Do(func() { f.outlineFont, f.outlineErr = sfnt.Parse(f.data) })
+	if f.outlineErr != nil {
+		return nil, 0, fmt.Errorf("fonts: %s: reading outlines: %w", f.name, f.outlineErr)
+	}
+	// With ppem = upem/64, sfnt's 26.6 results count font units.
+	segs, err := f.outlineFont.LoadGlyph(nil, sfnt.GlyphIndex(f.glyph[r]), fixed.Int26_6(f.upem), nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("fonts: %s: outline of U+%04X: %w", f.name, r, err)
+	}
+	out := make([]Segment, len(segs))
+	for i, s := range segs {
+		out[i].Op = SegOp(s.Op) // same order as sfnt's SegmentOp constants
+		for j, p := range s.Args[:pointsPerOp[out[i].Op]] {
+			out[i].Pts[j] = Point{X: float64(p.X) * f.scale, Y: -float64(p.Y) * f.scale}
+		}
+	}
+	return out, f.Advance(r), nil
+}

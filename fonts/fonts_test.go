@@ -1,0 +1,538 @@
+package fonts
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func mustEmbedded(t testing.TB, name string) *Face {
+	t.Helper()
+	f, err := Embedded(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestEmbedded(t *testing.T) {
+	for _, name := range EmbeddedNames() {
+		t.Run(name, func(t *testing.T) {
+			f := mustEmbedded(t, name)
+			if f.Name() != name {
+				t.Errorf("Name() = %q, want %q", f.Name(), name)
+			}
+			if again := mustEmbedded(t, name); again != f {
+				t.Error("Embedded parsed the face twice")
+			}
+			for _, r := range "中一，≥%A1①" {
+				if !f.Has(r) {
+					t.Errorf("Has(%q) = false", r)
+				}
+				if a := f.Advance(r); a < 200 || a > 1100 {
+					t.Errorf("Advance(%q) = %v, want 200..1100", r, a)
+				}
+			}
+			for _, r := range "中一，" {
+				if a := f.Advance(r); a != 1000 {
+					t.Errorf("Advance(%q) = %v, want 1000 (full width)", r, a)
+				}
+			}
+			for _, r := range []rune{'𠀀', 0xE000, 0xFFFF, -1, 0x110000} {
+				if f.Has(r) {
+					t.Errorf("Has(%U) = true", r)
+				}
+				if a := f.Advance(r); a != 0 {
+					t.Errorf("Advance(%U) = %v, want 0", r, a)
+				}
+			}
+			if f.Ascent() < 700 || f.Ascent() > 1300 || f.Descent() < 150 || f.Descent() > 400 {
+				t.Errorf("Ascent, Descent = %v, %v", f.Ascent(), f.Descent())
+			}
+			if !bytes.Equal(f.Data()[:4], []byte{0, 1, 0, 0}) {
+				t.Errorf("Data() starts % x", f.Data()[:4])
+			}
+		})
+	}
+}
+
+func TestEmbeddedUnknown(t *testing.T) {
+	_, err := Embedded("Arial")
+	var fe *FileError
+	if !errors.Is(err, ErrUnknown) || !errors.As(err, &fe) || fe.File != "Arial" {
+		t.Errorf("Embedded(Arial) error = %v", err)
+	}
+}
+
+func TestEmbeddedConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	faces := make([]*Face, 8)
+	for i := range faces {
+		wg.Go(func() {
+			f, err := Embedded(KaiRegular)
+			if err != nil {
+				t.Error(err)
+			}
+			faces[i] = f
+			f.Advance('中')
+			if _, _, err := f.Outline('8'); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, f := range faces[1:] {
+		if f != faces[0] {
+			t.Fatal("Embedded returned different faces for one name")
+		}
+	}
+}
+
+// readCharset returns the runes listed in charset.txt.
+func readCharset(t *testing.T) []rune {
+	t.Helper()
+	file, err := os.Open("charset.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	var runes []rune
+	sc := bufio.NewScanner(file)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		code, _, _ := strings.Cut(line, "\t")
+		n, err := strconv.ParseUint(strings.TrimPrefix(code, "U+"), 16, 32)
+		if err != nil {
+			t.Fatalf("charset.txt: bad line %q", line)
+		}
+		runes = append(runes, rune(n))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return runes
+}
+
+// gb2312Hanzi returns the 6,763 hanzi of GB 2312 (rows 16-87).
+func gb2312Hanzi(t *testing.T) []rune {
+	t.Helper()
+	dec := simplifiedchinese.GBK.NewDecoder()
+	var hanzi []rune
+	for hi := 0xB0; hi <= 0xF7; hi++ {
+		for lo := 0xA1; lo <= 0xFE; lo++ {
+			s, err := dec.Bytes([]byte{byte(hi), byte(lo)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := []rune(string(s)); len(r) == 1 && unicode.Is(unicode.Han, r[0]) {
+				hanzi = append(hanzi, r[0])
+			}
+		}
+	}
+	if len(hanzi) != 6763 {
+		t.Fatalf("decoded %d GB 2312 hanzi, want 6763", len(hanzi))
+	}
+	return hanzi
+}
+
+func TestCoverage(t *testing.T) {
+	charset := readCharset(t)
+	if len(charset) < 8105+682 {
+		t.Fatalf("charset.txt has %d characters", len(charset))
+	}
+	hanzi := 0
+	for _, r := range charset {
+		if unicode.Is(unicode.Han, r) {
+			hanzi++
+		}
+	}
+	// 7,909 of the 8,105 characters of 通用规范汉字表 are in the BMP.
+	if hanzi < 7909 {
+		t.Errorf("charset.txt has %d hanzi, want at least 7909", hanzi)
+	}
+	for _, name := range []string{SerifRegular, SerifBold, SansMedium} {
+		f := mustEmbedded(t, name)
+		var missing []rune
+		for _, r := range charset {
+			if !f.Has(r) {
+				missing = append(missing, r)
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("%s lacks %d characters of charset.txt: %q", name, len(missing), string(missing))
+		}
+	}
+
+	kai := mustEmbedded(t, KaiRegular)
+	var missing []rune
+	for _, r := range charset {
+		if !kai.Has(r) {
+			missing = append(missing, r)
+		}
+	}
+	t.Logf("%s lacks %d of the %d characters of charset.txt: %q", KaiRegular, len(missing), len(charset), string(missing))
+	inCharset := make(map[rune]bool, len(charset))
+	for _, r := range charset {
+		inCharset[r] = true
+		if unicode.Is(unicode.Han, r) && !kai.Has(r) {
+			t.Errorf("%s lacks hanzi %q", KaiRegular, r)
+		}
+	}
+	for _, r := range gb2312Hanzi(t) {
+		if !inCharset[r] {
+			t.Errorf("charset.txt lacks GB 2312 hanzi %q", r)
+		}
+	}
+	if !kai.Has('，') || !kai.Has('。') || !kai.Has('A') {
+		t.Errorf("%s lacks basic punctuation or ASCII", KaiRegular)
+	}
+}
+
+// noStdout runs fn and fails t if fn writes to os.Stdout.
+func noStdout(t *testing.T, fn func()) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := os.Stdout
+	os.Stdout = w
+	printed := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(r)
+		printed <- b
+	}()
+	defer func() {
+		os.Stdout = stdout
+		w.Close()
+		if out := <-printed; len(out) > 0 {
+			t.Errorf("printed to stdout: %q", out)
+		}
+		r.Close()
+	}()
+	fn()
+}
+
+// checkFpdf renders text with data as a UTF-8 font in fpdf and fails t if
+// fpdf reports an error or prints anything.
+func checkFpdf(t *testing.T, data []byte, text string) {
+	t.Helper()
+	noStdout(t, func() {
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes("test", "", data)
+		pdf.AddPage()
+		pdf.SetFont("test", "", 12)
+		pdf.Cell(100, 10, text)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Errorf("fpdf: %v", err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || buf.Len() < 1000 {
+			t.Errorf("fpdf wrote %d bytes", buf.Len())
+		}
+	})
+}
+
+func TestEmbeddedFpdf(t *testing.T) {
+	for _, name := range EmbeddedNames() {
+		checkFpdf(t, mustEmbedded(t, name).Data(), "2024年部门预算：一般公共预算支出≥100万元①（5.3%）")
+	}
+}
+
+// packCollection packs single-font sfnt files into a 'ttcf' collection,
+// each face keeping its own copy of its tables.
+func packCollection(fonts ...[]byte) []byte {
+	header := 12 + 4*len(fonts)
+	out := make([]byte, header, header+len(fonts)*len(fonts[0]))
+	copy(out, "ttcf")
+	binary.BigEndian.PutUint32(out[4:], 0x00010000)
+	binary.BigEndian.PutUint32(out[8:], uint32(len(fonts)))
+	for i, font := range fonts {
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+		base := len(out)
+		binary.BigEndian.PutUint32(out[12+4*i:], uint32(base))
+		out = append(out, font...)
+		numTables := int(binary.BigEndian.Uint16(font[4:]))
+		for j := range numTables {
+			rec := out[base+12+16*j:]
+			binary.BigEndian.PutUint32(rec[8:], binary.BigEndian.Uint32(rec[8:])+uint32(base))
+		}
+	}
+	return out
+}
+
+func TestCollection(t *testing.T) {
+	serif, sans := mustEmbedded(t, SerifRegular), mustEmbedded(t, SansMedium)
+	path := filepath.Join(t.TempDir(), "two.ttc")
+	if err := os.WriteFile(path, packCollection(serif.Data(), sans.Data()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	f0, err := Load(path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1, err := Load(path, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f0.Name() != SerifRegular || f1.Name() != SansMedium {
+		t.Errorf("faces are %q, %q", f0.Name(), f1.Name())
+	}
+	for _, r := range "中A1①" {
+		if f1.Advance(r) != sans.Advance(r) || f0.Advance(r) != serif.Advance(r) {
+			t.Errorf("advance of %q differs from the embedded faces'", r)
+		}
+	}
+	if sum := checksum(f1.Data()); sum != checksumOK {
+		t.Errorf("extracted face's checksum is %#x, want %#x", sum, uint32(checksumOK))
+	}
+	if len(f1.Data()) > len(sans.Data())+64 {
+		t.Errorf("extracted face is %d bytes, the font %d", len(f1.Data()), len(sans.Data()))
+	}
+	checkFpdf(t, f1.Data(), "项目支出绩效目标表①")
+
+	for _, index := range []int{2, -1} {
+		_, err := Load(path, index)
+		var fe *FileError
+		if !errors.Is(err, ErrFaceIndex) || !errors.As(err, &fe) || fe.File != path || !strings.Contains(err.Error(), "2 faces") {
+			t.Errorf("Load(%d) error = %v, want ErrFaceIndex naming the file and 2 faces", index, err)
+		}
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "none.ttf"), 0); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Load of a missing file: %v", err)
+	}
+}
+
+// minimalFont builds a two-glyph TrueType font mapping 'A' to a square,
+// after letting edit change its tables.
+func minimalFont(edit func(tables map[string][]byte)) []byte {
+	be := binary.BigEndian
+	put := func(fields ...any) []byte {
+		var b bytes.Buffer
+		for _, f := range fields {
+			if err := binary.Write(&b, be, f); err != nil {
+				panic(err)
+			}
+		}
+		return b.Bytes()
+	}
+	head := put(uint32(0x00010000), uint32(0x00010000), uint32(0), uint32(headMagic),
+		uint16(0), uint16(1000), [16]byte{}, [4]int16{0, 0, 500, 500},
+		uint16(0), uint16(8), int16(2), int16(0), int16(0))
+	hhea := put(uint32(0x00010000), int16(800), int16(-200), int16(0), uint16(600),
+		[10]int16{}, int16(0), uint16(2))
+	maxp := put(uint32(0x00010000), uint16(2), [13]uint16{})
+	hmtx := put(uint16(500), int16(0), uint16(600), int16(0))
+	square := put(int16(1), [4]int16{0, 0, 500, 500}, uint16(3), uint16(0),
+		[4]uint8{1, 1, 1, 1}, [4]int16{0, 500, 0, -500}, [4]int16{0, 0, 500, 0}, uint16(0))
+	loca := put(uint16(0), uint16(0), uint16(len(square)/2))
+	// Format 4: 'A' → glyph 1, and the final 0xFFFF segment.
+	cmap := put(uint16(0), uint16(1), uint16(3), uint16(1), uint32(12),
+		uint16(4), uint16(32), uint16(0), uint16(4), uint16(4), uint16(1), uint16(0),
+		[2]uint16{'A', 0xFFFF}, uint16(0), [2]uint16{'A', 0xFFFF}, [2]uint16{0x10000 + 1 - 'A', 1}, [2]uint16{0, 0})
+	psName := []byte{0, 'T', 0, 'e', 0, 's', 0, 't'}
+	name := append(put(uint16(0), uint16(1), uint16(18), uint16(3), uint16(1), uint16(0x409),
+		uint16(6), uint16(len(psName)), uint16(0)), psName...)
+	post := put(uint32(0x00030000), [28]byte{})
+	os2 := put(uint16(0), int16(500), uint16(400), uint16(5), uint16(0), [58]byte{},
+		int16(800), int16(-200), [6]byte{})
+	tables := map[string][]byte{"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx,
+		"glyf": square, "loca": loca, "cmap": cmap, "name": name, "post": post, "OS/2": os2}
+	if edit != nil {
+		edit(tables)
+	}
+	return buildSfnt(tables)
+}
+
+func TestMinimalFont(t *testing.T) {
+	data := minimalFont(nil)
+	f, err := Parse("minimal", data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Name() != "Test" || !f.Has('A') || f.Has('B') || f.Advance('A') != 600 || f.Ascent() != 800 || f.Descent() != 200 {
+		t.Errorf("Name %q, Has(A) %v, Has(B) %v, Advance(A) %v, Ascent %v, Descent %v",
+			f.Name(), f.Has('A'), f.Has('B'), f.Advance('A'), f.Ascent(), f.Descent())
+	}
+	segs, adv, err := f.Outline('A')
+	want := []Segment{{MoveTo, [3]Point{{0, 0}}}, {LineTo, [3]Point{{500, 0}}}, {LineTo, [3]Point{{500, 500}}},
+		{LineTo, [3]Point{{0, 500}}}, {LineTo, [3]Point{{0, 0}}}}
+	if err != nil || adv != 600 || len(segs) < 4 || segs[0] != want[0] || segs[2] != want[2] {
+		t.Errorf("Outline(A) = %v, %v, %v; want %v, 600", segs, adv, err, want)
+	}
+	if _, _, err := f.Outline('B'); !errors.Is(err, ErrNoGlyph) {
+		t.Errorf("Outline(B) error = %v, want ErrNoGlyph", err)
+	}
+	checkFpdf(t, data, "AAA")
+}
+
+func TestBadFonts(t *testing.T) {
+	set16 := func(tag string, off int, v uint16) func(map[string][]byte) {
+		return func(tables map[string][]byte) {
+			b := bytes.Clone(tables[tag])
+			binary.BigEndian.PutUint16(b[off:], v)
+			tables[tag] = b
+		}
+	}
+	// A composite glyph 1 made of glyph c.
+	composite := func(c uint16) func(map[string][]byte) {
+		return func(tables map[string][]byte) {
+			g := []byte{0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, byte(c >> 8), byte(c), 0, 0}
+			tables["glyf"] = g
+			tables["loca"] = []byte{0, 0, 0, 0, 0, byte(len(g) / 2)}
+		}
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"OTTO", append([]byte("OTTO"), make([]byte, 200)...), ErrCFF},
+		{"CFF table", minimalFont(func(t map[string][]byte) { delete(t, "glyf"); t["CFF "] = []byte{1, 0, 4, 2} }), ErrCFF},
+		{"fvar", minimalFont(func(t map[string][]byte) { t["fvar"] = make([]byte, 16) }), ErrVariable},
+		{"fsType 2", minimalFont(set16("OS/2", 8, 0x0002)), ErrRestricted},
+		{"fsType no subsetting", minimalFont(set16("OS/2", 8, 0x0100)), ErrRestricted},
+		{"fsType bitmap only", minimalFont(set16("OS/2", 8, 0x0208)), ErrRestricted},
+		{"no format 4 cmap", minimalFont(set16("cmap", 12, 6)), ErrNoCmap},
+		{"cmap for another platform", minimalFont(set16("cmap", 4, 1)), ErrNoCmap},
+		{"cmap glyph out of range", minimalFont(set16("cmap", 36, 0x10000+5-'A')), ErrFormat},
+		{"face index of a single font", minimalFont(nil), ErrFaceIndex},
+		{"garbage", bytes.Repeat([]byte("garbage!"), 100), ErrFormat},
+		{"empty", nil, ErrFormat},
+		{"collection header only", []byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x09"), ErrFormat},
+		{"name format 1", minimalFont(set16("name", 0, 1)), ErrFormat},
+		{"odd name length", minimalFont(set16("name", 14, 7)), ErrFormat},
+		{"head magic", minimalFont(set16("head", 12, 0)), ErrFormat},
+		{"glyphDataFormat", minimalFont(set16("head", 52, 1)), ErrFormat},
+		{"indexToLocFormat", minimalFont(set16("head", 50, 2)), ErrFormat},
+		{"unitsPerEm 0", minimalFont(set16("head", 18, 0)), ErrFormat},
+		{"no horizontal metrics", minimalFont(set16("hhea", 34, 0)), ErrFormat},
+		{"metricDataFormat", minimalFont(set16("hhea", 32, 1)), ErrFormat},
+		{"too many glyphs", minimalFont(set16("maxp", 4, 3)), ErrFormat},
+		{"loca past glyf", minimalFont(set16("loca", 4, 100)), ErrFormat},
+		{"self-referencing composite", minimalFont(composite(1)), ErrFormat},
+		{"missing component", minimalFont(composite(7)), ErrFormat},
+	}
+	for _, tag := range requiredTables {
+		tests = append(tests, struct {
+			name string
+			data []byte
+			want error
+		}{"no " + tag, minimalFont(func(t map[string][]byte) { delete(t, tag) }), ErrFormat})
+	}
+	for _, tt := range tests {
+		index := 0
+		if tt.want == ErrFaceIndex {
+			index = 1
+		}
+		_, err := Parse(tt.name+".ttf", tt.data, index)
+		var fe *FileError
+		if !errors.Is(err, tt.want) || !errors.As(err, &fe) || fe.File != tt.name+".ttf" || !strings.Contains(err.Error(), tt.name+".ttf") {
+			t.Errorf("%s: error = %v, want %v naming the file", tt.name, err, tt.want)
+		}
+	}
+
+	// Editable (bit 3) overrides restricted (bit 1), and composites that are
+	// well formed are accepted.
+	for _, data := range [][]byte{minimalFont(set16("OS/2", 8, 0x000A)), minimalFont(composite(0))} {
+		if _, err := Parse("ok.ttf", data, 0); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestTruncated(t *testing.T) {
+	data := minimalFont(nil)
+	for n := range len(data) - 3 {
+		if _, err := Parse("cut.ttf", data[:n], 0); !errors.Is(err, ErrFormat) {
+			t.Fatalf("Parse of %d of %d bytes: error = %v, want ErrFormat", n, len(data), err)
+		}
+	}
+	big := mustEmbedded(t, SansMedium).Data()
+	for _, n := range []int{4, 100, 1000, len(big) / 2, len(big) - 4} {
+		if _, err := Parse("cut.ttf", big[:n], 0); !errors.Is(err, ErrFormat) {
+			t.Errorf("Parse of %d of %d bytes: error = %v, want ErrFormat", n, len(big), err)
+		}
+	}
+}
+
+// TestMutations parses randomly corrupted fonts: Parse must not panic, and
+// whatever it accepts fpdf must accept too.
+func TestMutations(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	orig := minimalFont(nil)
+	accepted := 0
+	for range 800 {
+		data := bytes.Clone(orig)
+		for range 1 + rng.IntN(3) {
+			data[rng.IntN(len(data))] = byte(rng.IntN(256))
+		}
+		if _, err := Parse("mutant.ttf", data, 0); err == nil {
+			accepted++
+			checkFpdf(t, data, "AB")
+		}
+	}
+	t.Logf("%d of 800 mutants accepted", accepted)
+}
+
+func TestOutline(t *testing.T) {
+	for _, name := range EmbeddedNames() {
+		f := mustEmbedded(t, name)
+		for _, r := range "5—中" {
+			segs, adv, err := f.Outline(r)
+			if err != nil {
+				t.Fatalf("%s: Outline(%q): %v", name, r, err)
+			}
+			if len(segs) < 2 || segs[0].Op != MoveTo || adv != f.Advance(r) {
+				t.Errorf("%s: Outline(%q) = %d segments, advance %v", name, r, len(segs), adv)
+			}
+			for _, s := range segs {
+				for _, p := range s.Pts[:pointsPerOp[s.Op]] {
+					if p.X < -100 || p.X > adv+100 || p.Y < -f.Descent()-100 || p.Y > f.Ascent()+100 {
+						t.Fatalf("%s: Outline(%q) has point %v outside the glyph box", name, r, p)
+					}
+				}
+			}
+		}
+		if segs, _, err := f.Outline(' '); err != nil || len(segs) != 0 {
+			t.Errorf("%s: Outline(' ') = %v, %v", name, segs, err)
+		}
+		if _, _, err := f.Outline('𠀀'); !errors.Is(err, ErrNoGlyph) {
+			t.Errorf("%s: Outline('𠀀') error = %v", name, err)
+		}
+	}
+}
+
+func BenchmarkEmbeddedAdvance(b *testing.B) {
+	f := mustEmbedded(b, SerifRegular)
+	text := []rune("2024年度部门整体支出绩效自评报告：预算执行率≥95%，①项目完成情况良好。")
+	var w float64
+	for i := 0; b.Loop(); i++ {
+		r := text[i%len(text)]
+		if f.Has(r) {
+			w += f.Advance(r)
+		}
+	}
+	if w == 0 {
+		b.Fatal("no width")
+	}
+}

@@ -1,0 +1,460 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"unicode/utf16"
+)
+
+// This file reads and checks the sfnt tables. The checks cover every
+// condition under which fpdf v0.9.0 (utf8fontfile.go) prints a message
+// instead of returning an error, or would index out of range or recurse
+// without end: missing tables, unknown table formats, restricted fsType, no
+// format 4 Unicode cmap, bad name records, loca/glyf/hmtx out of bounds and
+// malformed or cyclic composite glyphs.
+
+const (
+	tagTTCF    = 0x74746366 // 'ttcf': font collection
+	tagOTTO    = 0x4F54544F // 'OTTO': CFF outlines
+	tagTrue    = 0x74727565 // 'true': Apple TrueType
+	version1   = 0x00010000 // TrueType
+	headMagic  = 0x5F0F3CF5
+	checksumOK = 0xB1B0AFBA // whole-font checksum target of head.checkSumAdjustment
+)
+
+// requiredTables are the tables fpdf reads unconditionally.
+var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
+
+func u16(b []byte) uint16 { return binary.BigEndian.Uint16(b) }
+func u32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }
+func i16(b []byte) int16  { return int16(binary.BigEndian.Uint16(b)) }
+
+// errorf returns a *FileError without File, which Parse fills in.
+func errorf(sentinel error, format string, args ...any) error {
+	return &FileError{Err: sentinel, Detail: fmt.Sprintf(format, args...)}
+}
+
+// fits reports whether length bytes from off lie within n bytes.
+func fits(off, length uint64, n int) bool { return off+length <= uint64(n) }
+
+// parseFace checks face index of data and builds its lookup tables.
+func parseFace(data []byte, index int) (*Face, error) {
+	if len(data) < 12 {
+		return nil, errorf(ErrFormat, "file is %d bytes long", len(data))
+	}
+	var dir uint32 // offset of the face's table directory
+	if u32(data) == tagTTCF {
+		n := u32(data[8:])
+		if !fits(12, 4*uint64(n), len(data)) {
+			return nil, errorf(ErrFormat, "collection header is truncated")
+		}
+		if index < 0 || uint64(index) >= uint64(n) {
+			faces := "faces"
+			if n == 1 {
+				faces = "face"
+			}
+			return nil, errorf(ErrFaceIndex, "the collection has %d %s, numbered from 0; face %d was asked for", n, faces, index)
+		}
+		dir = u32(data[12+4*index:])
+	} else if index != 0 {
+		return nil, errorf(ErrFaceIndex, "the file is a single font, face 0; face %d was asked for", index)
+	}
+	tables, err := readDirectory(data, dir)
+	if err != nil {
+		return nil, err
+	}
+	if tables["fvar"] != nil {
+		return nil, errorf(ErrVariable, "it has an 'fvar' table")
+	}
+	if tables["glyf"] == nil && (tables["CFF "] != nil || tables["CFF2"] != nil) {
+		return nil, errorf(ErrCFF, "it has a 'CFF' table and no 'glyf' table")
+	}
+	for _, tag := range requiredTables {
+		if tables[tag] == nil {
+			return nil, errorf(ErrFormat, "required table '%s' is missing or empty", tag)
+		}
+	}
+
+	f := &Face{data: data}
+	numGlyphs, err := f.parseMetrics(tables)
+	if err != nil {
+		return nil, err
+	}
+	if f.name, err = parseName(tables["name"]); err != nil {
+		return nil, err
+	}
+	if err := f.parseCmap(tables["cmap"], numGlyphs); err != nil {
+		return nil, err
+	}
+	if err := checkGlyf(tables, numGlyphs); err != nil {
+		return nil, err
+	}
+	if u32(data) == tagTTCF {
+		f.data = buildSfnt(tables)
+	}
+	return f, nil
+}
+
+// readDirectory returns the tables of the face whose table directory is at
+// offset dir, each a slice of data.
+func readDirectory(data []byte, dir uint32) (map[string][]byte, error) {
+	if !fits(uint64(dir), 12, len(data)) {
+		return nil, errorf(ErrFormat, "table directory is past the end of the file")
+	}
+	switch v := u32(data[dir:]); v {
+	case version1, tagTrue:
+	case tagOTTO:
+		return nil, errorf(ErrCFF, "sfnt version is 'OTTO'")
+	default:
+		return nil, errorf(ErrFormat, "unknown sfnt version %#08x", v)
+	}
+	n := uint64(u16(data[dir+4:]))
+	if !fits(uint64(dir)+12, 16*n, len(data)) {
+		return nil, errorf(ErrFormat, "table directory is truncated")
+	}
+	tables := make(map[string][]byte, n)
+	for i := range n {
+		rec := data[uint64(dir)+12+16*i:]
+		tag, off, length := string(rec[:4]), uint64(u32(rec[8:])), uint64(u32(rec[12:]))
+		if !fits(off, length, len(data)) {
+			return nil, errorf(ErrFormat, "table '%s' extends past the end of the file", tag)
+		}
+		if length > 0 {
+			tables[tag] = data[off : off+length : off+length]
+		}
+	}
+	return tables, nil
+}
+
+// parseMetrics checks head, maxp, hhea, hmtx, OS/2 and post, and sets the
+// face's metrics. It returns the number of glyphs.
+func (f *Face) parseMetrics(t map[string][]byte) (int, error) {
+	head, maxp, hhea, hmtx, os2 := t["head"], t["maxp"], t["hhea"], t["hmtx"], t["OS/2"]
+	if len(head) < 54 || u32(head[12:]) != headMagic {
+		return 0, errorf(ErrFormat, "bad 'head' table")
+	}
+	upem := u16(head[18:])
+	if upem < 16 || upem > 16384 {
+		return 0, errorf(ErrFormat, "unitsPerEm is %d", upem)
+	}
+	if lf := u16(head[50:]); lf > 1 {
+		return 0, errorf(ErrFormat, "unknown indexToLocFormat %d", lf)
+	}
+	if gf := u16(head[52:]); gf != 0 {
+		return 0, errorf(ErrFormat, "unknown glyphDataFormat %d", gf)
+	}
+	if len(maxp) < 6 || u16(maxp[4:]) == 0 {
+		return 0, errorf(ErrFormat, "bad 'maxp' table")
+	}
+	numGlyphs := int(u16(maxp[4:]))
+	if len(hhea) < 36 || u16(hhea[32:]) != 0 {
+		return 0, errorf(ErrFormat, "bad 'hhea' table")
+	}
+	numMetrics := int(u16(hhea[34:]))
+	if numMetrics == 0 || numMetrics > numGlyphs {
+		return 0, errorf(ErrFormat, "hhea has %d horizontal metrics for %d glyphs", numMetrics, numGlyphs)
+	}
+	if len(hmtx) < 4*numMetrics+2*(numGlyphs-numMetrics) {
+		return 0, errorf(ErrFormat, "'hmtx' table is truncated")
+	}
+	if len(t["post"]) < 32 {
+		return 0, errorf(ErrFormat, "'post' table is truncated")
+	}
+
+	f.upem, f.scale = upem, 1000/float64(upem)
+	ascent, descent := i16(hhea[4:]), i16(hhea[6:])
+	if os2 != nil {
+		if len(os2) < 78 || u16(os2) >= 2 && len(os2) < 90 {
+			return 0, errorf(ErrFormat, "'OS/2' table is truncated")
+		}
+		// Permissions are bits 0-3, of which the least restrictive set
+		// applies; bits 8 (no subsetting) and 9 (bitmap only) also rule
+		// out fpdf's subset embedding.
+		if fsType := u16(os2[8:]); fsType&0xF == 0x2 || fsType&0x300 != 0 {
+			return 0, errorf(ErrRestricted, "fsType is %#04x", fsType)
+		}
+		if ascent == 0 {
+			ascent = i16(os2[68:])
+		}
+		if descent == 0 {
+			descent = i16(os2[70:])
+		}
+	}
+	f.ascent = float64(ascent) * f.scale
+	f.descent = -float64(descent) * f.scale
+
+	f.advance = make([]uint16, numGlyphs)
+	for g := range f.advance {
+		f.advance[g] = u16(hmtx[4*min(g, numMetrics-1):])
+	}
+	return numGlyphs, nil
+}
+
+// parseName checks the name records fpdf reads and returns the PostScript
+// name, or failing that the family name.
+func parseName(name []byte) (string, error) {
+	if len(name) < 6 {
+		return "", errorf(ErrFormat, "'name' table is truncated")
+	}
+	if format := u16(name); format != 0 {
+		return "", errorf(ErrFormat, "'name' table format %d; fpdf reads only format 0", format)
+	}
+	count, storage := int(u16(name[2:])), int(u16(name[4:]))
+	if len(name) < 6+12*count {
+		return "", errorf(ErrFormat, "'name' table is truncated")
+	}
+	var found [7]string // by name ID; 1 (family) and 6 (PostScript) are used
+	for i := range count {
+		rec := name[6+12*i:]
+		platform, encoding, lang, id := u16(rec), u16(rec[2:]), u16(rec[4:]), u16(rec[6:])
+		length, off := int(u16(rec[8:])), storage+int(u16(rec[10:]))
+		if off+length > len(name) {
+			return "", errorf(ErrFormat, "name record %d is past the end of the 'name' table", id)
+		}
+		if platform == 3 && encoding == 1 && lang == 0x409 && length%2 != 0 && (id >= 1 && id <= 4 || id == 6) {
+			return "", errorf(ErrFormat, "name record %d has an odd UTF-16 length", id)
+		}
+		if (id != 1 && id != 6) || found[id] != "" {
+			continue
+		}
+		s := name[off : off+length]
+		switch {
+		case platform == 0 || platform == 3 && (encoding == 0 || encoding == 1):
+			u := make([]uint16, len(s)/2)
+			for j := range u {
+				u[j] = u16(s[2*j:])
+			}
+			found[id] = string(utf16.Decode(u))
+		case platform == 1 && encoding == 0:
+			found[id] = string(s) // Mac Roman; font names are ASCII in practice
+		}
+	}
+	if found[6] != "" {
+		return found[6], nil
+	}
+	return found[1], nil
+}
+
+// parseCmap selects the cmap subtable the way fpdf does (the first format 4
+// subtable of platform 3 encoding 1 or of platform 0) and fills f.glyph.
+func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
+	if len(cmap) < 4 || len(cmap) < 4+8*int(u16(cmap[2:])) {
+		return errorf(ErrFormat, "'cmap' table is truncated")
+	}
+	var sub []byte
+	for i := range int(u16(cmap[2:])) {
+		rec := cmap[4+8*i:]
+		platform, encoding, off := u16(rec), u16(rec[2:]), uint64(u32(rec[4:]))
+		if !(platform == 3 && encoding == 1 || platform == 0) {
+			continue
+		}
+		if !fits(off, 4, len(cmap)) {
+			return errorf(ErrFormat, "cmap subtable %d is past the end of the 'cmap' table", i)
+		}
+		if u16(cmap[off:]) == 4 {
+			sub = cmap[off:]
+			break
+		}
+	}
+	if sub == nil {
+		return errorf(ErrNoCmap, "")
+	}
+	length := int(u16(sub[2:]))
+	if length > len(sub) || length < 14 {
+		return errorf(ErrFormat, "bad cmap format 4 subtable length %d", length)
+	}
+	sub = sub[:length]
+	segX2 := int(u16(sub[6:]))
+	if segX2%2 != 0 || 16+4*segX2 > length {
+		return errorf(ErrFormat, "cmap format 4 subtable is truncated")
+	}
+	ends, starts, deltas, rangeOffsets := sub[14:], sub[16+segX2:], sub[16+2*segX2:], sub[16+3*segX2:]
+
+	f.glyph = make([]uint16, 0x10000)
+	for i := 0; i < segX2; i += 2 {
+		start, end := int(u16(starts[i:])), int(u16(ends[i:]))
+		delta, ro := u16(deltas[i:]), int(u16(rangeOffsets[i:]))
+		for c := start; c <= end; c++ {
+			g := uint16(c) + delta
+			if ro != 0 {
+				// idRangeOffset counts from its own position in the table.
+				pos := 16 + 3*segX2 + i + ro + 2*(c-start)
+				g = 0
+				if pos+2 <= length {
+					if g = u16(sub[pos:]); g != 0 {
+						g += delta
+					}
+				}
+			}
+			if int(g) >= numGlyphs {
+				return errorf(ErrFormat, "cmap maps U+%04X to glyph %d but the font has %d glyphs", c, g, numGlyphs)
+			}
+			f.glyph[c] = g
+		}
+	}
+	return nil
+}
+
+// checkGlyf checks that loca's offsets lie within glyf, and that composite
+// glyphs are well formed, refer to existing glyphs and form no cycle.
+func checkGlyf(t map[string][]byte, numGlyphs int) error {
+	loca, glyf := t["loca"], t["glyf"]
+	long := u16(t["head"][50:]) == 1
+	if long && len(loca) < 4*(numGlyphs+1) || !long && len(loca) < 2*(numGlyphs+1) {
+		return errorf(ErrFormat, "'loca' table is truncated")
+	}
+	offset := func(g int) int {
+		if long {
+			return int(u32(loca[4*g:]))
+		}
+		return 2 * int(u16(loca[2*g:]))
+	}
+	glyphs := make([][]byte, numGlyphs)
+	for g := range glyphs {
+		start, end := offset(g), offset(g+1)
+		if start > end || end > len(glyf) || end-start > 0 && end-start < 10 {
+			return errorf(ErrFormat, "glyph %d has a bad 'loca' entry", g)
+		}
+		glyphs[g] = glyf[start:end]
+	}
+
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := make([]uint8, numGlyphs)
+	var visit func(g int) error
+	visit = func(g int) error {
+		switch state[g] {
+		case visiting:
+			return errorf(ErrFormat, "composite glyph %d contains itself", g)
+		case done:
+			return nil
+		}
+		state[g] = visiting
+		components, err := components(glyphs[g], numGlyphs)
+		if err != nil {
+			return errorf(ErrFormat, "composite glyph %d: %v", g, err)
+		}
+		for _, c := range components {
+			if err := visit(c); err != nil {
+				return err
+			}
+		}
+		state[g] = done
+		return nil
+	}
+	for g := range glyphs {
+		if err := visit(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// components returns the glyphs a composite glyph is made of (none for a
+// simple glyph), checking that its component records fit in it.
+func components(glyph []byte, numGlyphs int) ([]int, error) {
+	if len(glyph) == 0 || i16(glyph) >= 0 {
+		return nil, nil
+	}
+	const (
+		argsAreWords   = 0x0001
+		haveScale      = 0x0008
+		moreComponents = 0x0020
+		haveXYScale    = 0x0040
+		have2x2        = 0x0080
+	)
+	var gs []int
+	for p := 10; ; {
+		if p+4 > len(glyph) {
+			return nil, fmt.Errorf("component record past the end of the glyph")
+		}
+		flags, g := u16(glyph[p:]), int(u16(glyph[p+2:]))
+		if g >= numGlyphs {
+			return nil, fmt.Errorf("component glyph %d does not exist", g)
+		}
+		gs = append(gs, g)
+		p += 6
+		if flags&argsAreWords != 0 {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&have2x2 != 0:
+			p += 8
+		}
+		if p > len(glyph) {
+			return nil, fmt.Errorf("component record past the end of the glyph")
+		}
+		if flags&moreComponents == 0 {
+			return gs, nil
+		}
+	}
+}
+
+// buildSfnt assembles tables into a standalone TrueType font with its own
+// table directory, offsets and checksums.
+func buildSfnt(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	size := 12 + 16*len(tables)
+	for tag, data := range tables {
+		tags = append(tags, tag)
+		size += (len(data) + 3) &^ 3
+	}
+	slices.Sort(tags)
+
+	out := make([]byte, 12+16*len(tags), size)
+	n := uint16(len(tags))
+	entrySelector := uint16(0)
+	for 2<<entrySelector <= n {
+		entrySelector++
+	}
+	searchRange := uint16(16) << entrySelector
+	binary.BigEndian.PutUint32(out, version1)
+	binary.BigEndian.PutUint16(out[4:], n)
+	binary.BigEndian.PutUint16(out[6:], searchRange)
+	binary.BigEndian.PutUint16(out[8:], entrySelector)
+	binary.BigEndian.PutUint16(out[10:], 16*n-searchRange)
+
+	headAt := 0
+	for i, tag := range tags {
+		data := tables[tag]
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
+		if tag == "head" {
+			headAt = len(out)
+		}
+		out = append(out, data...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	for i, tag := range tags {
+		rec := out[12+16*i:]
+		data := out[u32(rec[8:]):]
+		if tag == "head" {
+			clear(data[8:12]) // checkSumAdjustment counts as 0
+		}
+		binary.BigEndian.PutUint32(rec[4:], checksum(data[:(u32(rec[12:])+3)&^3]))
+	}
+	binary.BigEndian.PutUint32(out[headAt+8:], checksumOK-checksum(out))
+	return out
+}
+
+// checksum is the sfnt checksum: the sum of big-endian uint32s; len(b) is a
+// multiple of 4.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		sum += u32(b[i:])
+	}
+	return sum
+}

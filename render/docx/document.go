@@ -1,0 +1,273 @@
+package docx
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/jixiao-dev/jixiao/render/doc"
+)
+
+// writer holds what the parts of one document share.
+type writer struct {
+	d           *doc.Document
+	opts        Options
+	styles      *styleSheet
+	geom        geometry
+	footers     []footerPart
+	footerStyle *style                // style of the page numbers
+	tocBlock    *doc.TOC              // the table of contents, if any
+	entryStyle  *style                // style of the TOC entries
+	entries     map[string][]tocEntry // TOC entries by list
+	tocLevels   int                   // deepest TOC entry level listed
+	bookmarks   int                   // bookmark ids handed out
+}
+
+func newWriter(d *doc.Document, opts Options) (*writer, error) {
+	styles, err := newStyleSheet(d)
+	if err != nil {
+		return nil, err
+	}
+	footer, err := styles.lookup(d.Page.Footer.Style, doc.Pos{})
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{
+		d: d, opts: opts, styles: styles,
+		geom:        newGeometry(d.Page, footer.lineHeight()),
+		footers:     footers(d.Page.Footer),
+		footerStyle: footer,
+	}
+	for _, b := range d.Blocks {
+		if t, ok := b.(*doc.TOC); ok {
+			if w.tocBlock != nil {
+				return nil, fmt.Errorf("docx: the document has more than one table of contents")
+			}
+			w.tocBlock = t
+		}
+	}
+	if w.tocBlock == nil {
+		return w, nil
+	}
+	if w.entryStyle, err = styles.lookup(w.tocBlock.EntryStyle, doc.Pos{}); err != nil {
+		return nil, err
+	}
+	if w.entries, err = tocEntries(d.Blocks); err != nil {
+		return nil, err
+	}
+	for _, list := range w.tocBlock.Lists {
+		for _, e := range w.entries[list] {
+			w.tocLevels = max(w.tocLevels, e.level)
+		}
+	}
+	return w, nil
+}
+
+// document writes word/document.xml. With a table of contents the body has
+// two sections: the TOC (numbered only with Footer.NumberTOC) and the rest,
+// whose page numbers then start again at 1.
+func (w *writer) document() ([]byte, error) {
+	x := newXML()
+	x.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	x.start("w:body")
+	// A PageBreak block becomes page-break-before on the next paragraph, so
+	// the new page does not start with an empty line.
+	pageBreak := false
+	var prev doc.Block
+	for _, b := range w.d.Blocks {
+		var err error
+		switch b := b.(type) {
+		case *doc.Heading:
+			err = w.heading(x, b, pageBreak)
+		case *doc.Paragraph:
+			err = w.paragraph(x, b, pageBreak)
+		case *doc.TOC:
+			err = w.toc(x, b, pageBreak)
+		case *doc.Table:
+			if pageBreak {
+				breakParagraph(x)
+			} else if _, ok := prev.(*doc.Table); ok {
+				separator(x)
+			}
+			err = w.table(x, b)
+		case doc.PageBreak, *doc.PageBreak:
+			if _, ok := prev.(*doc.TOC); ok {
+				continue // the TOC's section break starts the page
+			}
+			if pageBreak {
+				breakParagraph(x)
+			}
+			pageBreak = true
+			prev = b
+			continue
+		default:
+			err = fmt.Errorf("docx: unknown block type %T", b)
+		}
+		if err != nil {
+			return nil, err
+		}
+		pageBreak = false
+		prev = b
+	}
+	if pageBreak {
+		breakParagraph(x)
+	}
+	w.sectPr(x, true, w.tocBlock != nil && !w.d.Page.Footer.NumberTOC)
+	x.end("w:body")
+	x.end("w:document")
+	return x.bytes()
+}
+
+// heading writes a heading paragraph: its text inside its bookmark, then
+// the hidden TC field of its TOC entry.
+func (w *writer) heading(x *xmlWriter, h *doc.Heading, pageBreak bool) error {
+	st, err := w.styles.lookup(h.Style, h.Pos)
+	if err != nil {
+		return err
+	}
+	x.pos = h.Pos
+	paragraphStart(x, st.id, paraFlags{pageBreak: pageBreak})
+	id := strconv.Itoa(w.bookmarks)
+	if h.Bookmark != "" {
+		w.bookmarks++
+		x.empty("w:bookmarkStart", "w:id", id, "w:name", h.Bookmark)
+	}
+	runs(x, h.Text, st)
+	if h.Bookmark != "" {
+		x.empty("w:bookmarkEnd", "w:id", id)
+	}
+	if h.TOC != nil {
+		tcField(x, entryText(h), h.TOC)
+	}
+	x.end("w:p")
+	return nil
+}
+
+// paragraph writes body text.
+func (w *writer) paragraph(x *xmlWriter, p *doc.Paragraph, pageBreak bool) error {
+	st, err := w.styles.lookup(p.Style, p.Pos)
+	if err != nil {
+		return err
+	}
+	x.pos = p.Pos
+	paragraphStart(x, st.id, paraFlags{pageBreak: pageBreak})
+	runs(x, p.Text, st)
+	x.end("w:p")
+	return nil
+}
+
+// paraFlags are paragraph properties that come from the document's
+// structure rather than from the paragraph's style.
+type paraFlags struct {
+	keepNext  bool // a table header row: never left alone at a page bottom
+	pageBreak bool // a PageBreak block came before
+}
+
+// paragraphStart opens a paragraph in the style with the given ID.
+func paragraphStart(x *xmlWriter, styleID string, f paraFlags) {
+	x.start("w:p")
+	x.start("w:pPr")
+	x.val("w:pStyle", styleID)
+	if f.keepNext {
+		x.empty("w:keepNext")
+	}
+	if f.pageBreak {
+		x.empty("w:pageBreakBefore")
+	}
+	x.end("w:pPr")
+}
+
+// breakParagraph is a page break where no paragraph follows to carry it.
+func breakParagraph(x *xmlWriter) {
+	x.start("w:p")
+	x.start("w:r")
+	x.empty("w:br", "w:type", "page")
+	x.end("w:r")
+	x.end("w:p")
+}
+
+// separator is the hairline paragraph that keeps two adjacent tables apart:
+// LibreOffice joins adjacent tables into one, and the second table's
+// header rows would then no longer repeat.
+func separator(x *xmlWriter) {
+	x.start("w:p")
+	x.start("w:pPr")
+	x.empty("w:spacing", "w:before", "0", "w:after", "0", "w:line", "20", "w:lineRule", "exact")
+	x.start("w:rPr")
+	x.ival("w:sz", 2)
+	x.end("w:rPr")
+	x.end("w:pPr")
+	x.end("w:p")
+}
+
+// runs writes text as runs of a paragraph in style st. Newlines become line
+// breaks and tabs tabs. Each stretch of symbols (see symbol) gets a run of
+// its own in the style's East Asian font (pitfall #11): Word draws such
+// symbols in the Latin font unless the run has w:hint="eastAsia", and
+// LibreOffice ignores the hint, so the run names the East Asian font for
+// w:ascii and w:hAnsi too.
+func runs(x *xmlWriter, text string, st *style) {
+	for text != "" {
+		r, _ := utf8.DecodeRuneInString(text)
+		sym := symbol(r)
+		end := len(text)
+		for i, r := range text {
+			if symbol(r) != sym {
+				end = i
+				break
+			}
+		}
+		x.start("w:r")
+		if sym {
+			f := st.font.EastAsia
+			x.start("w:rPr")
+			x.empty("w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia", f, "w:hint", "eastAsia")
+			x.end("w:rPr")
+		}
+		runContent(x, text[:end])
+		x.end("w:r")
+		text = text[end:]
+	}
+}
+
+// runContent writes the w:t, w:br and w:tab elements of one run.
+func runContent(x *xmlWriter, text string) {
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			x.element("w:t", text[start:end], "xml:space", "preserve")
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '\n', '\r', '\t':
+			flush(i)
+			if c == '\t' {
+				x.empty("w:tab")
+			} else if c == '\n' || i+1 == len(text) || text[i+1] != '\n' {
+				x.empty("w:br") // "\r\n" and a lone "\r" break once
+			}
+			start = i + 1
+		}
+	}
+	flush(len(text))
+}
+
+// symbol reports whether r is a symbol of ambiguous East Asian width that
+// a Chinese document means full width: Latin-1 signs such as ° ± × ÷ ·,
+// general punctuation (“ ” ‘ ’ — … ‰ ※), letterlike symbols, arrows, maths
+// operators, enclosed numbers and geometric shapes (℃ ≥ ≤ ① ■), and the
+// full-width forms (％ ～).
+func symbol(r rune) bool {
+	switch {
+	case r == '§' || r == '¨' || r == '°' || r == '±' || r == '·' || r == '×' || r == '÷':
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E:
+		return true
+	case r >= 0x2100 && r <= 0x2BFF:
+		return true
+	case r >= 0xFF01 && r <= 0xFFEE:
+		return true
+	}
+	return false
+}

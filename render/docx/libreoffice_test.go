@@ -1,0 +1,125 @@
+package docx
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jixiao-dev/jixiao/render/doc"
+)
+
+// TestLibreOffice converts the sample and the long table to PDF with
+// LibreOffice and reads the text back: every heading and cell is there,
+// the TOC shows the cached page numbers, the body pages are numbered from
+// 1, and the indicator header repeats on every page of the long table.
+func TestLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice round trip skipped in -short mode")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not on PATH")
+	}
+	dir := t.TempDir()
+	docs := map[string]*doc.Document{"sample": sampleDocument(), "long": longDocument()}
+	var files []string
+	for name, d := range docs {
+		path := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(path, build(t, d, Options{PageOf: samplePageOf}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
+	out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+
+	pages := pdfPages(t, filepath.Join(dir, "sample.pdf"))
+	all := squash(strings.Join(pages, ""))
+	for _, s := range docText(docs["sample"]) {
+		if !strings.Contains(all, squash(s)) {
+			t.Errorf("sample: %q missing from the PDF", s)
+		}
+	}
+	toc := pages[0]
+	for _, e := range []struct{ text, bookmark string }{
+		{"总体绩效目标", "sec1"}, {"分项绩效目标", "sec2"}, {"工作保障措施", "sec3"},
+		{"1、网络舆情综合管理绩效目标表", "tbl1"}, {"2、网络阵地建设和内容管理绩效目标表", "tbl2"},
+	} {
+		re := regexp.MustCompile(regexp.QuoteMeta(e.text) + `[ .…·]*` + fmt.Sprint(samplePageOf[e.bookmark]) + `\s*\n`)
+		if !re.MatchString(toc) {
+			t.Errorf("TOC page lacks %q with page %d:\n%s", e.text, samplePageOf[e.bookmark], toc)
+		}
+	}
+	if strings.Contains(toc, "—") {
+		t.Errorf("the TOC page carries a page number:\n%s", toc)
+	}
+	for i, page := range pages[1:] {
+		if want := fmt.Sprintf("—%d—", i+1); !strings.Contains(squash(page), want) {
+			t.Errorf("body page %d lacks the footer %q", i+1, want)
+		}
+	}
+
+	pages = pdfPages(t, filepath.Join(dir, "long.pdf"))
+	if len(pages) < 3 {
+		t.Fatalf("long table on %d pages, want at least 3", len(pages))
+	}
+	all = squash(strings.Join(pages, ""))
+	for _, s := range docText(docs["long"]) {
+		if !strings.Contains(all, squash(s)) {
+			t.Errorf("long: %q missing from the PDF", s)
+		}
+	}
+	for i, page := range pages {
+		if !strings.Contains(squash(page), "一级指标二级指标三级指标绩效指标描述指标值指标值确定依据") {
+			t.Errorf("long: page %d lacks the repeated header row", i+1)
+		}
+	}
+}
+
+// pdfPages extracts the text of each page.
+func pdfPages(t *testing.T, path string) []string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
+}
+
+// docText lists every heading, paragraph and cell text of d.
+func docText(d *doc.Document) []string {
+	var texts []string
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			texts = append(texts, b.Text)
+		case *doc.Paragraph:
+			texts = append(texts, b.Text)
+		case *doc.Table:
+			for _, row := range b.Rows {
+				for _, c := range row.Cells {
+					texts = append(texts, c.Text)
+				}
+			}
+		}
+	}
+	return texts
+}
+
+// squash drops all white space, since the PDF wraps lines anywhere.
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -11,13 +11,18 @@ import (
 // Face is a parsed TrueType face. Its methods are safe for concurrent use.
 type Face struct {
 	name    string
-	data    []byte   // standalone sfnt
-	upem    uint16   // font units per em
-	scale   float64  // 1000 / upem
-	ascent  float64  // 1/1000 em, positive
-	descent float64  // 1/1000 em, positive below the baseline
-	glyph   []uint16 // rune (BMP) → glyph index, 0 if none
-	advance []uint16 // glyph index → advance width in font units
+	data    []byte            // standalone sfnt
+	tables  map[string][]byte // by tag, each a slice of data
+	upem    uint16            // font units per em
+	scale   float64           // 1000 / upem
+	ascent  float64           // 1/1000 em, positive
+	descent float64           // 1/1000 em, positive below the baseline
+	glyph   []uint16          // rune (BMP) → glyph index, 0 if none
+
+	numGlyphs  int    // maxp.numGlyphs
+	numMetrics int    // hhea.numberOfHMetrics, 1 to numGlyphs
+	hmtx       []byte // at least numMetrics long metrics and the other glyphs' left side bearings
+	longLoca   bool   // head.indexToLocFormat is 1
 
 	outlineOnce sync.Once
 	outlineFont *sfnt.Font
@@ -66,12 +71,15 @@ func (f *Face) Advance(r rune) float64 {
 	if r < 0 || r > 0xFFFF {
 		return 0
 	}
-	g := f.glyph[r]
+	g := int(f.glyph[r])
 	if g == 0 {
 		return 0
 	}
-	return float64(f.advance[g]) * f.scale
+	return float64(f.advanceUnits(g)) * f.scale
 }
+
+// advanceUnits returns glyph g's advance width in font units.
+func (f *Face) advanceUnits(g int) uint16 { return u16(f.hmtx[4*min(g, f.numMetrics-1):]) }
 
 // Ascent returns the ascender (hhea, or OS/2 typographic if hhea's is 0) in
 // 1/1000 em, a positive number.

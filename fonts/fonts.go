@@ -96,8 +96,16 @@ func Embedded(name string) (*Face, error) {
 	if !ok {
 		return nil, &FileError{File: name, Err: ErrUnknown, Detail: "known: " + strings.Join(EmbeddedNames(), ", ")}
 	}
-	e.once.Do(func() { e.face, e.err = Parse(name, e.data, 0) })
+	e.once.Do(func() { e.face, e.err = parseEmbedded(name, e.data) })
 	return e.face, e.err
+}
+
+// parseEmbedded parses an embedded font without the whole-font check of its
+// glyphs that Parse makes, which would read all of its 3-4 MB: the tests check
+// the embedded fonts as Parse does (TestEmbeddedValid), and Subset checks
+// each glyph it copies.
+func parseEmbedded(name string, data []byte) (*Face, error) {
+	return parse(name, data, 0, false)
 }
 
 // EmbeddedNames returns the names of the embedded faces.
@@ -120,7 +128,12 @@ func Load(path string, index int) (*Face, error) {
 // the font names none. The face keeps a reference to data, which must not be
 // modified afterwards.
 func Parse(name string, data []byte, index int) (*Face, error) {
-	f, err := parseFace(data, index)
+	return parse(name, data, index, true)
+}
+
+// parse is Parse, with the check of every glyph only if full is set.
+func parse(name string, data []byte, index int, full bool) (*Face, error) {
+	f, err := parseFace(data, index, full)
 	if err != nil {
 		var fe *FileError
 		if errors.As(err, &fe) {

@@ -38,13 +38,17 @@ func errorf(sentinel error, format string, args ...any) error {
 // fits reports whether length bytes from off lie within n bytes.
 func fits(off, length uint64, n int) bool { return off+length <= uint64(n) }
 
-// parseFace checks face index of data and builds its lookup tables.
-func parseFace(data []byte, index int) (*Face, error) {
+// parseFace checks face index of data and builds its lookup tables. With
+// full set it also checks every glyph of glyf (checkGlyf), which means
+// reading the whole font; without it only the tables read for metrics and
+// the character map are checked, and Subset checks the glyphs it copies.
+func parseFace(data []byte, index int, full bool) (*Face, error) {
 	if len(data) < 12 {
 		return nil, errorf(ErrFormat, "file is %d bytes long", len(data))
 	}
 	var dir uint32 // offset of the face's table directory
-	if u32(data) == tagTTCF {
+	collection := u32(data) == tagTTCF
+	if collection {
 		n := u32(data[8:])
 		if !fits(12, 4*uint64(n), len(data)) {
 			return nil, errorf(ErrFormat, "collection header is truncated")
@@ -75,23 +79,29 @@ func parseFace(data []byte, index int) (*Face, error) {
 			return nil, errorf(ErrFormat, "required table '%s' is missing or empty", tag)
 		}
 	}
+	if collection {
+		// The face keeps only its own tables, so the rest of the
+		// collection can be freed.
+		data = buildSfnt(tables)
+		if tables, err = readDirectory(data, 0); err != nil {
+			return nil, err
+		}
+	}
 
-	f := &Face{data: data}
-	numGlyphs, err := f.parseMetrics(tables)
-	if err != nil {
+	f := &Face{data: data, tables: tables}
+	if err := f.parseMetrics(tables); err != nil {
 		return nil, err
 	}
 	if f.name, err = parseName(tables["name"]); err != nil {
 		return nil, err
 	}
-	if err := f.parseCmap(tables["cmap"], numGlyphs); err != nil {
+	if err := f.parseCmap(tables["cmap"]); err != nil {
 		return nil, err
 	}
-	if err := checkGlyf(tables, numGlyphs); err != nil {
-		return nil, err
-	}
-	if u32(data) == tagTTCF {
-		f.data = buildSfnt(tables)
+	if full {
+		if err := f.checkGlyf(); err != nil {
+			return nil, err
+		}
 	}
 	return f, nil
 }
@@ -127,52 +137,56 @@ func readDirectory(data []byte, dir uint32) (map[string][]byte, error) {
 	return tables, nil
 }
 
-// parseMetrics checks head, maxp, hhea, hmtx, OS/2 and post, and sets the
-// face's metrics. It returns the number of glyphs.
-func (f *Face) parseMetrics(t map[string][]byte) (int, error) {
+// parseMetrics checks head, maxp, hhea, hmtx, loca, OS/2 and post, and sets
+// the face's metrics.
+func (f *Face) parseMetrics(t map[string][]byte) error {
 	head, maxp, hhea, hmtx, os2 := t["head"], t["maxp"], t["hhea"], t["hmtx"], t["OS/2"]
 	if len(head) < 54 || u32(head[12:]) != headMagic {
-		return 0, errorf(ErrFormat, "bad 'head' table")
+		return errorf(ErrFormat, "bad 'head' table")
 	}
 	upem := u16(head[18:])
 	if upem < 16 || upem > 16384 {
-		return 0, errorf(ErrFormat, "unitsPerEm is %d", upem)
+		return errorf(ErrFormat, "unitsPerEm is %d", upem)
 	}
 	if lf := u16(head[50:]); lf > 1 {
-		return 0, errorf(ErrFormat, "unknown indexToLocFormat %d", lf)
+		return errorf(ErrFormat, "unknown indexToLocFormat %d", lf)
 	}
 	if gf := u16(head[52:]); gf != 0 {
-		return 0, errorf(ErrFormat, "unknown glyphDataFormat %d", gf)
+		return errorf(ErrFormat, "unknown glyphDataFormat %d", gf)
 	}
 	if len(maxp) < 6 || u16(maxp[4:]) == 0 {
-		return 0, errorf(ErrFormat, "bad 'maxp' table")
+		return errorf(ErrFormat, "bad 'maxp' table")
 	}
 	numGlyphs := int(u16(maxp[4:]))
 	if len(hhea) < 36 || u16(hhea[32:]) != 0 {
-		return 0, errorf(ErrFormat, "bad 'hhea' table")
+		return errorf(ErrFormat, "bad 'hhea' table")
 	}
 	numMetrics := int(u16(hhea[34:]))
 	if numMetrics == 0 || numMetrics > numGlyphs {
-		return 0, errorf(ErrFormat, "hhea has %d horizontal metrics for %d glyphs", numMetrics, numGlyphs)
+		return errorf(ErrFormat, "hhea has %d horizontal metrics for %d glyphs", numMetrics, numGlyphs)
 	}
 	if len(hmtx) < 4*numMetrics+2*(numGlyphs-numMetrics) {
-		return 0, errorf(ErrFormat, "'hmtx' table is truncated")
+		return errorf(ErrFormat, "'hmtx' table is truncated")
 	}
 	if len(t["post"]) < 32 {
-		return 0, errorf(ErrFormat, "'post' table is truncated")
+		return errorf(ErrFormat, "'post' table is truncated")
+	}
+	longLoca := u16(head[50:]) == 1
+	if loca := t["loca"]; longLoca && len(loca) < 4*(numGlyphs+1) || !longLoca && len(loca) < 2*(numGlyphs+1) {
+		return errorf(ErrFormat, "'loca' table is truncated")
 	}
 
 	f.upem, f.scale = upem, 1000/float64(upem)
 	ascent, descent := i16(hhea[4:]), i16(hhea[6:])
 	if os2 != nil {
 		if len(os2) < 78 || u16(os2) >= 2 && len(os2) < 90 {
-			return 0, errorf(ErrFormat, "'OS/2' table is truncated")
+			return errorf(ErrFormat, "'OS/2' table is truncated")
 		}
 		// Permissions are bits 0-3, of which the least restrictive set
 		// applies; bits 8 (no subsetting) and 9 (bitmap only) also rule
 		// out fpdf's subset embedding.
 		if fsType := u16(os2[8:]); fsType&0xF == 0x2 || fsType&0x300 != 0 {
-			return 0, errorf(ErrRestricted, "fsType is %#04x", fsType)
+			return errorf(ErrRestricted, "fsType is %#04x", fsType)
 		}
 		if ascent == 0 {
 			ascent = i16(os2[68:])
@@ -184,11 +198,8 @@ func (f *Face) parseMetrics(t map[string][]byte) (int, error) {
 	f.ascent = float64(ascent) * f.scale
 	f.descent = -float64(descent) * f.scale
 
-	f.advance = make([]uint16, numGlyphs)
-	for g := range f.advance {
-		f.advance[g] = u16(hmtx[4*min(g, numMetrics-1):])
-	}
-	return numGlyphs, nil
+	f.numGlyphs, f.numMetrics, f.hmtx, f.longLoca = numGlyphs, numMetrics, hmtx, longLoca
+	return nil
 }
 
 // parseName checks the name records fpdf reads and returns the PostScript
@@ -238,7 +249,8 @@ func parseName(name []byte) (string, error) {
 
 // parseCmap selects the cmap subtable the way fpdf does (the first format 4
 // subtable of platform 3 encoding 1 or of platform 0) and fills f.glyph.
-func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
+func (f *Face) parseCmap(cmap []byte) error {
+	numGlyphs := f.numGlyphs
 	if len(cmap) < 4 || len(cmap) < 4+8*int(u16(cmap[2:])) {
 		return errorf(ErrFormat, "'cmap' table is truncated")
 	}
@@ -296,35 +308,47 @@ func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
 	return nil
 }
 
+// glyphData returns glyph g's data in glyf (empty for a glyph without
+// outline), checking its loca entry.
+func (f *Face) glyphData(g int) ([]byte, error) {
+	loca, glyf := f.tables["loca"], f.tables["glyf"]
+	var start, end int
+	if f.longLoca {
+		start, end = int(u32(loca[4*g:])), int(u32(loca[4*g+4:]))
+	} else {
+		start, end = 2*int(u16(loca[2*g:])), 2*int(u16(loca[2*g+2:]))
+	}
+	if start > end || end > len(glyf) || end-start > 0 && end-start < 10 {
+		return nil, errorf(ErrFormat, "glyph %d has a bad 'loca' entry", g)
+	}
+	return glyf[start:end:end], nil
+}
+
 // checkGlyf checks that loca's offsets lie within glyf, and that composite
 // glyphs are well formed, refer to existing glyphs and form no cycle.
-func checkGlyf(t map[string][]byte, numGlyphs int) error {
-	loca, glyf := t["loca"], t["glyf"]
-	long := u16(t["head"][50:]) == 1
-	if long && len(loca) < 4*(numGlyphs+1) || !long && len(loca) < 2*(numGlyphs+1) {
-		return errorf(ErrFormat, "'loca' table is truncated")
-	}
-	offset := func(g int) int {
-		if long {
-			return int(u32(loca[4*g:]))
-		}
-		return 2 * int(u16(loca[2*g:]))
-	}
-	glyphs := make([][]byte, numGlyphs)
+func (f *Face) checkGlyf() error {
+	glyphs := make([][]byte, f.numGlyphs)
 	for g := range glyphs {
-		start, end := offset(g), offset(g+1)
-		if start > end || end > len(glyf) || end-start > 0 && end-start < 10 {
-			return errorf(ErrFormat, "glyph %d has a bad 'loca' entry", g)
+		var err error
+		if glyphs[g], err = f.glyphData(g); err != nil {
+			return err
 		}
-		glyphs[g] = glyf[start:end]
 	}
+	return checkCycles(len(glyphs), func(g int) ([]int, error) {
+		return components(glyphs[g], f.numGlyphs)
+	})
+}
 
+// checkCycles checks that no glyph of 0 to n-1 contains itself, directly or
+// through other composites; comps returns the components of a glyph, as
+// components does.
+func checkCycles(n int, comps func(g int) ([]int, error)) error {
 	const (
 		unvisited = iota
 		visiting
 		done
 	)
-	state := make([]uint8, numGlyphs)
+	state := make([]uint8, n)
 	var visit func(g int) error
 	visit = func(g int) error {
 		switch state[g] {
@@ -334,11 +358,11 @@ func checkGlyf(t map[string][]byte, numGlyphs int) error {
 			return nil
 		}
 		state[g] = visiting
-		components, err := components(glyphs[g], numGlyphs)
+		cs, err := comps(g)
 		if err != nil {
 			return errorf(ErrFormat, "composite glyph %d: %v", g, err)
 		}
-		for _, c := range components {
+		for _, c := range cs {
 			if err := visit(c); err != nil {
 				return err
 			}
@@ -346,7 +370,7 @@ func checkGlyf(t map[string][]byte, numGlyphs int) error {
 		state[g] = done
 		return nil
 	}
-	for g := range glyphs {
+	for g := range n {
 		if err := visit(g); err != nil {
 			return err
 		}
@@ -357,6 +381,18 @@ func checkGlyf(t map[string][]byte, numGlyphs int) error {
 // components returns the glyphs a composite glyph is made of (none for a
 // simple glyph), checking that its component records fit in it.
 func components(glyph []byte, numGlyphs int) ([]int, error) {
+	refs, err := componentRefs(glyph, numGlyphs)
+	gs := make([]int, len(refs))
+	for i, p := range refs {
+		gs[i] = int(u16(glyph[p:]))
+	}
+	return gs, err
+}
+
+// componentRefs returns the offsets in a composite glyph of its components'
+// glyph indexes (none for a simple glyph), checking that its component
+// records fit in it and name existing glyphs.
+func componentRefs(glyph []byte, numGlyphs int) ([]int, error) {
 	if len(glyph) == 0 || i16(glyph) >= 0 {
 		return nil, nil
 	}
@@ -367,7 +403,7 @@ func components(glyph []byte, numGlyphs int) ([]int, error) {
 		haveXYScale    = 0x0040
 		have2x2        = 0x0080
 	)
-	var gs []int
+	var refs []int
 	for p := 10; ; {
 		if p+4 > len(glyph) {
 			return nil, fmt.Errorf("component record past the end of the glyph")
@@ -376,7 +412,7 @@ func components(glyph []byte, numGlyphs int) ([]int, error) {
 		if g >= numGlyphs {
 			return nil, fmt.Errorf("component glyph %d does not exist", g)
 		}
-		gs = append(gs, g)
+		refs = append(refs, p+2)
 		p += 6
 		if flags&argsAreWords != 0 {
 			p += 2
@@ -393,7 +429,7 @@ func components(glyph []byte, numGlyphs int) ([]int, error) {
 			return nil, fmt.Errorf("component record past the end of the glyph")
 		}
 		if flags&moreComponents == 0 {
-			return gs, nil
+			return refs, nil
 		}
 	}
 }

@@ -74,3 +74,35 @@ func TestBindSampleGrid(t *testing.T) {
 		t.Errorf("R2 first cell = %+v", c)
 	}
 }
+
+func TestBindNational(t *testing.T) {
+	set, _ := Builtin()
+	f, notes := budget.Load("../data/national/mzj-2024.toml")
+	if f == nil {
+		t.Fatal(notes)
+	}
+	tpl, ok := set.Get(f.Template, f.Year)
+	if !ok || tpl.ID() != "national@2021" {
+		t.Fatalf("template = %v", tpl)
+	}
+	d, err := tpl.Bind(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var form *doc.Table
+	for _, b := range d.Blocks {
+		if tb, ok := b.(*doc.Table); ok && form == nil {
+			form = tb
+		}
+	}
+	if _, err := form.Grid(); err != nil {
+		t.Fatal(err)
+	}
+	side := form.Rows[7].Cells[0]
+	if side.Text != "绩效指标" || side.RowSpan != 1+8 {
+		t.Errorf("side label = %q spanning %d rows, want 绩效指标 over the header and the 8 indicator rows", side.Text, side.RowSpan)
+	}
+	if got := form.Rows[3].Cells[2].Text; got != "1234.57" {
+		t.Errorf("年度资金总额 = %q, want 1234.57 (万元)", got)
+	}
+}

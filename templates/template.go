@@ -280,10 +280,10 @@ func (c *compiler) checkTaxonomy() {
 	for _, cat := range tx.Categories {
 		known[cat.Name] = true
 	}
-	for _, list := range [][]string{tx.Required, tx.Recommended} {
+	for key, list := range map[string][]string{"required": tx.Required, "recommended": tx.Recommended} {
 		for _, n := range list {
 			if !known[n] {
-				c.fail("taxonomy", "category %q is not in taxonomy.categories", []any{n}, "add it as [[taxonomy.categories]] or correct the name")
+				c.fail("taxonomy."+key, "category %q is not in taxonomy.categories", []any{n}, "add it as [[taxonomy.categories]] or correct the name")
 			}
 		}
 	}

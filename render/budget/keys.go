@@ -2,15 +2,26 @@ package budget
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
-// knownKeys lists the keys allowed at each table path (without indices),
-// read from the struct tags of the schema.
-var knownKeys = func() map[string][]string {
-	m := map[string][]string{}
+// schemaInfo is what the loader knows about the schema, read from the
+// struct tags: the keys allowed in each table, the tables that are arrays,
+// and the type of each key as a user would name it.
+type schemaInfo struct {
+	keys   map[string][]string  // table path (without indices) → its keys
+	arrays map[string]bool      // table paths written [[…]]
+	types  map[string]diag.Term // key path → its type, for wrong-type messages
+}
+
+var schema = func() schemaInfo {
+	s := schemaInfo{keys: map[string][]string{}, arrays: map[string]bool{}, types: map[string]diag.Term{}}
+	decimal := reflect.TypeOf(Decimal{})
 	var walk func(prefix string, t reflect.Type)
 	walk = func(prefix string, t reflect.Type) {
 		for i := 0; i < t.NumField(); i++ {
@@ -19,19 +30,113 @@ var knownKeys = func() map[string][]string {
 			if name == "" || name == "-" {
 				continue
 			}
-			m[prefix] = append(m[prefix], name)
-			ft := f.Type
-			if ft.Kind() == reflect.Slice {
+			path := strings.TrimPrefix(prefix+"."+name, ".")
+			s.keys[prefix] = append(s.keys[prefix], name)
+			ft, list := f.Type, f.Type.Kind() == reflect.Slice
+			if list {
 				ft = ft.Elem()
 			}
-			if ft.Kind() == reflect.Struct && ft != reflect.TypeOf(Decimal{}) {
-				walk(strings.TrimPrefix(prefix+"."+name, "."), ft)
+			switch {
+			case ft == decimal && list:
+				s.types[path] = diag.Term("a list of numbers such as [25, 60, 90, 100]")
+			case ft == decimal:
+				s.types[path] = diag.Term("a number such as 100000.00")
+			case ft.Kind() == reflect.Struct && list:
+				s.types[path] = diag.Term("a list of tables written [[…]]")
+				s.arrays[path] = true
+				walk(path, ft)
+			case ft.Kind() == reflect.Struct:
+				s.types[path] = diag.Term("a table written […]")
+				walk(path, ft)
+			case ft.Kind() == reflect.String && list:
+				s.types[path] = diag.Term("a list of texts such as [\"…\"]")
+			case ft.Kind() == reflect.String:
+				s.types[path] = diag.Term("text in double quotes")
+			case ft.Kind() == reflect.Int:
+				s.types[path] = diag.Term("a whole number such as 2024")
 			}
 		}
 	}
 	walk("", reflect.TypeOf(Filing{}))
-	return m
+	return s
 }()
+
+// SchemaPath strips the indices from a field path, giving the key as the
+// schema and Profile.Needs name it: projects[2].name → projects.name.
+func SchemaPath(path string) string { return stripIndices(path) }
+
+// maxUnknownKeys caps the unknown keys listed one by one: a file with more
+// is probably not a filing, and one more line says how many were left out.
+const maxUnknownKeys = 20
+
+// unknownKeys reports the keys that the schema does not have, each
+// occurrence with its own position (a misspelt key in every [[projects]]
+// table is reported once per project). Of an unknown table only the table
+// itself is reported, not the keys inside it.
+func unknownKeys(name string, pos Positions, undecoded []toml.Key) diag.List {
+	top := map[string]toml.Key{}
+	for _, k := range undecoded {
+		top[strings.Join(k, ".")] = k
+	}
+	for path, k := range top {
+		for i := 1; i < len(k); i++ {
+			if _, ok := top[strings.Join(k[:i], ".")]; ok {
+				delete(top, path)
+				break
+			}
+		}
+	}
+	var at []string // recorded paths (with indices) of unknown keys
+	for p := range pos {
+		if _, ok := top[stripIndices(p)]; ok {
+			at = append(at, p)
+		}
+	}
+	sort.Slice(at, func(i, j int) bool {
+		a, b := pos[at[i]], pos[at[j]]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col || a.Col == b.Col && at[i] < at[j]
+	})
+	var out diag.List
+	seen := map[string]bool{}
+	for _, p := range at {
+		stripped := stripIndices(p)
+		out = append(out, unknownKey(name, p, pos[p], top[stripped]))
+		seen[stripped] = true
+	}
+	// Keys the position index does not see, such as those in inline tables.
+	var rest []string
+	for p := range top {
+		if !seen[p] {
+			rest = append(rest, p)
+		}
+	}
+	sort.Strings(rest)
+	for _, p := range rest {
+		out = append(out, unknownKey(name, p, pos.Of(p), top[p]))
+	}
+	if len(out) > maxUnknownKeys {
+		more := len(out) - maxUnknownKeys
+		out = append(out[:maxUnknownKeys], diag.Diagnostic{File: name, Severity: diag.Error, Code: "S2"}.Say(
+			diag.T("%d more unknown keys are not listed", more),
+			diag.T("check that this is a filing; the README lists every key")))
+	}
+	return out
+}
+
+func unknownKey(name, path string, at Pos, k toml.Key) diag.Diagnostic {
+	d := diag.Diagnostic{File: name, Line: at.Line, Col: at.Col, Severity: diag.Error, Code: "S2", Path: path}
+	msg := diag.T("unknown key %q", k[len(k)-1])
+	if s := suggestKey(k); s != "" {
+		return d.Say(msg, diag.T("did you mean %q?", s))
+	}
+	if t := homeOf(k[len(k)-1]); t != "" {
+		return d.Say(msg, diag.T("%q belongs in %s", k[len(k)-1], t))
+	}
+	return d.Say(msg, diag.T("remove the key or correct its spelling; the README lists every key"))
+}
 
 // suggestKey returns the known key nearest to the last part of k, if it is
 // close enough to be a likely typo.
@@ -39,16 +144,37 @@ func suggestKey(k toml.Key) string {
 	table := strings.Join(k[:len(k)-1], ".")
 	bad := k[len(k)-1]
 	best, bestDist := "", 3
-	for _, cand := range knownKeys[table] {
-		if d := editDistance(bad, cand); d < bestDist {
+	for _, cand := range schema.keys[table] {
+		if d := EditDistance(bad, cand); d < bestDist && d < len([]rune(cand)) {
 			best, bestDist = cand, d
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b in runes.
-func editDistance(a, b string) int {
+// homeOf returns the header of the one table that has key, such as
+// "[[projects]]" for budget, or "" if none or several have it.
+func homeOf(key string) string {
+	home := ""
+	for table, keys := range schema.keys {
+		for _, k := range keys {
+			if k != key {
+				continue
+			}
+			if home != "" || table == "" {
+				return ""
+			}
+			home = "[" + table + "]"
+			if schema.arrays[table] {
+				home = "[" + home + "]"
+			}
+		}
+	}
+	return home
+}
+
+// EditDistance is the Levenshtein distance between a and b in runes.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

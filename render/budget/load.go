@@ -1,12 +1,10 @@
 package budget
 
 import (
-	"bytes"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -19,17 +17,55 @@ const MaxFileSize = 4 << 20
 // Load reads and decodes a filing. The returned list holds every problem
 // found while reading; when it has errors the filing is nil.
 func Load(path string) (*Filing, diag.List) {
-	st, err := os.Stat(path)
-	if err == nil && st.Size() > MaxFileSize {
-		return nil, diag.List{tooLarge(path, st.Size())}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, diag.List{{File: path, Severity: diag.Error, Code: "F0",
-			Msg: "cannot read the file: %v", Args: []any{err},
-			Hint: "check the path and that the file is readable"}}
+	data, d := readFile(path)
+	if d != nil {
+		return nil, diag.List{*d}
 	}
 	return Parse(path, data)
+}
+
+// readFile reads at most MaxFileSize bytes of path.
+func readFile(path string) ([]byte, *diag.Diagnostic) {
+	fail := func(msg, hint diag.Text) *diag.Diagnostic {
+		d := at(path, diag.Error, "F0", 0, 0).Say(msg, hint)
+		return &d
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fail(diag.T("this is a folder, not a file"), diag.T("give the path of the filing's .toml file"))
+		}
+		if st.Size() > MaxFileSize {
+			d := tooLarge(path, st.Size())
+			return nil, &d
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	if len(data) > MaxFileSize { // a device or pipe, whose size Stat does not know
+		d := tooLarge(path, int64(len(data)))
+		return nil, &d
+	}
+	return data, nil
+}
+
+func readError(path string, err error) *diag.Diagnostic {
+	d := at(path, diag.Error, "F0", 0, 0)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		d = d.Say(diag.T("the file does not exist"), diag.T("check the path and that the file is readable"))
+	case errors.Is(err, fs.ErrPermission):
+		d = d.Say(diag.T("no permission to read the file"), diag.T("check the file's permissions, or copy it somewhere you can read"))
+	default:
+		d = d.Say(diag.T("cannot read the file: %v", err), diag.T("check the path and that the file is readable"))
+	}
+	return &d
 }
 
 // Parse decodes a filing from data; name is used in messages.
@@ -41,6 +77,12 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 	if notes.HasErrors() {
 		return nil, notes
 	}
+	if off := tooDeep(src); off >= 0 {
+		line, col := lineCol(src, off)
+		return nil, append(notes, at(name, diag.Error, "S5", line, col).Say(
+			diag.T("the file is nested more than %d levels deep", MaxNesting),
+			diag.T("a filing needs only a few levels; check the brackets and the dots in key names")))
+	}
 	var f Filing
 	md, err := toml.Decode(src, &f)
 	if err != nil {
@@ -48,68 +90,22 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 	}
 	f.File = name
 	f.Positions = IndexPositions(src)
-	for _, k := range md.Undecoded() {
-		notes = append(notes, unknownKey(name, f.Positions, k))
-	}
+	notes = append(notes, unknownKeys(name, f.Positions, md.Undecoded())...)
+	notes.Sort()
 	if notes.HasErrors() {
-		notes.Sort()
 		return nil, notes
 	}
 	return &f, notes
 }
 
+// at starts a loader finding about file name at line:col (0 when unknown);
+// Say completes it.
+func at(name string, sev diag.Severity, code string, line, col int) diag.Diagnostic {
+	return diag.Diagnostic{File: name, Line: line, Col: col, Severity: sev, Code: code}
+}
+
 func tooLarge(name string, size int64) diag.Diagnostic {
-	return diag.Diagnostic{File: name, Severity: diag.Error, Code: "F1",
-		Msg:  "the file is %d bytes; the limit is %d bytes",
-		Args: []any{size, MaxFileSize},
-		Hint: "a filing is a few kilobytes; check that this is the right file"}
-}
-
-// decodeText turns the file's bytes into the TOML text: it drops a UTF-8
-// byte-order mark and refuses text that is not UTF-8.
-func decodeText(name string, data []byte) (string, diag.List) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	return string(data), nil
-}
-
-var typeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
-
-// decodeError turns a TOML library error into a finding with a position.
-func decodeError(name, src string, err error) diag.Diagnostic {
-	d := diag.Diagnostic{File: name, Severity: diag.Error, Code: "S1"}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		d.Line, d.Col = pe.Position.Line, pe.Position.Col
-		d.Path = pe.LastKey
-		d.Msg, d.Args = "TOML syntax error: %s", []any{pe.Message}
-		d.Hint = "fix the syntax at this position; strings need straight double quotes and keys need ="
-		return d
-	}
-	if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
-		d.Line, _ = strconv.Atoi(m[1])
-		d.Path = m[2]
-		d.Msg, d.Args = "wrong type: %s", []any{m[3]}
-		d.Hint = "write the value in the type the README gives for this key"
-		return d
-	}
-	d.Msg, d.Args = "TOML syntax error: %s", []any{strings.TrimPrefix(err.Error(), "toml: ")}
-	d.Hint = "fix the syntax at this position; strings need straight double quotes and keys need ="
-	return d
-}
-
-func unknownKey(name string, pos Positions, k toml.Key) diag.Diagnostic {
-	path := strings.Join(k, ".")
-	d := diag.Diagnostic{File: name, Severity: diag.Error, Code: "S2", Path: path,
-		Msg: "unknown key %q", Args: []any{k[len(k)-1]}}
-	for p, at := range pos {
-		if stripIndices(p) == path && (d.Line == 0 || at.Line < d.Line) {
-			d.Line, d.Col, d.Path = at.Line, at.Col, p
-		}
-	}
-	if s := suggestKey(k); s != "" {
-		d.Hint, d.HintArgs = "did you mean %q?", []any{s}
-	} else {
-		d.Hint = "remove the key or correct its spelling; the README lists every key"
-	}
-	return d
+	return at(name, diag.Error, "F6", 0, 0).Say(
+		diag.T("the file is %d bytes; the limit is %d bytes", size, MaxFileSize),
+		diag.T("a filing is a few kilobytes; check that this is the right file"))
 }

@@ -36,6 +36,11 @@ type Diagnostic struct {
 	HintArgs  []any
 }
 
+// Term is an argument that is itself a catalog key, such as a field name
+// ("budget", printed as 预算数 in Chinese): it is printed in the reader's
+// language.
+type Term string
+
 // List is a set of findings. As an error it reports its errors in English.
 type List []Diagnostic
 
@@ -101,14 +106,26 @@ func (d Diagnostic) format(p *message.Printer) string {
 	if d.Code != "" {
 		fmt.Fprintf(&b, "[%s]", d.Code)
 	}
-	fmt.Fprintf(&b, ": %s", p.Sprintf(d.Msg, d.Args...))
+	fmt.Fprintf(&b, ": %s", p.Sprintf(d.Msg, localize(p, d.Args)...))
 	if d.Path != "" {
 		fmt.Fprintf(&b, " (%s)", d.Path)
 	}
 	if d.Hint != "" {
-		fmt.Fprintf(&b, "\n\t%s: %s", p.Sprintf("hint"), p.Sprintf(d.Hint, d.HintArgs...))
+		fmt.Fprintf(&b, "\n\t%s: %s", p.Sprintf("hint"), p.Sprintf(d.Hint, localize(p, d.HintArgs)...))
 	}
 	return b.String()
+}
+
+// localize translates the Term arguments of a message.
+func localize(p *message.Printer, args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(Term); ok {
+			a = p.Sprintf(string(t))
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // Printer returns a message printer for lang, falling back to Chinese for

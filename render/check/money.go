@@ -1,0 +1,90 @@
+package check
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
+)
+
+// Money rules (validation.md §1). Amounts are exact hundredths; sums are
+// compared exactly.
+
+// money checks a project's amounts: M1–M6 and M8.
+func (c *checker) money(path string, pr *budget.Project) {
+	ok := c.amount(path+".budget", diag.Term("budget"), pr.Budget, true)
+	ok = c.amount(path+".fiscal", diag.Term("fiscal funds"), pr.Fiscal, true) && ok
+	ok = c.amount(path+".other", diag.Term("other funds"), pr.Other, false) && ok
+	if !ok {
+		return
+	}
+	total, fiscal, other := pr.Budget.Hundredths, pr.Fiscal.Hundredths, pr.Other.Hundredths
+	if total != fiscal+other {
+		c.report(diag.Error, "M1", path+".budget",
+			diag.T("budget %s must equal fiscal funds %s plus other funds %s (difference %s)",
+				c.amountText(total), c.amountText(fiscal), c.amountText(other), c.amountText(total-fiscal-other)),
+			diag.T("correct the amounts so that budget = fiscal funds + other funds; omitted other funds count as 0"))
+	}
+	if total == 0 {
+		c.report(diag.Warning, "M4", path+".budget", diag.T("the project budget is 0"),
+			diag.T("check whether this project needs performance targets"))
+	}
+	if fiscal == 0 && other > 0 {
+		c.report(diag.Warning, "M5", path+".fiscal", diag.T("fiscal funds are 0 and other funds %s", c.amountText(other)),
+			diag.T("check the source of the funds"))
+	}
+}
+
+// amount reports an amount that is missing (if required) or malformed, and
+// reports whether it can be computed with.
+func (c *checker) amount(path string, label diag.Term, d budget.Decimal, required bool) bool {
+	switch {
+	case !d.Set && required:
+		c.absent(diag.Error, "M8", path, label)
+		return false
+	case !d.Set || d.Err == nil:
+		return true
+	case errors.Is(d.Err, budget.ErrDecimalNegative):
+		c.report(diag.Error, "M2", path, diag.T("%s must not be negative: %s", label, d.Raw),
+			diag.T("enter the amount without a minus sign"))
+	case errors.Is(d.Err, budget.ErrDecimalPlaces):
+		c.report(diag.Error, "M3", path, diag.T("%s has more than two decimal places: %s", label, d.Raw),
+			diag.T("round the amount to two decimal places"))
+	case errors.Is(d.Err, budget.ErrDecimalRange):
+		c.report(diag.Error, "M6", path, diag.T("%s is out of range: %s", label, d.Raw),
+			diag.T("amounts may not exceed 999999999999.99; check the digits and the money unit"))
+	default:
+		hint := diag.T("write digits with an optional decimal point, e.g. 100000.00")
+		if strings.ContainsAny(d.Raw, ",，") {
+			hint = diag.T("remove the thousands separators: write 100000.00, not 100,000.00")
+		}
+		c.report(diag.Error, "M3", path, diag.T("%s is not a number: %q", label, d.Raw), hint)
+	}
+	return false
+}
+
+// amountText prints an amount as the report does, with the filing's unit.
+func (c *checker) amountText(hundredths int64) string {
+	unit := c.f.Department.MoneyUnit
+	if !slices.Contains(c.form.MoneyUnits, unit) {
+		unit = ""
+	}
+	return budget.FormatHundredths(hundredths, 2) + unit
+}
+
+// moneyUnit checks department.money_unit against the form: M7.
+func (c *checker) moneyUnit() {
+	unit := c.f.Department.MoneyUnit
+	if len(c.form.MoneyUnits) == 0 || slices.Contains(c.form.MoneyUnits, unit) {
+		return
+	}
+	allowed := strings.Join(c.form.MoneyUnits, " / ")
+	hint := diag.T("set money_unit under [department] to one of them")
+	if blank(unit) {
+		c.report(diag.Warning, "M7", "department.money_unit", diag.T("the money unit is not given; this form accepts %s", allowed), hint)
+		return
+	}
+	c.report(diag.Warning, "M7", "department.money_unit", diag.T("money unit %q is not one this form accepts (%s)", unit, allowed), hint)
+}

@@ -1,0 +1,118 @@
+package check
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The 指标值 grammar of indicators.md §4, extended as it asks with ≧ ≦ and
+// compound units with a middle dot (元/人·月). Values are compared in NFC
+// with blanks trimmed; the report prints them exactly as written.
+
+// valueForm is the shape of an indicator value.
+type valueForm int
+
+const (
+	quantitative valueForm = iota // [comparator] number [unit]: ≥95%, 100%, ≤10天
+	rangeValue                    // number[unit] - number[unit]: 90%-95%
+	qualitative                   // 1–20 Han characters: 优, 有效提升
+	freeForm                      // other text with Han characters: 2021年1月-12月
+	noNumber                      // a comparator without a number: ≥%
+	malformed                     // anything else: 95%abc!
+)
+
+// indicatorValue is a parsed 指标值.
+type indicatorValue struct {
+	text       string // the value as compared: NFC, trimmed
+	form       valueForm
+	comparator string   // as written
+	negative   bool     // a minus sign before the number
+	numbers    []string // the number, or both ends of a range
+	units      []string // the unit after each number, "" if none
+}
+
+const (
+	comparators = `>=|<=|≥|≤|≧|≦|=|＝|>|＞|<|＜`
+	number      = `(\d+(?:\.\d+)?)`
+	unit        = `(%|％|‰|[\p{Han}a-zA-Z/²³·]{1,6})?`
+)
+
+var (
+	quantRe   = regexp.MustCompile(`^(` + comparators + `)?\s*([-－]?)\s*` + number + `\s*` + unit + `$`)
+	rangeRe   = regexp.MustCompile(`^` + number + `\s*` + unit + `\s*[-－～~—至到]\s*` + number + `\s*` + unit + `$`)
+	qualRe    = regexp.MustCompile(`^\p{Han}{1,20}$`)
+	compareRe = regexp.MustCompile(`^(?:` + comparators + `)\D*$`)
+)
+
+func parseValue(s string) indicatorValue {
+	v := norm.NFC.String(strings.TrimSpace(s))
+	iv := indicatorValue{text: v, form: malformed}
+	if m := quantRe.FindStringSubmatch(v); m != nil {
+		iv.form, iv.comparator, iv.negative = quantitative, m[1], m[2] != ""
+		iv.numbers, iv.units = []string{m[3]}, []string{m[4]}
+		return iv
+	}
+	if m := rangeRe.FindStringSubmatch(v); m != nil {
+		iv.form, iv.numbers, iv.units = rangeValue, []string{m[1], m[3]}, []string{m[2], m[4]}
+		return iv
+	}
+	switch {
+	case qualRe.MatchString(v):
+		iv.form = qualitative
+	case compareRe.MatchString(v):
+		iv.form = noNumber
+	case strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(unicode.Han, r) }):
+		iv.form = freeForm
+	}
+	return iv
+}
+
+// usual returns the value in the usual notation: ≥ ≤ ＝ ＞ ＜ rather than
+// their ASCII spellings, % rather than ％, and no blanks.
+func (iv indicatorValue) usual() string {
+	cmp := map[string]string{">=": "≥", "<=": "≤", "=": "＝", ">": "＞", "<": "＜"}[iv.comparator]
+	if cmp == "" {
+		cmp = iv.comparator
+	}
+	sign := ""
+	if iv.negative {
+		sign = "-"
+	}
+	return cmp + sign + iv.numbers[0] + strings.ReplaceAll(iv.units[0], "％", "%")
+}
+
+// percent reports whether unit is a percent sign.
+func percent(unit string) bool { return unit == "%" || unit == "％" }
+
+// decimals returns the number of decimal places of a number as written.
+func decimals(n string) int {
+	if _, frac, ok := strings.Cut(n, "."); ok {
+		return len(frac)
+	}
+	return 0
+}
+
+// numberValue returns the value of a number as written by the grammar.
+func numberValue(n string) float64 {
+	f, _ := strconv.ParseFloat(n, 64) // the grammar admits only digits and one dot
+	return f
+}
+
+// commonUnits are the units of indicators.md §4.
+var commonUnits = strings.Fields(`% ％ ‰ 个 次 项 件 篇 条 场 期 份 人 人次 户 家 台 套 处 所 天 日 个工作日 工作日 小时 月 年 元 万元 亿元 平方米 公里 亩 分`)
+
+// knownUnit reports whether unit is common, or a compound of common units
+// such as 元/人 or 元/人·月.
+func knownUnit(unit string) bool {
+	for _, part := range strings.FieldsFunc(unit, func(r rune) bool { return r == '/' || r == '·' }) {
+		if !slices.Contains(commonUnits, part) {
+			return false
+		}
+	}
+	return unit != ""
+}

@@ -1,0 +1,206 @@
+package layout
+
+import (
+	"errors"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// Break decisions after a cluster.
+const (
+	breakNo   uint8 = iota // no break allowed
+	breakCan               // a break opportunity
+	breakMust              // a forced break (end of text, "\n")
+)
+
+// Cluster kinds.
+const (
+	kindSpace   uint8 = 1 << iota // white space: hangs at a line end
+	kindWide                      // a Chinese-like, full-width character
+	kindNewline                   // a forced line break character, not part of any line
+	kindHidden                    // holds invisible runes that are not drawn
+)
+
+// cluster is one grapheme cluster of a shaped text.
+type cluster struct {
+	start, end int     // byte offsets into shaped.text
+	adv        float64 // advance, 1/1000 em
+	base       rune    // first rune
+	face       int     // face drawing every visible rune, or faceMixed / faceInvisible
+	kind       uint8
+	brk        uint8 // break decision after this cluster
+}
+
+// shaped is a text split into measured clusters with tailored break
+// decisions. It does not depend on the width it will be set in.
+type shaped struct {
+	text string
+	cl   []cluster
+}
+
+// errUTF8 reports text that is not valid UTF-8.
+var errUTF8 = errors.New("the text is not valid UTF-8")
+
+// shape segments and measures text with chain c. A rune no face has is
+// reported as a *GlyphError with only Rune set; the caller says where.
+func shape(text string, c *chain) (*shaped, error) {
+	if !utf8.ValidString(text) {
+		return nil, errUTF8
+	}
+	sh := &shaped{text: text, cl: make([]cluster, 0, utf8.RuneCountInString(text))}
+	rest, state, off := text, -1, 0
+	for len(rest) > 0 {
+		var gr string
+		var bound int
+		gr, rest, bound, state = uniseg.StepString(rest, state)
+		cl := cluster{start: off, end: off + len(gr), face: faceInvisible, brk: uint8(bound & uniseg.MaskLine)}
+		off += len(gr)
+		cl.base, _ = utf8.DecodeRuneInString(gr)
+		newline := true
+		for _, r := range gr {
+			g := c.glyph(r)
+			switch {
+			case g.face == faceMissing:
+				return nil, &GlyphError{Rune: r, font: c.role}
+			case g.face == faceInvisible:
+				cl.kind |= kindHidden
+			case cl.face == faceInvisible:
+				cl.face = g.face
+			case cl.face != g.face:
+				cl.face = faceMixed
+			}
+			cl.adv += g.adv
+			newline = newline && lineEnd(r)
+		}
+		switch {
+		case newline:
+			cl.kind |= kindNewline
+		case cl.base == ' ' || cl.base == '\u3000':
+			cl.kind |= kindSpace
+		case bound>>uniseg.ShiftWidth >= 2 || openQuote(cl.base) || closeQuote(cl.base) || pairedMark(cl.base):
+			cl.kind |= kindWide
+		}
+		sh.cl = append(sh.cl, cl)
+	}
+	for i := 0; i+1 < len(sh.cl); i++ {
+		a, b := &sh.cl[i], &sh.cl[i+1]
+		var before rune
+		if i > 0 {
+			before = sh.cl[i-1].base
+		}
+		a.brk = tailor(a.brk, before, a.base, b.base, a.kind&kindWide != 0, b.kind&kindWide != 0)
+	}
+	return sh, nil
+}
+
+// lineEnd reports the characters that force a line break (UAX #14 classes
+// BK, CR, LF and NL).
+func lineEnd(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// line is one line of a broken text: clusters [from, to). A forced break
+// character after the line belongs to no line.
+type line struct {
+	from, to int
+	width    float64 // 1/1000 em, without the white space hanging at the end
+	last     bool    // the text ends or a forced break follows: never justified
+}
+
+// text returns the characters of ln.
+func (s *shaped) lineText(ln line) string {
+	if ln.from == ln.to {
+		return ""
+	}
+	return s.text[s.cl[ln.from].start:s.cl[ln.to-1].end]
+}
+
+// eps absorbs rounding when comparing widths in 1/1000 em.
+const eps = 1e-6
+
+// breakLines breaks s greedily into lines no wider than first (the first
+// line) and rest (the others), in 1/1000 em. Lines end at the tailored break
+// opportunities; when a line has none, it is broken between grapheme
+// clusters, avoiding kinsoku violations where it can. Every line holds at
+// least one cluster, so a width narrower than one character still makes
+// progress: one cluster per line.
+func (s *shaped) breakLines(first, rest float64) []line {
+	cl := s.cl
+	var lines []line
+	limit := first
+	for i := 0; ; {
+		start := i
+		width, content := 0.0, 0.0 // with and without trailing white space
+		brkAt, brkContent := -1, 0.0
+		for ; i < len(cl); i++ {
+			c := &cl[i]
+			if c.kind&kindNewline != 0 {
+				break
+			}
+			if c.kind&kindSpace == 0 {
+				if i > start && !(width+c.adv <= limit+eps) {
+					break
+				}
+				content = width + c.adv
+			}
+			width += c.adv
+			if c.brk == breakCan {
+				brkAt, brkContent = i, content
+			}
+		}
+		switch {
+		case i == len(cl):
+			return append(lines, line{from: start, to: i, width: content, last: true})
+		case cl[i].kind&kindNewline != 0:
+			lines = append(lines, line{from: start, to: i, width: content, last: true})
+			i++
+		case brkAt >= start:
+			lines = append(lines, line{from: start, to: brkAt + 1, width: brkContent})
+			i = brkAt + 1
+		default:
+			end := s.emergencyBreak(start, i)
+			lines = append(lines, line{from: start, to: end, width: s.width(start, end)})
+			i = end
+		}
+		limit = rest
+	}
+}
+
+// emergencyBreak picks where to cut a line with no break opportunity whose
+// cluster over overflows: the last grapheme boundary in (start, over] that
+// the kinsoku rules allow; failing that, the last that does not split ——
+// or ……; failing that, over itself.
+func (s *shaped) emergencyBreak(start, over int) int {
+	for k := over; k > start; k-- {
+		var before rune
+		if k > 1 {
+			before = s.cl[k-2].base
+		}
+		if !keepTogether(before, s.cl[k-1].base, s.cl[k].base) {
+			return k
+		}
+	}
+	for k := over; k > start; k-- {
+		if a := s.cl[k-1].base; a != s.cl[k].base || !pairedMark(a) {
+			return k
+		}
+	}
+	return over
+}
+
+// width measures clusters [from, to) without trailing white space.
+func (s *shaped) width(from, to int) float64 {
+	for to > from && s.cl[to-1].kind&kindSpace != 0 {
+		to--
+	}
+	w := 0.0
+	for _, c := range s.cl[from:to] {
+		w += c.adv
+	}
+	return w
+}

@@ -1,0 +1,252 @@
+package layout
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/jixiao-dev/jixiao/render/doc"
+)
+
+// Table pagination. Rows are placed one at a time; every cell on a page is a
+// fragment, drawn once its bottom is known: when the last row it spans is
+// placed, or at a page break. A page break inside a cell's rows closes the
+// fragment there and opens another on the next page, below the repeated
+// header, so:
+//   - a cell taller than the room left shows the lines that fit and goes on
+//     with the rest on the next page;
+//   - a row-spanning label whose text was already shown shows it again on
+//     the new page, if it fits in its new fragment.
+
+// frag is the part of a cell on the current page.
+type frag struct {
+	c     *cell
+	y0    float64 // top on this page
+	next  int     // first line not shown yet
+	shown bool    // every line has been shown
+	key   int     // the row whose cells it is drawn with, for reading order
+}
+
+// tableState is the pagination state of one table.
+type tableState struct {
+	t     *table
+	p     *pager
+	open  []*frag // fragments of cells that have not ended
+	onTop bool    // this page's part of the table started at the page top
+	rows  int     // body rows finished on this page
+	part  tablePart
+}
+
+// tablePart collects what the table draws on the current page.
+type tablePart struct {
+	top   float64
+	items []Item      // cell texts, in the order fragments closed
+	draws []cellDraw  // which items each fragment drew
+	boxes []cellBoxes // fragment boxes, for the borders
+}
+
+type cellDraw struct{ key, col, from, to int }
+
+type cellBoxes struct{ x, w, y0, y1 float64 }
+
+// openRow opens a fragment at y for each cell starting in row r.
+func (ts *tableState) openRow(r int, y float64) {
+	for _, c := range ts.t.rows[r].cells {
+		ts.open = append(ts.open, &frag{c: c, y0: y, key: r})
+	}
+}
+
+// rowNeed is the height row r needs when it starts at y: enough for the
+// lines still to show in every cell that ends in it.
+func (ts *tableState) rowNeed(r int, y float64) float64 {
+	h := ts.t.rows[r].min
+	for _, f := range ts.open {
+		if f.c.last() == r && !f.shown {
+			h = max(h, f.c.need(f.next, len(f.c.lines))-(y-f.y0))
+		}
+	}
+	return h
+}
+
+// dropEnded forgets the fragments of cells that end in row r.
+func (ts *tableState) dropEnded(r int) {
+	ts.open = slices.DeleteFunc(ts.open, func(f *frag) bool { return f.c.last() == r })
+}
+
+// placeTable places a table from the current position; keep has made sure
+// that its start fits.
+func (p *pager) placeTable(t *table) error {
+	ts := &tableState{t: t, p: p}
+	ts.beginPart()
+	for r := 0; r < t.header; r++ {
+		ts.placeRow(r)
+	}
+	for g := 0; g+1 < len(t.groups); g++ {
+		if h := t.groupH[g]; h <= t.avail+epsMM && p.y+h > p.geo.bottom+epsMM && !ts.atTop() {
+			ts.breakPage(p.y, t.groups[g])
+		}
+		for r := t.groups[g]; r < t.groups[g+1]; r++ {
+			if err := ts.place(r); err != nil {
+				return err
+			}
+		}
+	}
+	ts.endPart(p.y)
+	return nil
+}
+
+// atTop reports whether no body row is on this page yet and the table
+// started the page, so moving to a new page would not help.
+func (ts *tableState) atTop() bool { return ts.onTop && ts.rows == 0 }
+
+// place places body row r: whole if it fits; on the next page if it fits
+// there; else split at the page bottom, line by line, as often as needed.
+func (ts *tableState) place(r int) error {
+	p, t := ts.p, ts.t
+	ts.openRow(r, p.y)
+	for {
+		h := ts.rowNeed(r, p.y)
+		room := p.geo.bottom - p.y
+		switch {
+		case h <= room+epsMM:
+			ts.finishRow(r, h)
+			ts.rows++
+			return nil
+		case !ts.atTop() && h <= t.avail+epsMM:
+			ts.breakPage(p.y, r)
+		case room >= t.rows[r].min-epsMM:
+			ts.breakPage(p.geo.bottom, r)
+		case !ts.atTop():
+			ts.breakPage(p.y, r)
+		default: // cannot happen: rows are checked to fit a page
+			return fmt.Errorf("table %q: row %d does not fit on a page", t.name, r+1)
+		}
+	}
+}
+
+// placeRow places row r, which fits, with no cell entering from above.
+func (ts *tableState) placeRow(r int) {
+	ts.openRow(r, ts.p.y)
+	ts.finishRow(r, ts.rowNeed(r, ts.p.y))
+}
+
+// finishRow closes row r with height h: the cells ending in it are drawn.
+func (ts *tableState) finishRow(r int, h float64) {
+	y1 := ts.p.y + h
+	for _, f := range ts.open {
+		if f.c.last() == r {
+			ts.close(f, y1, true)
+		}
+	}
+	ts.dropEnded(r)
+	ts.p.y, ts.p.fresh = y1, false
+}
+
+// breakPage ends the table's part on this page at y and continues on a new
+// page with the header and fresh fragments of the open cells, which are
+// drawn with row r there.
+func (ts *tableState) breakPage(y float64, r int) {
+	for _, f := range ts.open {
+		ts.close(f, y, false)
+	}
+	ts.endPart(y)
+	ts.p.newPage(false)
+	ts.beginPart()
+	saved := ts.open
+	ts.open = nil
+	for h := 0; h < ts.t.header; h++ {
+		ts.placeRow(h)
+	}
+	ts.open = saved
+	for _, f := range ts.open {
+		f.y0, f.key = ts.p.y, r
+	}
+}
+
+// close draws fragment f, which ends at y1. At the cell's end (final) the
+// remaining lines are drawn; at a page break, those that fit. A cell whose
+// lines have all been shown is empty on later pages, except that a
+// row-spanning cell repeats its text when it fits.
+func (ts *tableState) close(f *frag, y1 float64, final bool) {
+	c := f.c
+	h := y1 - f.y0
+	if h <= epsMM {
+		return
+	}
+	ts.part.boxes = append(ts.part.boxes, cellBoxes{c.x, c.w, f.y0, y1})
+	n := len(c.lines)
+	switch {
+	case f.shown:
+		if c.rows > 1 && c.need(0, n) <= h+epsMM {
+			ts.draw(f, y1, 0, n)
+		}
+	case final:
+		ts.draw(f, y1, f.next, n)
+		f.next, f.shown = n, true
+	default:
+		k := int(math.Floor((h - 2*c.st.pad + epsMM) / c.st.pitch))
+		b := min(n, f.next+max(k, 0))
+		ts.draw(f, y1, f.next, b)
+		f.next, f.shown = b, b == n
+	}
+}
+
+// draw draws lines [a, b) of f's cell in the fragment's box, aligned
+// vertically by the cell style.
+func (ts *tableState) draw(f *frag, y1 float64, a, b int) {
+	if a == b {
+		return
+	}
+	c, st := f.c, f.c.st
+	spare := y1 - f.y0 - c.need(a, b)
+	top := f.y0 + st.pad
+	switch {
+	case spare <= 0 || st.VAlign == doc.VAlignTop:
+	case st.VAlign == doc.VAlignBottom:
+		top += spare
+	default:
+		top += spare / 2
+	}
+	x := ts.p.geo.left + c.x + c.padX
+	from := len(ts.part.items)
+	for i := a; i < b; i++ {
+		y := top + float64(i-a)*st.pitch + st.base
+		ts.part.items = appendLine(ts.part.items, st, c.sh, c.lines[i], x, c.w-2*c.padX, y, st.Align)
+	}
+	ts.part.draws = append(ts.part.draws, cellDraw{f.key, c.col, from, len(ts.part.items)})
+}
+
+func (ts *tableState) beginPart() {
+	ts.part = tablePart{top: ts.p.y, items: ts.part.items[:0], draws: ts.part.draws[:0], boxes: ts.part.boxes[:0]}
+	ts.onTop, ts.rows = ts.p.fresh, 0
+}
+
+// endPart emits the table's part on this page, which ends at y: cell texts
+// in reading order, then the borders.
+func (ts *tableState) endPart(y float64) {
+	pt, pg := &ts.part, ts.p.page()
+	slices.SortStableFunc(pt.draws, func(a, b cellDraw) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.col, b.col))
+	})
+	for _, d := range pt.draws {
+		pg.Items = append(pg.Items, pt.items[d.from:d.to]...)
+	}
+	if !ts.t.borders || y-pt.top <= epsMM {
+		return
+	}
+	left := ts.p.geo.left
+	right := left + ts.t.colX[len(ts.t.colX)-1]
+	rule := func(x1, y1, x2, y2 float64) {
+		pg.Items = append(pg.Items, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: ruleWidth})
+	}
+	rule(left, pt.top, right, pt.top)
+	for _, b := range pt.boxes {
+		if b.y0 > pt.top+epsMM {
+			rule(left+b.x, b.y0, left+b.x+b.w, b.y0)
+		}
+		rule(left+b.x, b.y0, left+b.x, b.y1)
+	}
+	rule(right, pt.top, right, y)
+	rule(left, y, right, y)
+}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/templates"
+)
+
+const samplePath = "../data/hebei/shanhaiguan-wxb-2024.toml"
+
+func hebei(tb testing.TB) *templates.Template {
+	tb.Helper()
+	set, notes := templates.Builtin()
+	if notes.HasErrors() {
+		tb.Fatal(notes)
+	}
+	t, _ := set.Get("hebei", 0)
+	return t
+}
+
+func sample(tb testing.TB) *budget.Filing {
+	tb.Helper()
+	f, notes := budget.Load(samplePath)
+	if f == nil {
+		tb.Fatal(notes)
+	}
+	return f
+}
+
+// manyProjects is the sample with n projects of 6 indicator rows each: two
+// per 一级, sharing their 二级, so the 一级 and 二级 cells merge.
+func manyProjects(tb testing.TB, n int) *budget.Filing {
+	f := sample(tb)
+	base := f.Projects[0]
+	f.Projects = nil
+	for i := 0; i < n; i++ {
+		p := base
+		p.Code = fmt.Sprintf("224-0501-JBN-%04d", i)
+		p.Name = fmt.Sprintf("%s第%d项", base.Name, i+1)
+		p.Indicators = nil
+		for _, ind := range base.Indicators {
+			for k := 0; k < 2; k++ {
+				ind.Name = fmt.Sprintf("%s（%d）", ind.Name, k+1)
+				p.Indicators = append(p.Indicators, ind)
+			}
+		}
+		f.Projects = append(f.Projects, p)
+	}
+	return f
+}
+
+func TestMissingGlyphNamesCharacter(t *testing.T) {
+	f := sample(t)
+	f.Projects[0].Indicators[1].Description = "含有生僻字𠀀的描述"
+	_, err := Build(f, hebei(t))
+	var notes diag.List
+	if !errors.As(err, &notes) || len(notes) != 1 {
+		t.Fatalf("err = %v, want one finding", err)
+	}
+	msg := notes.Error()
+	if !strings.Contains(msg, "U+20000") || !strings.Contains(msg, "𠀀") {
+		t.Errorf("message does not name the character and code point: %s", msg)
+	}
+}
+
+func TestBothFormats(t *testing.T) {
+	rep, err := Build(sample(t), hebei(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, write := range Formats {
+		var buf bytes.Buffer
+		if err := write(rep, &buf); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if buf.Len() < 1000 {
+			t.Errorf("%s: only %d bytes", name, buf.Len())
+		}
+	}
+}
+
+func benchmarkBuild(b *testing.B, f *budget.Filing, formats ...string) {
+	t := hebei(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := Build(f, t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range formats {
+			if err := Formats[name](rep, io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkSamplePDF(b *testing.B)       { benchmarkBuild(b, sample(b), "pdf") }
+func BenchmarkSampleDOCX(b *testing.B)      { benchmarkBuild(b, sample(b), "docx") }
+func BenchmarkSampleBoth(b *testing.B)      { benchmarkBuild(b, sample(b), "pdf", "docx") }
+func Benchmark100ProjectsPDF(b *testing.B)  { benchmarkBuild(b, manyProjects(b, 100), "pdf") }
+func Benchmark100ProjectsDOCX(b *testing.B) { benchmarkBuild(b, manyProjects(b, 100), "docx") }

@@ -1,0 +1,146 @@
+package templates
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// minimal is a small valid template; each case below breaks one thing.
+const minimal = `name = "mini"
+version = "2024"
+description = "test form"
+
+[page]
+width = 210
+height = 297
+margin_top = 30
+margin_bottom = 30
+margin_left = 25
+margin_right = 25
+
+[fonts.song]
+pdf = "NotoSerifSC-Regular"
+docx = "宋体"
+
+[styles.label]
+font = "song"
+size = 10.5
+align = "center"
+
+[taxonomy]
+required = ["产出指标"]
+
+[[taxonomy.categories]]
+name = "产出指标"
+subs = ["数量指标"]
+
+[[body]]
+kind = "each"
+over = "projects"
+
+  [[body.blocks]]
+  kind = "heading"
+  style = "label"
+  text = "{{.N}}、{{.Item.Name}}"
+
+  [[body.blocks]]
+  kind = "table"
+  table = "t"
+
+[tables.t]
+units = 10
+
+  [[tables.t.rows]]
+  cells = [
+    { text = "名称", width = 4, style = "label", rows = 2 },
+    { text = "{{.Item.Name}}", width = 6, style = "label" },
+  ]
+
+  [[tables.t.rows]]
+  cells = [
+    { text = "{{.Item.Code}}", width = 6, style = "label" },
+  ]
+
+  [[tables.t.rows]]
+  each = "indicators"
+  cells = [
+    { text = "{{.Row.Level1}}", width = 4, style = "label", merge = true },
+    { text = "{{.Row.Value}}", width = 6, style = "label" },
+  ]
+`
+
+func TestMinimalTemplateIsValid(t *testing.T) {
+	if _, notes := Parse("mini.toml", []byte(minimal)); len(notes) != 0 {
+		t.Fatal(notes)
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	cases := []struct {
+		name, old, new string
+		line           int    // expected line of the first finding
+		want           string // in the English message
+		wantZH         string // in the Chinese message
+	}{
+		{"unknown key", `description = "test form"`, `descripton = "test form"`, 3, `unknown key "descripton"`, "未知的键"},
+		{"unknown field", `{{.Item.Code}}`, `{{.Item.Cod}}`, 52, `can't evaluate field Cod`, "表达式错误"},
+		{"expression syntax", `{{.N}}、{{.Item.Name}}`, `{{.N}、{{.Item.Name}}`, 36, "bad expression", "表达式错误"},
+		{"undefined style", `style = "label"
+  text = "{{.N}}`, `style = "lable"
+  text = "{{.N}}`, 35, `style "lable" is not defined`, "样式“lable”未定义"},
+		{"undefined font", `font = "song"`, `font = "sung"`, 18, `uses font "sung", which is not defined`, "未定义"},
+		{"widths do not add up", `{ text = "{{.Row.Value}}", width = 6`, `{ text = "{{.Row.Value}}", width = 5`, 58, "add up to 9 units, the table is 10", "合计9"},
+		{"overlapping span", `{ text = "名称", width = 4, style = "label", rows = 2 },
+    { text = "{{.Item.Name}}", width = 6, style = "label" },`, `{ text = "名称", width = 4, style = "label" },
+    { text = "{{.Item.Name}}", width = 6, style = "label", rows = 2 },`, 52, "overlaps a cell spanning down", "重叠"},
+		{"span past the end", `rows = 2 }`, `rows = 5 }`, 46, "spans 5 rows but only 3 follow", "跨5行"},
+		{"undefined table", `table = "t"`, `table = "tt"`, 40, `table "tt" is not defined`, "表格“tt”未定义"},
+		{"unknown block kind", `kind = "heading"`, `kind = "title"`, 34, `unknown block kind "title"`, "未知的块类型"},
+		{"required category unknown", `required = ["产出指标"]`, `required = ["产出"]`, 23, `category "产出" is not in taxonomy.categories`, "不在"},
+		{"no page size", "width = 210\n", "", 5, "page size is missing", "未设置页面尺寸"},
+		{"TOML syntax", `units = 10`, `units = `, 43, "TOML syntax error", "TOML 语法错误"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(minimal, c.old, c.new, 1)
+			if src == minimal {
+				t.Fatalf("case does not change the template")
+			}
+			tpl, notes := Parse("mini.toml", []byte(src))
+			if tpl != nil || !notes.HasErrors() {
+				t.Fatalf("want an error, got template and %v", notes)
+			}
+			en, zh := notes.Format(language.English), notes.Format(language.Chinese)
+			if !strings.Contains(en, c.want) || !strings.Contains(zh, c.wantZH) {
+				t.Errorf("messages lack %q / %q:\n%s%s", c.want, c.wantZH, en, zh)
+			}
+			if notes[0].File != "mini.toml" || notes[0].Line != c.line {
+				t.Errorf("position = %s:%d, want mini.toml:%d\n%s", notes[0].File, notes[0].Line, c.line, en)
+			}
+		})
+	}
+}
+
+// TestUserTemplateFolder adds a form that exists only in a temporary folder
+// and renders a filing with it: a new form needs no Go change.
+func TestUserTemplateFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "mini.toml"), []byte(minimal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, notes := NewSet(dir)
+	if notes.HasErrors() {
+		t.Fatal(notes)
+	}
+	tpl, ok := set.Get("mini", 0)
+	if !ok || tpl.Source != filepath.Join(dir, "mini.toml") {
+		t.Fatalf("user template not found: %v", tpl)
+	}
+	if _, ok := set.Get("hebei", 0); !ok {
+		t.Error("built-in templates lost")
+	}
+}

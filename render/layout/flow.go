@@ -11,6 +11,7 @@ type pager struct {
 	explicit  bool    // the current page was started by an explicit break
 	breakNext bool    // the next block starts a new page
 	numbers   []int   // TOC page numbers per heading; nil in the first pass
+	dry       bool    // measure only: emit no items
 	placed    []place // where each heading landed
 	hasTOC    bool
 	tocFirst  int // first and last page of the first TOC
@@ -24,9 +25,10 @@ type place struct {
 }
 
 // paginate lays out the prepared blocks. numbers are the printed page
-// numbers of the headings to show in the TOC, nil when not known yet.
-func paginate(g geometry, blocks []block, headings int, numbers []int) (*pager, error) {
-	p := &pager{geo: g, numbers: numbers, placed: make([]place, headings)}
+// numbers of the headings to show in the TOC, nil when not known yet. A dry
+// run only finds where everything goes.
+func paginate(g geometry, blocks []block, headings int, numbers []int, dry bool) (*pager, error) {
+	p := &pager{geo: g, numbers: numbers, dry: dry, placed: make([]place, headings)}
 	p.newPage(false)
 	return p, p.flow(blocks)
 }
@@ -48,6 +50,7 @@ func (p *pager) pageBreak() {
 // page returns the current page.
 func (p *pager) page() *Page { return &p.pages[len(p.pages)-1] }
 
+// flow places blocks in order, starting new pages where they ask for it.
 func (p *pager) flow(blocks []block) error {
 	for i, b := range blocks {
 		switch b := b.(type) {
@@ -143,8 +146,9 @@ func (b *para) leadLines() int {
 	return 2
 }
 
-// placePara places a paragraph, splitting it across pages if it must,
-// without leaving a single line of it at the bottom or top of a page.
+// placePara places a paragraph, splitting it across pages if it must.
+// keep has made sure that its first lines fit (no orphan); fit leaves no
+// single line for the next page (no widow).
 func (p *pager) placePara(b *para) {
 	st := b.st
 	if !p.fresh || p.explicit {
@@ -155,10 +159,6 @@ func (p *pager) placePara(b *para) {
 	}
 	for i := 0; i < len(b.lines); {
 		k := p.fit(b, i)
-		if k == 0 {
-			p.newPage(false)
-			continue
-		}
 		p.drawLines(b, i, i+k)
 		if i += k; i < len(b.lines) {
 			p.newPage(false)
@@ -167,25 +167,16 @@ func (p *pager) placePara(b *para) {
 	p.y += st.after
 }
 
-// fit is how many lines of b, from line i, go on the current page.
+// fit is how many lines of b, from line i, go on the current page: all
+// that fit, at least one, but one less when a single line would be left.
 func (p *pager) fit(b *para, i int) int {
-	n, pitch := len(b.lines), b.st.pitch
-	k := int(math.Floor((p.geo.bottom - p.y + epsMM) / pitch))
+	rest := len(b.lines) - i
+	k := max(int(math.Floor((p.geo.bottom-p.y+epsMM)/b.st.pitch)), 1)
 	switch {
-	case k >= n-i:
-		return n - i
-	case k <= 0 && p.fresh: // styles are checked to fit a line; never loop
-		return 1
-	case k <= 0:
-		return 0
-	case b.keep && i == 0 && !p.fresh && float64(n)*pitch <= p.geo.height()+epsMM:
-		return 0
-	}
-	if n-i-k == 1 && k > 1 { // no widow: take one more line along
-		k--
-	}
-	if i == 0 && k == 1 && !p.fresh { // no orphan
-		k = 0
+	case k >= rest:
+		return rest
+	case rest-k == 1 && k > 1:
+		return k - 1
 	}
 	return k
 }
@@ -200,14 +191,16 @@ func (p *pager) drawLines(b *para, i, j int) {
 			x, w = b.x0, b.w0
 		}
 		baseline = p.y + st.base
-		pg.Items = appendLine(pg.Items, st, b.sh, b.lines[l], p.geo.left+x, w, baseline, st.Align)
+		if !p.dry {
+			pg.Items = appendLine(pg.Items, st, b.sh, b.lines[l], p.geo.left+x, w, baseline, st.Align)
+		}
 		p.y += st.pitch
 	}
 	p.fresh = false
 	if b.heading >= 0 && i == 0 {
 		p.placed[b.heading] = place{len(p.pages) - 1, top}
 	}
-	if b.toc != nil {
+	if b.toc != nil && !p.dry {
 		b.toc.draw(p, b, j == len(b.lines), top, baseline)
 	}
 }

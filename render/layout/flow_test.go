@@ -92,7 +92,8 @@ func TestPageBreaks(t *testing.T) {
 }
 
 func TestJustifiedLinesEndFlush(t *testing.T) {
-	r := mustLayout(t, newDoc(&doc.Paragraph{Text: "本年度Revenue增长12.5%，" + bodyLines(4), Style: "body"}))
+	text := "本年度Revenue增长12.5%，他说——好……" + bodyLines(4)
+	r := mustLayout(t, newDoc(&doc.Paragraph{Text: text, Style: "body"}))
 	ys := lineYs(r.Pages[0])
 	for i, y := range ys {
 		var last Text
@@ -109,7 +110,12 @@ func TestJustifiedLinesEndFlush(t *testing.T) {
 			t.Errorf("last line %d is stretched to %.3f", i+1, end)
 		}
 	}
-	if got, want := allText(r), "本年度Revenue增长12.5%，"+bodyLines(4); got != want {
+	for _, tx := range texts(r.Pages[0]) {
+		if tx.Text == "—" || tx.Text == "…" {
+			t.Errorf("a paired mark is spread apart: %+v", tx)
+		}
+	}
+	if got, want := allText(r), text; got != want {
 		t.Errorf("text = %q, want %q", got, want)
 	}
 }
@@ -129,8 +135,8 @@ func TestAlignment(t *testing.T) {
 func TestFallbackFaceRuns(t *testing.T) {
 	st := testStyles()
 	st["fb"] = doc.Style{Font: "fallback", Size: 10}
-	d := &doc.Document{Styles: st, Blocks: []doc.Block{&doc.Paragraph{Text: "甲乙丙", Style: "fb"}}}
-	r, err := Layout(d, fakeFonts{"fallback": "乙"})
+	d := &doc.Document{Styles: st, Blocks: []doc.Block{&doc.Paragraph{Text: "甲乙丙e\u0301", Style: "fb"}}}
+	r, err := Layout(d, fakeFonts{"fallback": "乙\u0301"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +144,7 @@ func TestFallbackFaceRuns(t *testing.T) {
 	for _, tx := range texts(r.Pages[0]) {
 		got = append(got, tx.FaceID+":"+tx.Text)
 	}
-	if want := []string{"fallback:甲", "fallback2:乙", "fallback:丙"}; !slices.Equal(got, want) {
+	if want := []string{"fallback:甲", "fallback2:乙", "fallback:丙e", "fallback2:\u0301"}; !slices.Equal(got, want) {
 		t.Errorf("runs = %q, want %q", got, want)
 	}
 }

@@ -17,6 +17,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -126,7 +127,7 @@ const maxPasses = 5
 // the text block, an unknown style).
 func Layout(d *doc.Document, fonts Fonts) (*Result, error) {
 	if d == nil || fonts == nil {
-		return nil, fmt.Errorf("layout: nil document or fonts")
+		return nil, errors.New("layout: nil document or fonts")
 	}
 	g, err := newGeometry(d.Page)
 	if err != nil {
@@ -141,17 +142,21 @@ func Layout(d *doc.Document, fonts Fonts) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// With a TOC, the first pass only measures, to learn the headings'
+	// page numbers; later passes draw, until the numbers they show are the
+	// numbers they produce.
 	var numbers []int // printed page number of each heading, from the last pass
-	for pass := 0; pass < maxPasses; pass++ {
-		p, err := paginate(g, blocks, len(pr.headings), numbers)
+	dry := slices.ContainsFunc(blocks, func(b block) bool { _, ok := b.(*tocBlock); return ok })
+	for range maxPasses {
+		p, err := paginate(g, blocks, len(pr.headings), numbers, dry)
 		if err != nil {
 			return nil, err
 		}
 		got := p.headingNumbers()
-		if pass > 0 && slices.Equal(got, numbers) || !p.hasTOC {
+		if !dry && (!p.hasTOC || slices.Equal(got, numbers)) {
 			return p.result(pr.headings, foot), nil
 		}
-		numbers = got
+		numbers, dry = got, false
 	}
 	return nil, fmt.Errorf("layout: the table of contents page numbers did not settle after %d passes", maxPasses)
 }

@@ -112,7 +112,7 @@ type line struct {
 	last     bool    // the text ends or a forced break follows: never justified
 }
 
-// text returns the characters of ln.
+// lineText returns the characters of ln.
 func (s *shaped) lineText(ln line) string {
 	if ln.from == ln.to {
 		return ""
@@ -163,7 +163,7 @@ func (s *shaped) breakLines(first, rest float64) []line {
 			lines = append(lines, line{from: start, to: brkAt + 1, width: brkContent})
 			i = brkAt + 1
 		default:
-			end := s.emergencyBreak(start, i)
+			end := s.emergencyBreak(start, i, limit)
 			lines = append(lines, line{from: start, to: end, width: s.width(start, end)})
 			i = end
 		}
@@ -171,17 +171,28 @@ func (s *shaped) breakLines(first, rest float64) []line {
 	}
 }
 
-// emergencyBreak picks where to cut a line with no break opportunity whose
-// cluster over overflows: the last grapheme boundary in (start, over] that
-// the kinsoku rules allow; failing that, the last that does not split ——
-// or ……; failing that, over itself.
-func (s *shaped) emergencyBreak(start, over int) int {
-	for k := over; k > start; k-- {
+// emergencyBreak picks where to cut a line [start, over) that has no break
+// opportunity, cluster over being the one that overflows limit. In order of
+// preference: the last boundary after a slash that keeps at least half the
+// line (paths and URLs), the last boundary the kinsoku rules allow, the
+// last that does not split —— or ……, or over itself.
+func (s *shaped) emergencyBreak(start, over int, limit float64) int {
+	cut := func(k int) bool {
 		var before rune
 		if k > 1 {
 			before = s.cl[k-2].base
 		}
-		if !keepTogether(before, s.cl[k-1].base, s.cl[k].base) {
+		return !keepTogether(before, s.cl[k-1].base, s.cl[k].base)
+	}
+	w := s.width(start, over)
+	for k := over; k > start && w >= limit/2; k-- {
+		if s.cl[k-1].base == '/' && cut(k) {
+			return k
+		}
+		w -= s.cl[k-1].adv
+	}
+	for k := over; k > start; k-- {
+		if cut(k) {
 			return k
 		}
 	}

@@ -147,6 +147,9 @@ func TestBreakEmergency(t *testing.T) {
 			t.Errorf("URL line %q does not end after a slash: %q", l, lines)
 		}
 	}
+	// With no break opportunity at all, a cut after a slash is preferred
+	// when it keeps half the line.
+	equalLines(t, breakText(t, "2024/03/05/0001234567", 4.5), "2024/03/", "05/000123", "4567")
 	// Narrower than one character: one cluster per line, no endless loop.
 	equalLines(t, breakText(t, "一二三", 0.5), "一", "二", "三")
 	equalLines(t, breakText(t, "一二三", 0), "一", "二", "三")

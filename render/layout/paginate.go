@@ -33,6 +33,7 @@ type tableState struct {
 	t     *table
 	p     *pager
 	open  []*frag // fragments of cells that have not ended
+	spare []frag  // allocated fragments not handed out yet
 	onTop bool    // this page's part of the table started at the page top
 	rows  int     // body rows finished on this page
 	part  tablePart
@@ -44,6 +45,8 @@ type tablePart struct {
 	items []Item      // cell texts, in the order fragments closed
 	draws []cellDraw  // which items each fragment drew
 	boxes []cellBoxes // fragment boxes, for the borders
+	// buffers for the border segments
+	across, down []segment
 }
 
 type cellDraw struct{ key, col, from, to int }
@@ -53,7 +56,13 @@ type cellBoxes struct{ x, w, y0, y1 float64 }
 // openRow opens a fragment at y for each cell starting in row r.
 func (ts *tableState) openRow(r int, y float64) {
 	for _, c := range ts.t.rows[r].cells {
-		ts.open = append(ts.open, &frag{c: c, y0: y, key: r})
+		if len(ts.spare) == 0 {
+			ts.spare = make([]frag, 16)
+		}
+		f := &ts.spare[0]
+		ts.spare = ts.spare[1:]
+		*f = frag{c: c, y0: y, key: r}
+		ts.open = append(ts.open, f)
 	}
 }
 
@@ -174,7 +183,9 @@ func (ts *tableState) close(f *frag, y1 float64, final bool) {
 	if h <= epsMM {
 		return
 	}
-	ts.part.boxes = append(ts.part.boxes, cellBoxes{c.x, c.w, f.y0, y1})
+	if ts.t.borders && !ts.p.dry {
+		ts.part.boxes = append(ts.part.boxes, cellBoxes{c.x, c.w, f.y0, y1})
+	}
 	n := len(c.lines)
 	switch {
 	case f.shown:
@@ -195,7 +206,7 @@ func (ts *tableState) close(f *frag, y1 float64, final bool) {
 // draw draws lines [a, b) of f's cell in the fragment's box, aligned
 // vertically by the cell style.
 func (ts *tableState) draw(f *frag, y1 float64, a, b int) {
-	if a == b {
+	if a == b || ts.p.dry {
 		return
 	}
 	c, st := f.c, f.c.st
@@ -218,13 +229,17 @@ func (ts *tableState) draw(f *frag, y1 float64, a, b int) {
 }
 
 func (ts *tableState) beginPart() {
-	ts.part = tablePart{top: ts.p.y, items: ts.part.items[:0], draws: ts.part.draws[:0], boxes: ts.part.boxes[:0]}
+	pt := &ts.part
+	pt.top, pt.items, pt.draws, pt.boxes = ts.p.y, pt.items[:0], pt.draws[:0], pt.boxes[:0]
 	ts.onTop, ts.rows = ts.p.fresh, 0
 }
 
 // endPart emits the table's part on this page, which ends at y: cell texts
 // in reading order, then the borders.
 func (ts *tableState) endPart(y float64) {
+	if ts.p.dry {
+		return
+	}
 	pt, pg := &ts.part, ts.p.page()
 	slices.SortStableFunc(pt.draws, func(a, b cellDraw) int {
 		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.col, b.col))
@@ -237,16 +252,39 @@ func (ts *tableState) endPart(y float64) {
 	}
 	left := ts.p.geo.left
 	right := left + ts.t.colX[len(ts.t.colX)-1]
-	rule := func(x1, y1, x2, y2 float64) {
-		pg.Items = append(pg.Items, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: ruleWidth})
-	}
-	rule(left, pt.top, right, pt.top)
+	// Every fragment draws its left edge and, below the part's top, its top
+	// edge; the part closes with its outer edges. Collinear pieces merge.
+	h := append(pt.across[:0], segment{pt.top, left, right}, segment{y, left, right})
+	v := append(pt.down[:0], segment{right, pt.top, y})
 	for _, b := range pt.boxes {
 		if b.y0 > pt.top+epsMM {
-			rule(left+b.x, b.y0, left+b.x+b.w, b.y0)
+			h = append(h, segment{b.y0, left + b.x, left + b.x + b.w})
 		}
-		rule(left+b.x, b.y0, left+b.x, b.y1)
+		v = append(v, segment{left + b.x, b.y0, b.y1})
 	}
-	rule(right, pt.top, right, y)
-	rule(left, y, right, y)
+	for _, s := range mergeSegments(h) {
+		pg.Items = append(pg.Items, Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: ruleWidth})
+	}
+	for _, s := range mergeSegments(v) {
+		pg.Items = append(pg.Items, Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: ruleWidth})
+	}
+	pt.across, pt.down = h, v
+}
+
+// segment is a horizontal rule at y = at from x = from to x = to, or a
+// vertical one at x = at.
+type segment struct{ at, from, to float64 }
+
+// mergeSegments joins segments that lie on one line and touch or overlap.
+func mergeSegments(s []segment) []segment {
+	slices.SortFunc(s, func(a, b segment) int { return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.from, b.from)) })
+	out := s[:0]
+	for _, c := range s {
+		if n := len(out); n > 0 && math.Abs(out[n-1].at-c.at) <= epsMM && c.from <= out[n-1].to+epsMM {
+			out[n-1].to = max(out[n-1].to, c.to)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -59,6 +59,7 @@ type para struct {
 
 // heading is what navigation needs to know about one doc.Heading.
 type heading struct {
+	pos      doc.Pos
 	bookmark string
 	title    string
 	level    int  // outline level
@@ -138,7 +139,8 @@ func (pr *preparer) para(text, name string, at site) (*para, error) {
 		return nil, err
 	}
 	w := pr.geo.width()
-	p := &para{st: st, sh: sh, x0: st.indent, w0: w - st.indent, w: w, heading: -1}
+	indent := min(st.indent, w)
+	p := &para{st: st, sh: sh, x0: indent, w0: w - indent, w: w, heading: -1}
 	p.lines = sh.breakLines(p.w0/st.unit, p.w/st.unit)
 	return p, nil
 }
@@ -146,7 +148,7 @@ func (pr *preparer) para(text, name string, at site) (*para, error) {
 // blocks prepares the document's blocks.
 func (pr *preparer) blocks() ([]block, error) {
 	var out []block
-	var tocs []*doc.TOC
+	var tocs []int // where the TOCs go, once every heading is known
 	bookmarks := make(map[string]bool)
 	for _, b := range pr.doc.Blocks {
 		switch b := b.(type) {
@@ -177,28 +179,26 @@ func (pr *preparer) blocks() ([]block, error) {
 			}
 			out = append(out, t)
 		case *doc.TOC:
-			tocs = append(tocs, b)
-			out = append(out, (*tocBlock)(nil)) // filled in once every heading is known
+			tocs = append(tocs, len(out))
+			out = append(out, nil)
 		case doc.PageBreak, *doc.PageBreak:
 			out = append(out, pageBreak{})
 		default:
 			return nil, fmt.Errorf("layout: unsupported block %T", b)
 		}
 	}
-	for i, b := range out {
-		if tb, ok := b.(*tocBlock); ok && tb == nil {
-			t, err := pr.toc(tocs[0])
-			if err != nil {
-				return nil, err
-			}
-			out[i], tocs = t, tocs[1:]
+	for _, i := range tocs {
+		t, err := pr.toc(pr.doc.Blocks[i].(*doc.TOC))
+		if err != nil {
+			return nil, err
 		}
+		out[i] = t
 	}
 	return out, nil
 }
 
 func newHeading(b *doc.Heading, st *style) heading {
-	h := heading{bookmark: b.Bookmark, title: b.Text, level: st.OutlineLevel, entry: b.TOC}
+	h := heading{pos: b.Pos, bookmark: b.Bookmark, title: b.Text, level: st.OutlineLevel, entry: b.TOC}
 	if b.TOC != nil {
 		if b.TOC.Text != "" {
 			h.title = b.TOC.Text

@@ -13,7 +13,6 @@ const ptMM = 25.4 / 72
 // style is a doc.Style resolved to a font chain, with its lengths in mm.
 type style struct {
 	doc.Style
-	name   string
 	chain  *chain
 	unit   float64 // mm per 1/1000 em at this size
 	pitch  float64 // line pitch, mm
@@ -57,7 +56,6 @@ func (pr *preparer) style(name string) (*style, error) {
 	}
 	s := &style{
 		Style:  ds,
-		name:   name,
 		chain:  c,
 		unit:   ds.Size * ptMM / 1000,
 		pad:    ds.Padding,

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
@@ -117,13 +118,8 @@ func (t *table) group(headerRows int, pageH float64) {
 			end = max(end, c.last())
 		}
 	}
-	t.header = 0
-	if h := headerRows; h > 0 && h < len(t.rows) {
-		for _, s := range starts {
-			if s == h { // the header rows form whole groups
-				t.header = h
-			}
-		}
+	if headerRows > 0 && slices.Contains(starts, headerRows) { // whole groups, with a body
+		t.header = headerRows
 	}
 	if t.header > 0 {
 		t.headerH = t.height(0, t.header)

@@ -43,7 +43,7 @@ func TestTableLongIndicatorsRepeatHeaderAndLabel(t *testing.T) {
 	}
 }
 
-// fragments is how often label appears on each page.
+// countPerPage is how often label appears on each page.
 func countPerPage(r *Result, label string) []int {
 	var n []int
 	for _, pg := range r.Pages {
@@ -103,6 +103,38 @@ func TestTableHugeCellSplitsAcrossPages(t *testing.T) {
 			t.Errorf("page %d: the part ends at %.1f, not at the bottom of the text block", i+1, bottom)
 		}
 	}
+}
+
+func TestTableHugeRowAfterFullPage(t *testing.T) {
+	// 28 one-line rows leave less than a line at the page bottom: the huge
+	// row starts on the next page, where it splits.
+	tbl := &doc.Table{Name: "full", Columns: []float64{30, 126}, Borders: true}
+	for i := range 28 {
+		tbl.Rows = append(tbl.Rows, cells("cell", fmt.Sprint(i+1), "短"))
+	}
+	text := longText(1500)
+	tbl.Rows = append(tbl.Rows, cells("cellL", "说明", text))
+	r := mustLayout(t, newDoc(tbl))
+	if got := pageText(r.Pages[1]); !strings.HasPrefix(got, "说明"+string([]rune(text)[:20])) {
+		t.Errorf("page 2 starts %.30q, want the huge row", got)
+	}
+	if !strings.HasSuffix(allText(r), text) || len(r.Pages) < 3 {
+		t.Errorf("%d pages; text lost", len(r.Pages))
+	}
+	checkInBlock(t, r)
+}
+
+func TestTableHeaderTallerThanPageIsNotRepeated(t *testing.T) {
+	tbl := &doc.Table{Name: "tall header", Columns: []float64{156}, HeaderRows: 1, Borders: true,
+		Rows: []doc.Row{cells("cellL", longText(2000))}}
+	for i := range 10 {
+		tbl.Rows = append(tbl.Rows, cells("cell", fmt.Sprint(i)))
+	}
+	r := mustLayout(t, newDoc(tbl))
+	if n := strings.Count(allText(r), longText(2000)); n != 1 {
+		t.Errorf("the header is drawn %d times, want once", n)
+	}
+	checkInBlock(t, r)
 }
 
 func TestTableTwoRowHeaderRepeats(t *testing.T) {

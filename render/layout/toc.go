@@ -66,7 +66,7 @@ func (pr *preparer) toc(t *doc.TOC) (*tocBlock, error) {
 		if text == "" {
 			text = h.title
 		}
-		sh, err := pr.shape(text, st, site{what: fmt.Sprintf("table of contents entry %q", text)})
+		sh, err := pr.shape(text, st, site{what: fmt.Sprintf("table of contents entry %q", text), pos: h.pos})
 		if err != nil {
 			return nil, err
 		}
@@ -141,7 +141,6 @@ func (m *tocMark) draw(p *pager, b *para, last bool, top, baseline float64) {
 	if !last || m.num == nil {
 		return
 	}
-	y := baseline
 	numW := m.num.width(0, len(m.num.cl)) * st.unit
 	numX := p.geo.right - numW
 	textEnd := p.geo.left + b.x + b.lines[len(b.lines)-1].width*st.unit
@@ -150,9 +149,9 @@ func (m *tocMark) draw(p *pager, b *para, last bool, top, baseline float64) {
 	if dotW := dot.adv * st.unit; dotW > 0 {
 		if k := int((numX - textEnd - 2*gap) / dotW); k > 0 {
 			ref := st.chain.refs[dot.face]
-			pg.Items = append(pg.Items, Text{X: numX - gap - float64(k)*dotW, Y: y, Size: st.Size, FaceID: ref.ID, FakeBold: ref.FakeBold, Text: strings.Repeat(leader, k)})
+			pg.Items = append(pg.Items, Text{X: numX - gap - float64(k)*dotW, Y: baseline, Size: st.Size, FaceID: ref.ID, FakeBold: ref.FakeBold, Text: strings.Repeat(leader, k)})
 		}
 	}
 	whole := line{to: len(m.num.cl), width: numW / st.unit, last: true}
-	pg.Items = appendLine(pg.Items, st, m.num, whole, numX, numW, y, doc.AlignLeft)
+	pg.Items = appendLine(pg.Items, st, m.num, whole, numX, numW, baseline, doc.AlignLeft)
 }

@@ -195,7 +195,8 @@ func (b *binder) pos(sc scope) doc.Pos {
 
 func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
 	borders := tb.spec.Borders == nil || *tb.spec.Borders
-	t := &doc.Table{Name: tb.name, Columns: tb.columns(b.d.Page.TextWidth()), Borders: borders, Pos: b.pos(sc)}
+	t := &doc.Table{Name: tb.name, Columns: tb.columns(b.d.Page.TextWidth()), Borders: borders,
+		KeepTogether: tb.spec.Keep, Pos: b.pos(sc)}
 	for r, rs := range tb.spec.Rows {
 		rp := fmt.Sprintf("tables.%s.rows[%d]", tb.name, r+1)
 		if r < tb.spec.HeaderRows {

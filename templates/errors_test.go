@@ -102,7 +102,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"unknown block kind", `kind = "heading"`, `kind = "title"`, 34, `unknown block kind "title"`, "未知的块类型"},
 		{"required category unknown", `required = ["产出指标"]`, `required = ["产出"]`, 23, `category "产出" is not in taxonomy.categories`, "不在"},
 		{"no page size", "width = 210\n", "", 5, "page size is missing", "未设置页面尺寸"},
-		{"TOML syntax", `units = 10`, `units = `, 43, "TOML syntax error", "TOML 语法错误"},
+		{"TOML syntax", `units = 10`, `units = `, 43, "the value after = is missing", "等号后缺少值"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

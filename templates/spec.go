@@ -114,6 +114,7 @@ type tableSpec struct {
 	Units      float64   `toml:"units"` // total width in units; the table fills the text width
 	Borders    *bool     `toml:"borders"`
 	HeaderRows int       `toml:"header_rows"`
+	Keep       bool      `toml:"keep"` // move the whole table to the next page rather than split it, when it fits on one
 	Rows       []rowSpec `toml:"rows"`
 }
 

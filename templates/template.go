@@ -186,7 +186,7 @@ func Parse(name string, data []byte) (*Template, diag.List) {
 	src := strings.TrimPrefix(string(data), "\ufeff")
 	md, err := toml.Decode(src, &sp)
 	if err != nil {
-		return nil, diag.List{budget.DecodeError(name, err)}
+		return nil, diag.List{budget.DecodeError(name, src, err)}
 	}
 	c := &compiler{file: name, pos: budget.IndexPositions(src)}
 	for _, k := range md.Undecoded() {

@@ -162,7 +162,10 @@ type Table struct {
 	Rows       []Row
 	HeaderRows int  // leading rows repeated at the top of each continuation page
 	Borders    bool // single thin borders around every cell
-	Pos        Pos
+	// KeepTogether moves the whole table to the next page rather than
+	// splitting it, when it fits on one page.
+	KeepTogether bool
+	Pos          Pos
 }
 
 // Row is one table row.

@@ -74,7 +74,7 @@ func (w *writer) document() ([]byte, error) {
 	// the new page does not start with an empty line.
 	pageBreak := false
 	var prev doc.Block
-	for _, b := range w.d.Blocks {
+	for i, b := range w.d.Blocks {
 		var err error
 		switch b := b.(type) {
 		case *doc.Heading:
@@ -89,7 +89,11 @@ func (w *writer) document() ([]byte, error) {
 			} else if _, ok := prev.(*doc.Table); ok {
 				separator(x)
 			}
-			err = w.table(x, b)
+			stacked := false
+			if i+1 < len(w.d.Blocks) {
+				_, stacked = w.d.Blocks[i+1].(*doc.Table)
+			}
+			err = w.table(x, b, stacked)
 		case doc.PageBreak, *doc.PageBreak:
 			if _, ok := prev.(*doc.TOC); ok {
 				continue // the TOC's section break starts the page
@@ -188,10 +192,12 @@ func breakParagraph(x *xmlWriter) {
 
 // separator is the hairline paragraph that keeps two adjacent tables apart:
 // LibreOffice joins adjacent tables into one, and the second table's
-// header rows would then no longer repeat.
+// header rows would then no longer repeat. It keeps with the next table, as
+// the table before it does, so stacked tables stay together.
 func separator(x *xmlWriter) {
 	x.start("w:p")
 	x.start("w:pPr")
+	x.empty("w:keepNext")
 	x.empty("w:spacing", "w:before", "0", "w:after", "0", "w:line", "20", "w:lineRule", "exact")
 	x.start("w:rPr")
 	x.ival("w:sz", 2)

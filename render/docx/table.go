@@ -10,8 +10,9 @@ import (
 
 // table writes t as a Word table with a fixed layout: a grid column per
 // doc column, a width on every cell, gridSpan for column spans and
-// vMerge restart/continue cells for row spans.
-func (w *writer) table(x *xmlWriter, t *doc.Table) error {
+// vMerge restart/continue cells for row spans. A table stacked on the next
+// one (no paragraph between) keeps its last row with it.
+func (w *writer) table(x *xmlWriter, t *doc.Table, stacked bool) error {
 	if len(t.Rows) == 0 || len(t.Columns) == 0 {
 		return fmt.Errorf("%sdocx: table %q has no rows or no columns", where(t.Pos), t.Name)
 	}
@@ -64,7 +65,9 @@ func (w *writer) table(x *xmlWriter, t *doc.Table) error {
 		for c := 0; c < len(cols); {
 			slot := grid[r][c]
 			cell := t.Cell(slot)
-			if err := w.cell(x, cell, slot.Row == r, header, spanWidth(cols[c:c+cell.ColSpan])); err != nil {
+			last := r == len(t.Rows)-1
+			keepNext := header || (t.KeepTogether && !last) || (stacked && last)
+			if err := w.cell(x, cell, slot.Row == r, keepNext, spanWidth(cols[c:c+cell.ColSpan])); err != nil {
 				return err
 			}
 			c += cell.ColSpan
@@ -76,10 +79,10 @@ func (w *writer) table(x *xmlWriter, t *doc.Table) error {
 }
 
 // cell writes the w:tc of cell in one row: where the cell starts (first)
-// with its text, or an empty vMerge continuation in the rows below. The
-// paragraphs of header rows keep with the next row, so a header never ends
-// a page.
-func (w *writer) cell(x *xmlWriter, cell *doc.Cell, first, header bool, width int) error {
+// with its text, or an empty vMerge continuation in the rows below. With
+// keepNext its paragraphs keep with the next row: header rows, so a header
+// never ends a page, and every row but the last of a table kept together.
+func (w *writer) cell(x *xmlWriter, cell *doc.Cell, first, keepNext bool, width int) error {
 	st, err := w.styles.lookup(cell.Style, cell.Pos)
 	if err != nil {
 		return err
@@ -105,7 +108,7 @@ func (w *writer) cell(x *xmlWriter, cell *doc.Cell, first, header bool, width in
 	x.val("w:vAlign", vAlign(st.VAlign))
 	x.end("w:tcPr")
 	x.pos = cell.Pos
-	paragraphStart(x, st.id, paraFlags{keepNext: header})
+	paragraphStart(x, st.id, paraFlags{keepNext: keepNext})
 	if first {
 		runs(x, cell.Text, st)
 	}

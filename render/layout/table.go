@@ -82,7 +82,7 @@ func (pr *preparer) table(dt *doc.Table) (*table, error) {
 			t.rows[r].min = max(t.rows[r].min, c.need(0, 1))
 		}
 	}
-	t.group(dt.HeaderRows, pr.geo.height())
+	t.group(dt.HeaderRows, dt.KeepTogether, pr.geo.height())
 	return t, nil
 }
 
@@ -107,8 +107,9 @@ func (pr *preparer) cell(dt *doc.Table, t *table, r, i int) (*cell, error) {
 }
 
 // group splits the rows into groups tied by row spans, decides whether the
-// header rows can repeat, and measures what pagination needs.
-func (t *table) group(headerRows int, pageH float64) {
+// header rows can repeat, and measures what pagination needs. A table kept
+// together that fits on a page must start where all of it fits.
+func (t *table) group(headerRows int, keep bool, pageH float64) {
 	var starts []int
 	for r, end := 0, -1; r < len(t.rows); r++ {
 		if r > end {
@@ -144,7 +145,18 @@ func (t *table) group(headerRows int, pageH float64) {
 	if len(t.groupH) > 0 {
 		t.single = t.header == 0 && len(t.groupH) == 1 && t.groupH[0] <= t.avail+epsMM
 		t.lead = t.headerH + t.firstLead()
+		if total := t.headerH + sum(t.groupH); keep && total <= pageH+epsMM {
+			t.lead = total
+		}
 	}
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }
 
 // firstLead is how much of the first body group must fit on a page: the

@@ -249,3 +249,27 @@ func TestTableZeroWidthColumn(t *testing.T) {
 		t.Errorf("text = %q", got)
 	}
 }
+
+func TestTableKeepTogetherMovesWhole(t *testing.T) {
+	// 25 one-line rows fill most of the page; the caption and a kept
+	// 5-row table after them do not fit, so both move to page 2 together.
+	filler := &doc.Table{Name: "filler", Columns: []float64{30, 126}, Borders: true}
+	for i := range 25 {
+		filler.Rows = append(filler.Rows, cells("cell", fmt.Sprint(i+1), "短"))
+	}
+	kept := &doc.Table{Name: "kept", Columns: []float64{30, 126}, Borders: true, KeepTogether: true}
+	for i := range 5 {
+		kept.Rows = append(kept.Rows, cells("cell", fmt.Sprintf("保%d", i+1), "行"))
+	}
+	for _, keep := range []bool{false, true} {
+		kept.KeepTogether = keep
+		r := mustLayout(t, newDoc(filler, &doc.Heading{Text: "表题", Style: "caption"}, kept))
+		onFirst := strings.Contains(pageText(r.Pages[0]), "表题")
+		if keep && (onFirst || !strings.HasPrefix(pageText(r.Pages[1]), "表题保1行保2行保3行保4行保5行")) {
+			t.Errorf("kept table split or left its caption: page 1 %q", pageText(r.Pages[0]))
+		}
+		if !keep && !onFirst {
+			t.Errorf("without keep, the caption and first rows should start on page 1")
+		}
+	}
+}

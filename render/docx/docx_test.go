@@ -82,9 +82,13 @@ func TestTables(t *testing.T) {
 	p := unzip(t, build(t, d, Options{PageOf: samplePageOf}))
 	body := p.xml(t, "word/document.xml").child("body")
 	var want []*doc.Table
-	for _, b := range d.Blocks {
+	stacked := map[*doc.Table]bool{} // followed directly by another table
+	for i, b := range d.Blocks {
 		if tbl, ok := b.(*doc.Table); ok {
 			want = append(want, tbl)
+			if i+1 < len(d.Blocks) {
+				_, stacked[tbl] = d.Blocks[i+1].(*doc.Table)
+			}
 		}
 	}
 	got := body.children("tbl")
@@ -92,7 +96,7 @@ func TestTables(t *testing.T) {
 		t.Fatalf("%d tables, want %d", len(got), len(want))
 	}
 	for i := range want {
-		checkTable(t, got[i], want[i])
+		checkTable(t, got[i], want[i], stacked[want[i]])
 	}
 	for i := 1; i < len(body.Nodes); i++ {
 		if body.Nodes[i].name() == "tbl" && body.Nodes[i-1].name() == "tbl" {
@@ -105,12 +109,12 @@ func TestLongTable(t *testing.T) {
 	d := longDocument()
 	body := unzip(t, build(t, d, Options{})).xml(t, "word/document.xml").child("body")
 	tbls := body.children("tbl")
-	checkTable(t, tbls[len(tbls)-1], d.Blocks[len(d.Blocks)-1].(*doc.Table))
+	checkTable(t, tbls[len(tbls)-1], d.Blocks[len(d.Blocks)-1].(*doc.Table), false)
 }
 
 // checkTable rebuilds the cell grid of a written table from its gridSpan
 // and vMerge and compares it with doc.Table.Grid.
-func checkTable(t *testing.T, tbl *node, dt *doc.Table) {
+func checkTable(t *testing.T, tbl *node, dt *doc.Table, stacked bool) {
 	t.Helper()
 	name := dt.Name
 	pr := tbl.child("tblPr")
@@ -175,8 +179,10 @@ func checkTable(t *testing.T, tbl *node, dt *doc.Table) {
 			if len(tc.children("p")) == 0 {
 				t.Fatalf("%s row %d col %d: w:tc without w:p", name, r+1, col+1)
 			}
-			if keep := tc.child("p").path("pPr", "keepNext") != nil; keep != (r < dt.HeaderRows) {
-				t.Errorf("%s row %d col %d: keepNext %v, want it on header rows only", name, r+1, col+1, keep)
+			last := r == len(dt.Rows)-1
+			wantKeep := r < dt.HeaderRows || (dt.KeepTogether && !last) || (stacked && last)
+			if keep := tc.child("p").path("pPr", "keepNext") != nil; keep != wantKeep {
+				t.Errorf("%s row %d col %d: keepNext %v, want %v (header rows, rows of a kept table but its last, the last row of a stacked table)", name, r+1, col+1, keep, wantKeep)
 			}
 			vm := tcPr.child("vMerge")
 			continued := vm != nil && vm.attr("val") != "restart"

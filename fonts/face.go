@@ -3,6 +3,7 @@ package fonts
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -17,7 +18,12 @@ type Face struct {
 	scale   float64           // 1000 / upem
 	ascent  float64           // 1/1000 em, positive
 	descent float64           // 1/1000 em, positive below the baseline
-	glyph   []uint16          // rune (BMP) → glyph index, 0 if none
+
+	// The format 4 cmap subtable, and the glyphs of the BMP by blocks of
+	// 256 characters, each decoded from cmap on first use; see glyphIndex.
+	cmap     []byte
+	segCount int
+	blocks   [256]atomic.Pointer[[256]uint16]
 
 	numGlyphs  int    // maxp.numGlyphs
 	numMetrics int    // hhea.numberOfHMetrics, 1 to numGlyphs
@@ -58,20 +64,21 @@ type Segment struct {
 func (f *Face) Name() string { return f.name }
 
 // Data returns the face as a standalone TrueType font, suitable for
-// fpdf.AddUTF8FontFromBytes; for a face of a collection it is the face's
-// tables extracted into a font of their own. The caller must not modify it.
+// fpdf.AddUTF8FontFromBytes (but see Subset); for a face of a collection it
+// is the face's tables extracted into a font of their own. The caller must
+// not modify it.
 func (f *Face) Data() []byte { return f.data }
 
 // Has reports whether the font has a glyph for r. Runes beyond the Basic
 // Multilingual Plane are never reported present, as fpdf cannot embed them.
-func (f *Face) Has(r rune) bool { return r >= 0 && r <= 0xFFFF && f.glyph[r] != 0 }
+func (f *Face) Has(r rune) bool { return r >= 0 && r <= 0xFFFF && f.glyphIndex(r) != 0 }
 
 // Advance returns the advance width of r in 1/1000 em, 0 if !f.Has(r).
 func (f *Face) Advance(r rune) float64 {
 	if r < 0 || r > 0xFFFF {
 		return 0
 	}
-	g := int(f.glyph[r])
+	g := f.glyphIndex(r)
 	if g == 0 {
 		return 0
 	}
@@ -102,7 +109,7 @@ func (f *Face) Outline(r rune) ([]Segment, float64, error) {
 		return nil, 0, fmt.Errorf("fonts: %s: reading outlines: %w", f.name, f.outlineErr)
 	}
 	// With ppem = upem/64, sfnt's 26.6 results count font units.
-	segs, err := f.outlineFont.LoadGlyph(nil, sfnt.GlyphIndex(f.glyph[r]), fixed.Int26_6(f.upem), nil)
+	segs, err := f.outlineFont.LoadGlyph(nil, sfnt.GlyphIndex(f.glyphIndex(r)), fixed.Int26_6(f.upem), nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("fonts: %s: outline of U+%04X: %w", f.name, r, err)
 	}

@@ -4,11 +4,15 @@
 // cover) and user-supplied .ttf/.ttc files.
 //
 // A Face gives the metrics needed for text layout (Has, Advance, Ascent,
-// Descent), glyph outlines for drawing text as vector paths, and, through
-// Data, standalone TrueType bytes for fpdf.AddUTF8FontFromBytes. Parse and
-// Load reject every font that fpdf v0.9.0 would refuse (by printing to
+// Descent), glyph outlines for drawing text as vector paths, and standalone
+// TrueType bytes for fpdf.AddUTF8FontFromBytes: through Subset, a small font
+// of just the characters a document draws, which fpdf loads and embeds much
+// faster than the whole font, or through Data, the whole font. Parse
+// and Load reject every font that fpdf v0.9.0 would refuse (by printing to
 // standard output rather than returning an error) or could crash on, so a
-// Face's Data is always accepted by fpdf.
+// Face's Data and subsets are always accepted by fpdf. The embedded faces
+// are checked by the package's tests instead, so that their first use reads
+// only the few kilobytes of their tables that it needs.
 //
 // Faces are immutable once parsed and safe for concurrent use.
 package fonts

@@ -69,6 +69,55 @@ func TestEmbedded(t *testing.T) {
 	}
 }
 
+// TestEmbeddedValid checks the embedded fonts as Parse checks user fonts,
+// which Embedded does not, to save reading all of each font on first use,
+// and that the characters map to the same glyphs when the character map is
+// decoded a block at a time on first use.
+func TestEmbeddedValid(t *testing.T) {
+	for _, name := range EmbeddedNames() {
+		full, err := Parse(name, embedded[name].data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lazy, err := parseEmbedded(name, embedded[name].data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := rune(0); r <= 0xFFFF; r++ {
+			if g, want := lazy.glyphIndex(r), full.glyphIndex(r); g != want {
+				t.Fatalf("%s: U+%04X: glyph %d, want %d", name, r, g, want)
+			}
+		}
+		for i := 1; i < lazy.segCount; i++ {
+			if start, end := lazy.segment(i); start <= int(u16(lazy.cmap[14+2*(i-1):])) || end < start {
+				t.Fatalf("%s: cmap segment %d (U+%04X-U+%04X) is out of order", name, i, start, end)
+			}
+		}
+	}
+}
+
+// TestFaceConcurrentFirstUse looks up characters in a fresh face from
+// several goroutines at once, for the race detector.
+func TestFaceConcurrentFirstUse(t *testing.T) {
+	f, err := parseEmbedded(SansMedium, sansMediumTTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustEmbedded(t, SansMedium)
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			for r := rune(0x3000 + i); r < 0xA000; r += 3 {
+				if f.Has(r) != want.Has(r) || f.Advance(r) != want.Advance(r) {
+					t.Errorf("U+%04X: Has, Advance = %v, %v; want %v, %v", r, f.Has(r), f.Advance(r), want.Has(r), want.Advance(r))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
 func TestEmbeddedUnknown(t *testing.T) {
 	_, err := Embedded("Arial")
 	var fe *FileError
@@ -519,6 +568,24 @@ func TestOutline(t *testing.T) {
 		if _, _, err := f.Outline('𠀀'); !errors.Is(err, ErrNoGlyph) {
 			t.Errorf("%s: Outline('𠀀') error = %v", name, err)
 		}
+	}
+}
+
+// BenchmarkEmbeddedFirstUse measures what Embedded does the first time a
+// face is asked for, and the first look-ups of characters.
+func BenchmarkEmbeddedFirstUse(b *testing.B) {
+	for _, name := range EmbeddedNames() {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				f, err := parseEmbedded(name, embedded[name].data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !f.Has('中') || f.Advance('1') == 0 {
+					b.Fatal("no 中 or 1")
+				}
+			}
+		})
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 // instead of returning an error, or would index out of range or recurse
 // without end: missing tables, unknown table formats, restricted fsType, no
 // format 4 Unicode cmap, bad name records, loca/glyf/hmtx out of bounds and
-// malformed or cyclic composite glyphs.
+// malformed or cyclic composite glyphs. The last two, and the glyphs of the
+// cmap, mean reading the whole font; parseFace skips them for the embedded
+// fonts, which the tests check instead.
 
 const (
 	tagTTCF    = 0x74746366 // 'ttcf': font collection
@@ -95,7 +97,7 @@ func parseFace(data []byte, index int, full bool) (*Face, error) {
 	if f.name, err = parseName(tables["name"]); err != nil {
 		return nil, err
 	}
-	if err := f.parseCmap(tables["cmap"]); err != nil {
+	if err := f.parseCmap(tables["cmap"], full); err != nil {
 		return nil, err
 	}
 	if full {
@@ -248,9 +250,11 @@ func parseName(name []byte) (string, error) {
 }
 
 // parseCmap selects the cmap subtable the way fpdf does (the first format 4
-// subtable of platform 3 encoding 1 or of platform 0) and fills f.glyph.
-func (f *Face) parseCmap(cmap []byte) error {
-	numGlyphs := f.numGlyphs
+// subtable of platform 3 encoding 1 or of platform 0) and checks its
+// header. With full set it also decodes all of it, checking that it maps to
+// existing glyphs; otherwise each block of 256 characters is decoded on
+// first use (Face.glyphIndex).
+func (f *Face) parseCmap(cmap []byte, full bool) error {
 	if len(cmap) < 4 || len(cmap) < 4+8*int(u16(cmap[2:])) {
 		return errorf(ErrFormat, "'cmap' table is truncated")
 	}
@@ -276,36 +280,112 @@ func (f *Face) parseCmap(cmap []byte) error {
 	if length > len(sub) || length < 14 {
 		return errorf(ErrFormat, "bad cmap format 4 subtable length %d", length)
 	}
-	sub = sub[:length]
+	sub = sub[:length:length]
 	segX2 := int(u16(sub[6:]))
 	if segX2%2 != 0 || 16+4*segX2 > length {
 		return errorf(ErrFormat, "cmap format 4 subtable is truncated")
 	}
-	ends, starts, deltas, rangeOffsets := sub[14:], sub[16+segX2:], sub[16+2*segX2:], sub[16+3*segX2:]
+	f.cmap, f.segCount = sub, segX2/2
+	if !full {
+		return nil
+	}
 
-	f.glyph = make([]uint16, 0x10000)
-	for i := 0; i < segX2; i += 2 {
-		start, end := int(u16(starts[i:])), int(u16(ends[i:]))
-		delta, ro := u16(deltas[i:]), int(u16(rangeOffsets[i:]))
+	// Decode every segment in order, as fpdf does: where segments overlap,
+	// the last one counts.
+	for i := range f.segCount {
+		start, end := f.segment(i)
 		for c := start; c <= end; c++ {
-			g := uint16(c) + delta
-			if ro != 0 {
-				// idRangeOffset counts from its own position in the table.
-				pos := 16 + 3*segX2 + i + ro + 2*(c-start)
-				g = 0
-				if pos+2 <= length {
-					if g = u16(sub[pos:]); g != 0 {
-						g += delta
-					}
+			g := f.segmentGlyph(i, start, c)
+			if g >= f.numGlyphs {
+				return errorf(ErrFormat, "cmap maps U+%04X to glyph %d but the font has %d glyphs", c, g, f.numGlyphs)
+			}
+			b := f.blocks[c>>8].Load()
+			if b == nil {
+				if g == 0 {
+					continue
 				}
+				b = new([256]uint16)
+				f.blocks[c>>8].Store(b)
 			}
-			if int(g) >= numGlyphs {
-				return errorf(ErrFormat, "cmap maps U+%04X to glyph %d but the font has %d glyphs", c, g, numGlyphs)
-			}
-			f.glyph[c] = g
+			b[c&0xFF] = uint16(g)
 		}
 	}
+	for i := range f.blocks {
+		f.blocks[i].CompareAndSwap(nil, &emptyBlock)
+	}
 	return nil
+}
+
+// emptyBlock is the block of 256 characters none of which has a glyph.
+var emptyBlock [256]uint16
+
+// segment returns the first and last character of segment i of f.cmap.
+func (f *Face) segment(i int) (start, end int) {
+	return int(u16(f.cmap[16+2*f.segCount+2*i:])), int(u16(f.cmap[14+2*i:]))
+}
+
+// segmentGlyph returns the glyph to which segment i of f.cmap, which
+// starts at character start, maps character c.
+func (f *Face) segmentGlyph(i, start, c int) int {
+	n := f.segCount
+	delta, ro := u16(f.cmap[16+4*n+2*i:]), int(u16(f.cmap[16+6*n+2*i:]))
+	if ro == 0 {
+		return int(uint16(c) + delta)
+	}
+	// idRangeOffset counts from its own position in the table.
+	pos := 16 + 6*n + 2*i + ro + 2*(c-start)
+	if pos+2 > len(f.cmap) {
+		return 0
+	}
+	g := u16(f.cmap[pos:])
+	if g != 0 {
+		g += delta
+	}
+	return int(g)
+}
+
+// glyphIndex returns the glyph of r, 0 if none; r must be in the BMP.
+func (f *Face) glyphIndex(r rune) int {
+	if b := f.blocks[uint8(r>>8)].Load(); b != nil {
+		return int(b[uint8(r)])
+	}
+	return int(f.decodeBlock(int(uint8(r >> 8)))[uint8(r)])
+}
+
+// decodeBlock decodes from f.cmap the glyphs of characters hi<<8 to
+// hi<<8+255 and records them in f.blocks, unless another goroutine did so
+// first. It relies on the segments being in order, as the specification
+// requires, which is checked only by the tests, for the embedded faces.
+func (f *Face) decodeBlock(hi int) *[256]uint16 {
+	lo := hi << 8
+	b := &emptyBlock
+	// The first segment that ends at or after lo.
+	i, j := 0, f.segCount
+	for i < j {
+		if h := int(uint(i+j) >> 1); int(u16(f.cmap[14+2*h:])) < lo {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	for ; i < f.segCount; i++ {
+		start, end := f.segment(i)
+		if start > lo+255 {
+			break
+		}
+		for c := max(start, lo); c <= min(end, lo+255); c++ {
+			if g := f.segmentGlyph(i, start, c); g != 0 && g < f.numGlyphs {
+				if b == &emptyBlock {
+					b = new([256]uint16)
+				}
+				b[c-lo] = uint16(g)
+			}
+		}
+	}
+	if f.blocks[hi].CompareAndSwap(nil, b) {
+		return b
+	}
+	return f.blocks[hi].Load()
 }
 
 // glyphData returns glyph g's data in glyf (empty for a glyph without
@@ -437,51 +517,67 @@ func componentRefs(glyph []byte, numGlyphs int) ([]int, error) {
 // buildSfnt assembles tables into a standalone TrueType font with its own
 // table directory, offsets and checksums.
 func buildSfnt(tables map[string][]byte) []byte {
-	tags := make([]string, 0, len(tables))
-	size := 12 + 16*len(tables)
+	sizes := make(map[string]int, len(tables))
 	for tag, data := range tables {
+		sizes[tag] = len(data)
+	}
+	return assembleSfnt(sizes, func(tag string, dst []byte) { copy(dst, tables[tag]) })
+}
+
+// assembleSfnt builds a TrueType font of tables of the given sizes, by tag,
+// in which write fills in each table's data: dst is the table's place in the
+// font, zeroed and of its size. It sets the directory's offsets and
+// checksums and head's checkSumAdjustment.
+func assembleSfnt(sizes map[string]int, write func(tag string, dst []byte)) []byte {
+	tags := make([]string, 0, len(sizes))
+	dirSize := 12 + 16*len(sizes)
+	size := dirSize
+	for tag, n := range sizes {
 		tags = append(tags, tag)
-		size += (len(data) + 3) &^ 3
+		size += (n + 3) &^ 3
 	}
 	slices.Sort(tags)
 
-	out := make([]byte, 12+16*len(tags), size)
+	out := make([]byte, size)
 	n := uint16(len(tags))
 	entrySelector := uint16(0)
 	for 2<<entrySelector <= n {
 		entrySelector++
 	}
 	searchRange := uint16(16) << entrySelector
-	binary.BigEndian.PutUint32(out, version1)
-	binary.BigEndian.PutUint16(out[4:], n)
-	binary.BigEndian.PutUint16(out[6:], searchRange)
-	binary.BigEndian.PutUint16(out[8:], entrySelector)
-	binary.BigEndian.PutUint16(out[10:], 16*n-searchRange)
+	be := binary.BigEndian
+	be.PutUint32(out, version1)
+	be.PutUint16(out[4:], n)
+	be.PutUint16(out[6:], searchRange)
+	be.PutUint16(out[8:], entrySelector)
+	be.PutUint16(out[10:], 16*n-searchRange)
 
-	headAt := 0
+	// The whole font's checksum is the directory's plus the tables',
+	// as each table starts at a multiple of 4 and is padded with zeros.
+	var sum uint32
+	headAt := -1
+	off := dirSize
 	for i, tag := range tags {
-		data := tables[tag]
+		length := sizes[tag]
+		write(tag, out[off:off+length:off+length])
+		if tag == "head" && length >= 12 {
+			headAt = off
+			clear(out[off+8 : off+12]) // checkSumAdjustment counts as 0
+		}
+		padded := (length + 3) &^ 3
+		c := checksum(out[off : off+padded])
+		sum += c
 		rec := out[12+16*i:]
 		copy(rec, tag)
-		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
-		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
-		if tag == "head" {
-			headAt = len(out)
-		}
-		out = append(out, data...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
+		be.PutUint32(rec[4:], c)
+		be.PutUint32(rec[8:], uint32(off))
+		be.PutUint32(rec[12:], uint32(length))
+		off += padded
 	}
-	for i, tag := range tags {
-		rec := out[12+16*i:]
-		data := out[u32(rec[8:]):]
-		if tag == "head" {
-			clear(data[8:12]) // checkSumAdjustment counts as 0
-		}
-		binary.BigEndian.PutUint32(rec[4:], checksum(data[:(u32(rec[12:])+3)&^3]))
+	sum += checksum(out[:dirSize])
+	if headAt >= 0 {
+		be.PutUint32(out[headAt+8:], checksumOK-sum)
 	}
-	binary.BigEndian.PutUint32(out[headAt+8:], checksumOK-checksum(out))
 	return out
 }
 
@@ -489,8 +585,13 @@ func buildSfnt(tables map[string][]byte) []byte {
 // multiple of 4.
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		sum += u32(b[i:])
+	for len(b) >= 8 {
+		x := binary.BigEndian.Uint64(b)
+		sum += uint32(x>>32) + uint32(x)
+		b = b[8:]
+	}
+	if len(b) >= 4 {
+		sum += u32(b)
 	}
 	return sum
 }

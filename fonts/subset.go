@@ -49,13 +49,12 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	}
 	gids := make([]uint16, len(rs))
 	for i, r := range rs {
-		gids[i] = add(int(f.glyph[r]))
+		gids[i] = add(f.glyphIndex(r))
 	}
 	// Each glyph's data and the offsets in it of its components' glyph
 	// numbers; order grows as components are found.
 	glyphs := make([][]byte, 0, len(order))
 	refs := make([][]int, 0, len(order))
-	size := 0
 	for i := 0; i < len(order); i++ {
 		data, err := f.glyphData(order[i])
 		if err != nil {
@@ -69,7 +68,6 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 			add(int(u16(data[p:])))
 		}
 		glyphs, refs = append(glyphs, data), append(refs, rf)
-		size += (len(data) + 3) &^ 3
 	}
 	// Faces from Parse are free of cycles, but the embedded ones are only
 	// checked by the tests, and a cycle would send fpdf into endless
@@ -87,23 +85,26 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 
 	be := binary.BigEndian
 	n := len(glyphs)
-	glyf := make([]byte, 0, size)
 	loca := make([]byte, 4*(n+1)) // long offsets
 	hmtx := make([]byte, 4*n)     // a full metric for every glyph
+	at := 0
 	for i, data := range glyphs {
-		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		at := len(glyf)
-		glyf = append(glyf, data...)
-		for _, p := range refs[i] {
-			be.PutUint16(glyf[at+p:], newID[u16(data[p:])])
-		}
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
-		}
+		be.PutUint32(loca[4*i:], uint32(at))
+		at += (len(data) + 3) &^ 3
 		be.PutUint16(hmtx[4*i:], f.advanceUnits(order[i]))
 		copy(hmtx[4*i+2:], f.leftSideBearing(order[i]))
 	}
-	be.PutUint32(loca[4*n:], uint32(len(glyf)))
+	be.PutUint32(loca[4*n:], uint32(at))
+	// The glyphs go straight into the font (writeGlyf), padded to 4 bytes.
+	writeGlyf := func(glyf []byte) {
+		for i, data := range glyphs {
+			at := int(u32(loca[4*i:]))
+			copy(glyf[at:], data)
+			for _, p := range refs[i] {
+				be.PutUint16(glyf[at+p:], newID[u16(data[p:])])
+			}
+		}
+	}
 
 	cmap, err := buildCmap(rs, gids)
 	if err != nil {
@@ -122,7 +123,7 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	be.PutUint32(post, 0x00030000)
 
 	tables := map[string][]byte{
-		"cmap": cmap, "glyf": glyf, "head": head, "hhea": hhea, "hmtx": hmtx,
+		"cmap": cmap, "head": head, "hhea": hhea, "hmtx": hmtx,
 		"loca": loca, "maxp": maxp, "name": f.tables["name"], "post": post,
 	}
 	if os2 := f.tables["OS/2"]; os2 != nil {
@@ -140,7 +141,18 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 			tables[tag] = t
 		}
 	}
-	return buildSfnt(tables), nil
+	sizes := make(map[string]int, len(tables)+1)
+	for tag, data := range tables {
+		sizes[tag] = len(data)
+	}
+	sizes["glyf"] = at
+	return assembleSfnt(sizes, func(tag string, dst []byte) {
+		if tag == "glyf" {
+			writeGlyf(dst)
+		} else {
+			copy(dst, tables[tag])
+		}
+	}), nil
 }
 
 // checkRunes returns an error wrapping ErrNoGlyph, naming up to 8 of them,

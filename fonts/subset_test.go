@@ -1,0 +1,258 @@
+package fonts
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// subsetText has hanzi, full-width punctuation, symbols, Latin and digits.
+const subsetText = "2024年部门预算：一般公共预算支出≥95%①（5.3%），“项目”。ABCxyz gjq 0123456789"
+
+// parseSubset subsets f to runes and parses the result as a user font,
+// checking it as Parse checks every font.
+func parseSubset(t *testing.T, f *Face, runes []rune) ([]byte, *Face) {
+	t.Helper()
+	data, err := f.Subset(runes)
+	if err != nil {
+		t.Fatalf("%s: Subset: %v", f.Name(), err)
+	}
+	sub, err := Parse("subset", data, 0)
+	if err != nil {
+		t.Fatalf("%s: Parse(Subset): %v", f.Name(), err)
+	}
+	return data, sub
+}
+
+// checkSameGlyphs fails t unless sub has exactly the runes of want, each
+// with f's advance and outline.
+func checkSameGlyphs(t *testing.T, f, sub *Face, want []rune) {
+	t.Helper()
+	in := map[rune]bool{}
+	for _, r := range want {
+		in[r] = true
+	}
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if sub.Has(r) != in[r] {
+			t.Fatalf("%s: subset Has(%U) = %v, want %v", f.Name(), r, sub.Has(r), in[r])
+		}
+	}
+	for r := range in {
+		if sub.Advance(r) != f.Advance(r) {
+			t.Errorf("%s: subset Advance(%q) = %v, want %v", f.Name(), r, sub.Advance(r), f.Advance(r))
+		}
+		got, _, err := sub.Outline(r)
+		if err != nil {
+			t.Fatalf("%s: subset Outline(%q): %v", f.Name(), r, err)
+		}
+		want, _, _ := f.Outline(r)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: subset outline of %q differs from the face's", f.Name(), r)
+		}
+	}
+}
+
+func TestSubset(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, name := range EmbeddedNames() {
+		t.Run(name, func(t *testing.T) {
+			f := mustEmbedded(t, name)
+			runes := []rune(subsetText)
+			for _, r := range runes {
+				if !f.Has(r) {
+					t.Fatalf("the face lacks %q", r)
+				}
+			}
+			data, sub := parseSubset(t, f, runes)
+			checkSameGlyphs(t, f, sub, runes)
+			if sub.Name() != f.Name() || sub.Ascent() != f.Ascent() || sub.Descent() != f.Descent() {
+				t.Errorf("subset: name %q, ascent %v, descent %v; want %q, %v, %v",
+					sub.Name(), sub.Ascent(), sub.Descent(), f.Name(), f.Ascent(), f.Descent())
+			}
+			if sum := checksum(data); sum != checksumOK {
+				t.Errorf("subset's checksum is %#x, want %#x", sum, uint32(checksumOK))
+			}
+			if len(data) > 100<<10 {
+				t.Errorf("subset of %d characters is %d bytes", len(runes), len(data))
+			}
+			checkFpdf(t, data, subsetText)
+
+			// Order and repetition do not matter.
+			shuffled := append(slices.Clone(runes), runes[:10]...)
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			again, err := f.Subset(shuffled)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(again, data) {
+				t.Error("Subset of the same runes in another order gave other bytes")
+			}
+		})
+	}
+}
+
+// TestSubsetComposite subsets composite glyphs whose components are
+// glyphs of no character, so that Subset must add and renumber them.
+func TestSubsetComposite(t *testing.T) {
+	f := mustEmbedded(t, KaiRegular)
+	runes := []rune("¨´−∕中-/")
+	composites := 0
+	for _, r := range runes {
+		g, err := f.glyphData(f.glyphIndex(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g) > 0 && i16(g) < 0 {
+			composites++
+		}
+	}
+	if composites != 4 {
+		t.Fatalf("%d of %q are composite glyphs in %s, want 4", composites, string(runes), f.Name())
+	}
+	data, sub := parseSubset(t, f, runes)
+	checkSameGlyphs(t, f, sub, runes)
+	// .notdef, a glyph for each rune (− and ∕ are made of those of - and
+	// /), and the components of ¨ and ´.
+	if sub.numGlyphs != 1+len(runes)+2 {
+		t.Errorf("subset has %d glyphs, want %d", sub.numGlyphs, 1+len(runes)+2)
+	}
+	checkFpdf(t, data, string(runes))
+}
+
+func TestSubsetMissing(t *testing.T) {
+	f := mustEmbedded(t, SerifRegular)
+	for _, runes := range [][]rune{{'中', '𠀀'}, {0xE000}, {-1}, {'a', 0x110000}} {
+		data, err := f.Subset(runes)
+		if !errors.Is(err, ErrNoGlyph) || data != nil {
+			t.Errorf("Subset(%U) = %d bytes, error %v; want ErrNoGlyph", runes, len(data), err)
+		}
+	}
+	_, err := f.Subset([]rune{'中', '𠀀', 0xE000, 0xE001})
+	if msg := err.Error(); !strings.Contains(msg, "U+20000") || !strings.Contains(msg, "U+E001") || strings.Contains(msg, "U+4E2D") || !strings.Contains(msg, SerifRegular) {
+		t.Errorf("error %q should name the missing characters and the face", msg)
+	}
+}
+
+func TestSubsetEmpty(t *testing.T) {
+	f := mustEmbedded(t, SansMedium)
+	data, sub := parseSubset(t, f, nil)
+	checkSameGlyphs(t, f, sub, nil)
+	if sub.numGlyphs != 1 {
+		t.Errorf("subset has %d glyphs, want 1", sub.numGlyphs)
+	}
+	checkFpdf(t, data, "")
+}
+
+// TestSubsetSmallFonts subsets user fonts with short loca offsets and a
+// composite glyph.
+func TestSubsetSmallFonts(t *testing.T) {
+	composite := func(tables map[string][]byte) {
+		// Glyph 1, the square, becomes glyph 2, and glyph 1 a composite
+		// of it, moved by (100, 0).
+		square := tables["glyf"]
+		g := []byte{0xFF, 0xFF, 0, 0, 0, 0, 0x02, 0x58, 0x01, 0xF4, 0, 0x02, 0, 2, 100, 0}
+		tables["glyf"] = append(g, square...)
+		tables["loca"] = []byte{0, 0, 0, 0, 0, byte(len(g) / 2), 0, byte((len(g) + len(square)) / 2)}
+		maxp := bytes.Clone(tables["maxp"])
+		maxp[5] = 3
+		tables["maxp"] = maxp
+		tables["hmtx"] = append(bytes.Clone(tables["hmtx"]), 0, 0)
+	}
+	for _, data := range [][]byte{minimalFont(nil), minimalFont(composite)} {
+		f, err := Parse("small.ttf", data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, parsed := parseSubset(t, f, []rune("A"))
+		checkSameGlyphs(t, f, parsed, []rune("A"))
+		if parsed.numGlyphs != f.numGlyphs {
+			t.Errorf("subset has %d glyphs, want %d", parsed.numGlyphs, f.numGlyphs)
+		}
+		checkFpdf(t, sub, "AAA")
+	}
+}
+
+// TestSubsetCycle checks that Subset refuses a composite glyph that
+// contains itself in a face parsed without checking its glyphs, as the
+// embedded faces are, rather than pass fpdf a font it would recurse on
+// without end.
+func TestSubsetCycle(t *testing.T) {
+	data := minimalFont(func(tables map[string][]byte) {
+		g := []byte{0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0, 1, 0, 0}
+		tables["glyf"] = g
+		tables["loca"] = []byte{0, 0, 0, 0, 0, byte(len(g) / 2)}
+	})
+	f, err := parseEmbedded("cycle.ttf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fe *FileError
+	if _, err := f.Subset([]rune("A")); !errors.Is(err, ErrFormat) || !errors.As(err, &fe) || fe.File != "Test" {
+		t.Errorf("Subset error = %v, want ErrFormat naming the face", err)
+	}
+}
+
+// benchRunes returns n runes of f: subsetText and hanzi from U+4E00 on.
+func benchRunes(f *Face, n int) []rune {
+	runes := []rune(subsetText)
+	for r := rune(0x4E00); len(runes) < n; r += 7 {
+		if f.Has(r) {
+			runes = append(runes, r)
+		}
+	}
+	return runes
+}
+
+// BenchmarkSubsetFpdf measures a face's cost of making a PDF: Subset of 600
+// characters, and fpdf's loading of the subset and embedding of it in the
+// PDF it writes.
+func BenchmarkSubsetFpdf(b *testing.B) {
+	f := mustEmbedded(b, SerifRegular)
+	runes := benchRunes(f, 600)
+	text := string(runes)
+	for b.Loop() {
+		data, err := f.Subset(runes)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes("test", "", data)
+		pdf.AddPage()
+		pdf.SetFont("test", "", 12)
+		pdf.Cell(100, 10, text)
+		if err := pdf.Output(&bytes.Buffer{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFpdfOverhead is BenchmarkSubsetFpdf with a two-glyph font: what
+// fpdf costs for any font.
+func BenchmarkFpdfOverhead(b *testing.B) {
+	data := minimalFont(nil)
+	for b.Loop() {
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes("test", "", data)
+		pdf.AddPage()
+		pdf.SetFont("test", "", 12)
+		pdf.Cell(100, 10, "A")
+		if err := pdf.Output(&bytes.Buffer{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSubset(b *testing.B) {
+	f := mustEmbedded(b, SerifRegular)
+	runes := benchRunes(f, 600)
+	for b.Loop() {
+		if _, err := f.Subset(runes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

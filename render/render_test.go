@@ -3,13 +3,16 @@ package render
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/layout"
 	"github.com/jixiao-dev/jixiao/templates"
 )
 
@@ -107,3 +110,28 @@ func BenchmarkSampleDOCX(b *testing.B)      { benchmarkBuild(b, sample(b), "docx
 func BenchmarkSampleBoth(b *testing.B)      { benchmarkBuild(b, sample(b), "pdf", "docx") }
 func Benchmark100ProjectsPDF(b *testing.B)  { benchmarkBuild(b, manyProjects(b, 100), "pdf") }
 func Benchmark100ProjectsDOCX(b *testing.B) { benchmarkBuild(b, manyProjects(b, 100), "docx") }
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestSampleLayoutGolden pins the laid-out pages of the sample: every text
+// item with its position, rules, links and page numbers.
+func TestSampleLayoutGolden(t *testing.T) {
+	rep, err := Build(sample(t), hebei(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := layout.Dump(rep.Layout)
+	golden := "testdata/hebei-sample-pages.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./render -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("layout differs from %s; run go test ./render -update and review the diff", golden)
+	}
+}

@@ -14,14 +14,17 @@ import (
 // struct tags: the keys allowed in each table, the tables that are arrays,
 // and the type of each key as a user would name it.
 type schemaInfo struct {
-	keys   map[string][]string  // table path (without indices) → its keys
-	arrays map[string]bool      // table paths written [[…]]
-	types  map[string]diag.Term // key path → its type, for wrong-type messages
+	keys   map[string][]string     // table path (without indices) → its keys
+	arrays map[string]bool         // table paths written [[…]]
+	types  map[string]diag.Term    // key path → its type, for wrong-type messages
+	fields map[string]reflect.Type // key path → its Go type
 }
 
+var decimalType = reflect.TypeOf(Decimal{})
+
 var schema = func() schemaInfo {
-	s := schemaInfo{keys: map[string][]string{}, arrays: map[string]bool{}, types: map[string]diag.Term{}}
-	decimal := reflect.TypeOf(Decimal{})
+	s := schemaInfo{keys: map[string][]string{}, arrays: map[string]bool{},
+		types: map[string]diag.Term{}, fields: map[string]reflect.Type{}}
 	var walk func(prefix string, t reflect.Type)
 	walk = func(prefix string, t reflect.Type) {
 		for i := 0; i < t.NumField(); i++ {
@@ -32,14 +35,15 @@ var schema = func() schemaInfo {
 			}
 			path := strings.TrimPrefix(prefix+"."+name, ".")
 			s.keys[prefix] = append(s.keys[prefix], name)
+			s.fields[path] = f.Type
 			ft, list := f.Type, f.Type.Kind() == reflect.Slice
 			if list {
 				ft = ft.Elem()
 			}
 			switch {
-			case ft == decimal && list:
+			case ft == decimalType && list:
 				s.types[path] = diag.Term("a list of numbers such as [25, 60, 90, 100]")
-			case ft == decimal:
+			case ft == decimalType:
 				s.types[path] = diag.Term("a number such as 100000.00")
 			case ft.Kind() == reflect.Struct && list:
 				s.types[path] = diag.Term("a list of tables written [[…]]")
@@ -118,9 +122,10 @@ func unknownKeys(name string, pos Positions, undecoded []toml.Key) diag.List {
 		out = append(out, unknownKey(name, p, pos.Of(p), top[p]))
 	}
 	if len(out) > maxUnknownKeys {
-		more := len(out) - maxUnknownKeys
-		out = append(out[:maxUnknownKeys], diag.Diagnostic{File: name, Severity: diag.Error, Code: "S2"}.Say(
-			diag.T("%d more unknown keys are not listed", more),
+		more := out[maxUnknownKeys] // the summary stands where the first one left out was
+		more.Path = ""
+		out = append(out[:maxUnknownKeys], more.Say(
+			diag.T("%d more unknown keys are not listed", len(out)-maxUnknownKeys),
 			diag.T("check that this is a filing; the README lists every key")))
 	}
 	return out

@@ -2,6 +2,8 @@ package budget
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -36,48 +38,146 @@ var (
 	// typeErr is the form of the library's type mismatches, which are not
 	// ParseErrors: toml: line 3 (last key "projects.budget"): incompatible types: …
 	typeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
-	// foundType is the TOML value's type within a mismatch message.
-	foundType = regexp.MustCompile(`TOML value has type (\S+);|but found (\S+)$`)
 	// duplicate names the key of a duplicate-definition ParseError.
 	duplicate = regexp.MustCompile(`^Key '(.*)' (?:has already been defined|was already created)|^"(.*)" is not a table`)
 	// offending is the character or word a ParseError quotes as unexpected.
 	offending = regexp.MustCompile(`(?:got|found) ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
 )
 
-// typeNames names the library's Go types as a user would.
-var typeNames = map[string]diag.Term{
-	"string":           diag.Term("text"),
-	"int64":            diag.Term("a whole number"),
-	"float64":          diag.Term("a decimal number"),
-	"bool":             diag.Term("true or false"),
-	"[]any":            diag.Term("a list"),
-	"[]map[string]any": diag.Term("a list of tables"),
-	"map[string]any":   diag.Term("a table"),
-	"time.Time":        diag.Term("a date or time"),
-}
-
+// typeError reports a value of the wrong type. The library stops at the
+// first mismatch it meets, in Go map order, and names only the key (for a
+// key inside [[projects]], with the line of its last occurrence); so the
+// document is searched for every mismatch and the first in the file is
+// reported, the same one on every run.
 func typeError(name, src string, m []string) diag.Diagnostic {
 	line, _ := strconv.Atoi(m[1])
-	key, path, col := m[2], m[2], 0
-	for p, at := range IndexPositions(src) {
-		if at.Line == line && stripIndices(p) == key && (col == 0 || p < path) {
-			path, col = p, at.Col
+	hint := diag.T("write the value in the type the README gives for this key")
+	pos := IndexPositions(src)
+	var first *mismatch
+	for _, mm := range mismatches(src) {
+		if first == nil || before(pos.Of(mm.path), pos.Of(first.path), mm.path, first.path) {
+			first = &mm
 		}
 	}
-	d := at(name, diag.Error, "S3", line, col)
-	d.Path = path
-	var found any = diag.Term("a value of another type")
-	if f := foundType.FindStringSubmatch(m[3]); f != nil {
-		if t, ok := typeNames[f[1]+f[2]]; ok {
-			found = t
+	if first == nil { // not a filing (a template), or a mismatch the schema walk does not see
+		d := at(name, diag.Error, "S3", line, 0)
+		d.Path = m[2]
+		return d.Say(diag.T("wrong type: %s", m[3]), hint)
+	}
+	where := pos.Of(first.path)
+	d := at(name, diag.Error, "S3", where.Line, where.Col)
+	d.Path = first.path
+	return d.Say(diag.T("%s should be %s, not %s", first.path, schema.types[stripIndices(first.path)], typeName(first.value)), hint)
+}
+
+// mismatch is a value whose type does not fit the schema.
+type mismatch struct {
+	path  string // with indices
+	value any
+}
+
+// mismatches lists the values of src whose type does not fit the schema.
+// Keys the schema does not have are left to the unknown-key report.
+func mismatches(src string) []mismatch {
+	var doc map[string]any
+	if _, err := toml.Decode(src, &doc); err != nil {
+		return nil
+	}
+	var out []mismatch
+	var walk func(table map[string]any, field, at string)
+	walk = func(table map[string]any, field, at string) {
+		for k, v := range table {
+			f, p := strings.TrimPrefix(field+"."+k, "."), strings.TrimPrefix(at+"."+k, ".")
+			t, known := schema.fields[f]
+			switch {
+			case !known:
+			case !fits(v, t):
+				out = append(out, mismatch{p, v})
+			case t.Kind() == reflect.Struct && t != decimalType:
+				walk(v.(map[string]any), f, p)
+			case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && t.Elem() != decimalType:
+				for i, elem := range tables(v) {
+					walk(elem, f, fmt.Sprintf("%s[%d]", p, i+1))
+				}
+			}
 		}
 	}
-	want, ok := schema.types[key]
-	if !ok {
-		return d.Say(diag.T("wrong type: %s", m[3]), diag.T("write the value in the type the README gives for this key"))
+	walk(doc, "", "")
+	return out
+}
+
+// tables returns the tables of an array of tables, written [[…]] or inline.
+func tables(v any) []map[string]any {
+	if list, ok := v.([]map[string]any); ok {
+		return list
 	}
-	return d.Say(diag.T("%s should be %s, not %s", path, want, found),
-		diag.T("write the value in the type the README gives for this key"))
+	var out []map[string]any
+	for _, e := range v.([]any) {
+		out = append(out, e.(map[string]any))
+	}
+	return out
+}
+
+// before orders positions in the file, then paths.
+func before(a, b Pos, pa, pb string) bool {
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	return pa < pb
+}
+
+// fits reports whether a decoded TOML value fits a schema field of type t.
+func fits(v any, t reflect.Type) bool {
+	switch {
+	case t == nil || t == decimalType:
+		return true // Decimal takes any value and reports it itself
+	case t.Kind() == reflect.String:
+		_, ok := v.(string)
+		return ok
+	case t.Kind() == reflect.Int:
+		_, ok := v.(int64)
+		return ok
+	case t.Kind() == reflect.Struct:
+		_, ok := v.(map[string]any)
+		return ok
+	case t.Kind() == reflect.Slice:
+		switch x := v.(type) {
+		case []map[string]any:
+			return t.Elem().Kind() == reflect.Struct
+		case []any:
+			for _, e := range x {
+				if !fits(e, t.Elem()) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// typeName names the type of a decoded TOML value as a user would.
+func typeName(v any) diag.Term {
+	switch v.(type) {
+	case string:
+		return diag.Term("text")
+	case int64:
+		return diag.Term("a whole number")
+	case float64:
+		return diag.Term("a decimal number")
+	case bool:
+		return diag.Term("true or false")
+	case []map[string]any:
+		return diag.Term("a list of tables")
+	case []any:
+		return diag.Term("a list")
+	case map[string]any:
+		return diag.Term("a table")
+	}
+	return diag.Term("a date or time")
 }
 
 func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
@@ -90,13 +190,19 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 			start += i // the parser may point at the blank before it
 		}
 	}
+	lineStart := strings.LastIndexByte(src[:start], '\n') + 1
+	if strings.Contains(msg, "control characters") { // point at the character itself
+		if i := strings.IndexFunc(src[lineStart:], func(r rune) bool { return isControl(r) && r != '\t' }); i >= 0 {
+			start = lineStart + i
+		}
+	}
 	line, col := lineCol(src, start)
 	d := at(name, diag.Error, "S1", line, col)
 	d.Path = pe.LastKey
 	r, _ := utf8.DecodeRuneInString(bad)
 	switch {
 	case duplicate.MatchString(msg):
-		return duplicateKey(d, src, msg)
+		return duplicateKey(d, src[:lineStart], msg)
 	case strings.ContainsRune("“”‘’", r):
 		return d.Say(diag.T("curly quote %s: TOML text needs straight double quotes", bad),
 			diag.T("word processors turn \" into “ ”; write the text as key = \"…\" in a plain-text editor"))
@@ -113,6 +219,9 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 		strings.HasPrefix(msg, "unexpected EOF; expected \"'"):
 		return d.Say(diag.T("the text is not closed"),
 			diag.T("end it with \" on the same line; for text over several lines use \"\"\" … \"\"\""))
+	case strings.Contains(msg, "table name") || strings.Contains(msg, "table array name"):
+		return d.Say(diag.T("the table header is not closed"),
+			diag.T("write table headers as [department] or [[projects]]"))
 	case bad == "\n" || msg == "unexpected EOF; expected value":
 		return d.Say(diag.T("the value after = is missing"),
 			diag.T("write a value after =, e.g. budget = 100000.00 or name = \"…\""))
@@ -125,9 +234,6 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 	case strings.HasPrefix(msg, "expected a top-level item to end with"):
 		return d.Say(diag.T("unexpected text after the value"),
 			diag.T("write one key = value per line; a comment starts with #"))
-	case strings.Contains(msg, "table name") || strings.Contains(msg, "table array name"):
-		return d.Say(diag.T("the table header is not closed"),
-			diag.T("write table headers as [department] or [[projects]]"))
 	case strings.Contains(msg, "out of range"):
 		return d.Say(diag.T("the number is too large"), diag.T("check the number of digits"))
 	case strings.Contains(msg, "escape") || strings.Contains(msg, "hexadecimal digits after"):
@@ -141,13 +247,14 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 }
 
 // duplicateKey reports a key or table defined twice, with the line of the
-// first definition when it can be found.
-func duplicateKey(d diag.Diagnostic, src, msg string) diag.Diagnostic {
+// first definition when it can be found in before, the text above the
+// second.
+func duplicateKey(d diag.Diagnostic, before, msg string) diag.Diagnostic {
 	m := duplicate.FindStringSubmatch(msg)
 	key := m[1] + m[2]
 	d.Code, d.Path = "S4", key
 	first := 0
-	for p, at := range IndexPositions(src[:lineOffset(src, d.Line)]) {
+	for p, at := range IndexPositions(before) {
 		if stripIndices(p) == key && at.Line > first {
 			first = at.Line
 		}
@@ -157,17 +264,4 @@ func duplicateKey(d diag.Diagnostic, src, msg string) diag.Diagnostic {
 		return d.Say(diag.T("key %q is defined twice", key), hint)
 	}
 	return d.Say(diag.T("key %q is defined twice; the first is on line %d", key, first), hint)
-}
-
-// lineOffset returns the byte offset of the start of 1-based line n.
-func lineOffset(src string, n int) int {
-	off := 0
-	for ; n > 1; n-- {
-		i := strings.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return len(src)
-		}
-		off += i + 1
-	}
-	return off
 }

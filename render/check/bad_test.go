@@ -38,7 +38,7 @@ func badInputs(t testing.TB) map[string][]byte {
 		in[filepath.Base(name)] = data
 	}
 	sample := sampleText(t)
-	project := sample[strings.Index(sample, "[[projects]]"):]
+	project := sample[strings.Index(sample, "[[projects]]\ncode = \"224-0401"):]
 	const deep = 100_000
 	in["string-of-10mb.F6.toml"] = []byte(`template = "` + strings.Repeat("网", 10<<20/3) + `"`)
 	in["purpose-of-3mb.T5.toml"] = []byte(strings.Replace(sample, `purpose = "`, `purpose = "`+strings.Repeat("网", 1<<20), 1))
@@ -47,7 +47,7 @@ func badInputs(t testing.TB) map[string][]byte {
 	in["dotted-key-100k-parts.S5.toml"] = []byte("a" + strings.Repeat(".b", deep) + " = 1")
 	in["table-header-100k-parts.S5.toml"] = []byte("[a" + strings.Repeat(".b", deep) + "]")
 	in["brackets-in-strings.OK.toml"] = []byte(strings.Replace(sample, `short_name = "网信办"`,
-		`short_name = "网信办"`+"\n"+`date = """`+strings.Repeat("[{", 1000)+`"""`, 1))
+		`short_name = "网信办"`+"\n"+`filler = """`+strings.Repeat("[{", 1000)+`"""`, 1))
 	in["thousand-projects.OK.toml"] = []byte(sample + manyProjects(project, 1000))
 	return in
 }

@@ -75,4 +75,3 @@ func sourceKeys(t *testing.T) map[string]string {
 	}
 	return keys
 }
-

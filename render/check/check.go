@@ -104,9 +104,9 @@ func (c *checker) absent(sev diag.Severity, code, path string, label diag.Term) 
 	}
 }
 
-// projectName names a project in messages: by its name, else its code,
-// else its number.
-func (c *checker) projectName(path string, pr *budget.Project) string {
+// projectName names the project at path in messages: by its name, else
+// its code, else its path.
+func projectName(path string, pr *budget.Project) string {
 	switch {
 	case !blank(pr.Name):
 		return pr.Name

@@ -18,7 +18,7 @@ var (
 
 // indicators checks a project's indicator table: I1–I12 and I14.
 func (c *checker) indicators(path string, pr *budget.Project) {
-	name := c.projectName(path, pr)
+	name := projectName(path, pr)
 	rows := pr.Indicators
 	if len(rows) == 0 {
 		c.report(diag.Error, "I1", path, diag.T("project %q has no indicators", name),
@@ -31,6 +31,10 @@ func (c *checker) indicators(path string, pr *budget.Project) {
 		in := &rows[j]
 		rowPath := index(path+".indicators", j)
 		present[in.Level1] = true
+		if c.form.byName[in.Level1] == nil {
+			// A misspelt category is reported once, by I2, not again as missing.
+			present[c.form.suggest(in.Level1, c.form.level1)] = true
+		}
 		c.indicator(rowPath, j+1, in)
 		if blank(in.Name) {
 			continue

@@ -210,7 +210,7 @@ func (c *checker) sections() {
 	want, got := c.form.Sections, c.f.Overall
 	if len(want) == 0 {
 		if len(got) > 0 {
-			c.report(diag.Warning, "F7", "overall", diag.T("this form does not print %s", diag.Term("part one (overall)")),
+			c.report(diag.Warning, "F7", index("overall", 0), diag.T("this form does not print %s", diag.Term("part one (overall)")),
 				diag.T("remove it, or check that the filing names the right template"))
 		}
 		return

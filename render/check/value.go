@@ -106,11 +106,11 @@ func numberValue(n string) float64 {
 // commonUnits are the units of indicators.md §4.
 var commonUnits = strings.Fields(`% ％ ‰ 个 次 项 件 篇 条 场 期 份 人 人次 户 家 台 套 处 所 天 日 个工作日 工作日 小时 月 年 元 万元 亿元 平方米 公里 亩 分`)
 
-// knownUnit reports whether unit is common, or a compound of common units
-// such as 元/人 or 元/人·月.
+// knownUnit reports whether unit is common, a multiple of one such as
+// 万人次, or a compound such as 元/人 or 元/人·月.
 func knownUnit(unit string) bool {
 	for _, part := range strings.FieldsFunc(unit, func(r rune) bool { return r == '/' || r == '·' }) {
-		if !slices.Contains(commonUnits, part) {
+		if !slices.Contains(commonUnits, part) && !slices.Contains(commonUnits, strings.TrimLeft(part, "十百千万亿")) {
 			return false
 		}
 	}

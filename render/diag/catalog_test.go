@@ -56,6 +56,9 @@ func TestFormatTranslatesTerms(t *testing.T) {
 			t.Errorf("%v:\n got %q\nwant %q", lang, got, want)
 		}
 	}
+	if got := Printer(language.Chinese).Sprintf("the year %d is not a four-digit year", localize(Printer(language.Chinese), []any{20245})...); got != "年度“20245”应为4位数字" {
+		t.Errorf("year printed as %q", got)
+	}
 	if !InCatalog("budget") || InCatalog("no such key") {
 		t.Error("InCatalog")
 	}

@@ -116,17 +116,30 @@ func (d Diagnostic) format(p *message.Printer) string {
 	return b.String()
 }
 
-// localize translates the Term arguments of a message.
+// localize translates the Term arguments of a message and keeps integers
+// from being grouped: the printer would write a year, a line number or a
+// project number as 2,024.
 func localize(p *message.Printer, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if t, ok := a.(Term); ok {
-			a = p.Sprintf(string(t))
+		switch x := a.(type) {
+		case Term:
+			a = p.Sprintf(string(x))
+		case int:
+			a = plain(x)
+		case int64:
+			a = plain(x)
 		}
 		out[i] = a
 	}
 	return out
 }
+
+// plain is an integer printed with its digits only.
+type plain int64
+
+// Format implements fmt.Formatter.
+func (n plain) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "%d", int64(n)) }
 
 // Printer returns a message printer for lang, falling back to Chinese for
 // every Chinese variant and to English otherwise.

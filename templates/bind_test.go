@@ -3,6 +3,7 @@ package templates
 import (
 	"flag"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -104,5 +105,18 @@ func TestBindNational(t *testing.T) {
 	}
 	if got := form.Rows[3].Cells[2].Text; got != "1234.57" {
 		t.Errorf("年度资金总额 = %q, want 1234.57 (万元)", got)
+	}
+}
+
+func TestProfileUnprinted(t *testing.T) {
+	set, _ := Builtin()
+	hebei, _ := set.Get("hebei", 0)
+	national, _ := set.Get("national", 0)
+	if got := hebei.Profile().Unprinted; len(got) != 0 {
+		t.Errorf("hebei prints every optional field, got unprinted %v", got)
+	}
+	got := strings.Join(national.Profile().Unprinted, " ")
+	if got != "projects.indicators.basis projects.indicators.description projects.purpose" {
+		t.Errorf("national unprinted = %q", got)
 	}
 }

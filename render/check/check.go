@@ -29,7 +29,11 @@ type Profile struct {
 	Checkpoints []string   // spending-plan checkpoint labels (e.g. 3月底 6月底 10月底 12月底); the plan must have exactly len(Checkpoints) values; empty = the form has no spending plan (then a given plan is a warning, not required)
 	MoneyUnits  []string   // allowed department.money_unit values
 	Needs       []string   // optional schema fields the form prints and therefore requires, as paths without indices: e.g. "projects.kind", "projects.period", "department.supervisor" — each missing one is an error
-	Sections    []string   // required overall[] titles in order (T1), e.g. 总体绩效目标 分项绩效目标 工作保障措施; empty = the form has no part one
+	// Unprinted lists the fields this form does not print, as paths
+	// without indices (e.g. "projects.indicators.basis"): they are never
+	// required, and layout rules do not apply to them.
+	Unprinted []string
+	Sections  []string // required overall[] titles in order (T1), e.g. 总体绩效目标 分项绩效目标 工作保障措施; empty = the form has no part one
 }
 
 // Category is one 一级指标 of a form.

@@ -192,7 +192,7 @@ var ruleCases = []struct {
 	{"T1", diag.Error, "empty section", func(f *budget.Filing, _ *Profile) { f.Overall[1].Text = "\n" }, nil},
 	{"T2", diag.Error, "no purpose", func(f *budget.Filing, _ *Profile) { pr(f, 0).Purpose = "" }, nil},
 	{"T2", diag.Error, "no goals", func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals = nil }, nil},
-	{"T3", diag.Warning, "numbered goal", func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "1、" + pr(f, 0).Goals[0] },
+	{"T3", diag.Warning, "goal numbered out of sequence", func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "2、" + pr(f, 0).Goals[0] },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "2024年" + pr(f, 0).Goals[0] }},
 	{"T4", diag.Warning, "half-width comma", func(f *budget.Filing, _ *Profile) {}, fixSample},
 	{"T5", diag.Warning, "long name", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = strings.Repeat("网", 41) },

@@ -79,8 +79,12 @@ func (c *checker) indicator(path string, row int, in *budget.Indicator) {
 	if !c.requiredRow(diag.Error, "I6", path+".value", row, diag.Term("indicator value"), in.Value) {
 		c.value(path+".value", in, cat)
 	}
-	c.requiredRow(diag.Warning, "I10", path+".description", row, diag.Term("indicator description"), in.Description)
-	if !c.requiredRow(diag.Warning, "I11", path+".basis", row, diag.Term("value basis"), in.Basis) && !standardBasis(in.Basis) {
+	if !slices.Contains(c.form.Unprinted, "projects.indicators.description") {
+		c.requiredRow(diag.Warning, "I10", path+".description", row, diag.Term("indicator description"), in.Description)
+	}
+	if slices.Contains(c.form.Unprinted, "projects.indicators.basis") {
+		// The form has no basis column.
+	} else if !c.requiredRow(diag.Warning, "I11", path+".basis", row, diag.Term("value basis"), in.Basis) && !standardBasis(in.Basis) {
 		c.report(diag.Warning, "I11", path+".basis",
 			diag.T("row %d: the basis %q does not name a standard", row, in.Basis),
 			diag.T("start it with 计划标准, 行业标准, 历史标准, 预算支出标准 or 其他, e.g. 计划标准：《2024年工作要点》"))

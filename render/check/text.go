@@ -69,6 +69,9 @@ var fields = []field{
 }
 
 func (fm *form) prints(fd field) bool {
+	if slices.Contains(fm.Unprinted, fd.key) {
+		return false
+	}
 	switch fd.shown {
 	case withPartOne:
 		return len(fm.Sections) > 0
@@ -259,7 +262,9 @@ var goalNumber = regexp.MustCompile(`^\s*(?:\d+[、.．)）]|[(（]\d+[)）]|[�
 
 // projectText checks a project's purpose and goals: T2 and T3.
 func (c *checker) projectText(path string, pr *budget.Project) {
-	c.required("T2", path+".purpose", diag.Term("purpose"), pr.Purpose)
+	if !slices.Contains(c.form.Unprinted, "projects.purpose") {
+		c.required("T2", path+".purpose", diag.Term("purpose"), pr.Purpose)
+	}
 	if len(pr.Goals) == 0 {
 		c.absent(diag.Error, "T2", path+".goals", diag.Term("performance goal"))
 	}
@@ -268,10 +273,13 @@ func (c *checker) projectText(path string, pr *budget.Project) {
 		if c.required("T2", gp, diag.Term("performance goal"), g) {
 			continue
 		}
-		if m := goalNumber.FindString(g); m != "" {
+		// The report keeps a number the user wrote and numbers unnumbered
+		// goals by position: a written number that is not the goal's
+		// position would print out of sequence.
+		if m := goalNumber.FindString(g); m != "" && !strings.HasPrefix(strings.TrimSpace(m), strconv.Itoa(j+1)) {
 			c.report(diag.Warning, "T3", gp,
-				diag.T("goal %d already starts with a number, %q; the report numbers the goals itself", j+1, strings.TrimSpace(m)),
-				diag.T("remove the number, or the report prints it twice"))
+				diag.T("goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", j+1, strings.TrimSpace(m)),
+				diag.T("remove the number and let the report number the goals, or correct it"))
 		}
 	}
 }

@@ -169,3 +169,29 @@ func TestUsage(t *testing.T) {
 		t.Errorf("missing file: exit %d, want 2", code)
 	}
 }
+
+// TestNewThenCheck: a starter filing from `jixiao new` fails `jixiao check`
+// with a clear message for every placeholder, and passes once they are
+// filled in.
+func TestNewThenCheck(t *testing.T) {
+	for _, form := range []string{"hebei", "national"} {
+		t.Run(form, func(t *testing.T) {
+			code, starter, stderr := jixiao(t, nil, "new", "--template", form, "--year", "2025")
+			if code != 0 {
+				t.Fatalf("new: exit %d: %s", code, stderr)
+			}
+			path := filepath.Join(t.TempDir(), "new.toml")
+			os.WriteFile(path, []byte(starter), 0o644)
+			code, _, stderr = jixiao(t, nil, "check", path)
+			if code != 1 || !strings.Contains(stderr, "[T8]") || !strings.Contains(stderr, "（请填写）") {
+				t.Fatalf("unfilled starter: exit %d, want 1 with T8 findings:\n%s", code, stderr)
+			}
+			filled := strings.ReplaceAll(starter, "（请填写）", "示例")
+			os.WriteFile(path, []byte(filled), 0o644)
+			code, _, stderr = jixiao(t, map[string]string{"LANG": "en_US.UTF-8"}, "check", path)
+			if code != 0 {
+				t.Fatalf("filled starter: exit %d, want 0:\n%s", code, stderr)
+			}
+		})
+	}
+}

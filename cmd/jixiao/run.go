@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -267,7 +268,7 @@ func (c *cli) usage(w io.Writer) {
 func (c *cli) newFiling(args []string, getenv env) int {
 	fs, lang, dir := c.flags("new", getenv)
 	name := fs.String("template", "hebei", c.p.Sprintf("form template of the new filing"))
-	year := fs.Int("year", 0, c.p.Sprintf("budget year"))
+	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
 	if !c.parse(fs, args, lang, dir, getenv) {
 		return exitUsage
 	}

@@ -63,3 +63,7 @@ type Indicator struct {
 	Value       string `toml:"value"`       // 指标值, printed exactly as given
 	Basis       string `toml:"basis"`       // 指标值确定依据
 }
+
+// Placeholder marks a value still to be filled in, as written by
+// `jixiao new`; the validator reports every text that holds one.
+const Placeholder = "（请填写）"

@@ -204,6 +204,7 @@ var ruleCases = []struct {
 	{"T6", diag.Warning, "trailing blank", func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Value = "≥95% " },
 		func(f *budget.Filing, _ *Profile) { f.Overall[0].Text += "\n" }},
 	{"T7", diag.Warning, "caption in the name", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name += "绩效目标表" }, nil},
+	{"T8", diag.Error, "placeholder left in", func(f *budget.Filing, _ *Profile) { pr(f, 0).Purpose = budget.Placeholder }, nil},
 }
 
 func codes(l diag.List) []string {

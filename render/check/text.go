@@ -112,6 +112,10 @@ func (c *checker) text(path, value string, fd field, prints bool) {
 			diag.T("%s contains control characters (%d in all); the first, %s, is character %d", fd.label, n, first, at),
 			diag.T("delete them: they are invisible and cannot be printed"))
 	}
+	if strings.Contains(value, budget.Placeholder) {
+		c.report(diag.Error, "T8", path, diag.T("%s still holds the placeholder %q", fd.label, budget.Placeholder),
+			diag.T("replace it with the real text"))
+	}
 	if !prints || blank(value) {
 		return
 	}

@@ -251,6 +251,8 @@ var entries = [][2]string{
 	{"section %q is out of order; the order is %s", "“%s”顺序有误，应依次为%s"},
 	{"move the [[overall]] tables into the form's order", "请按本表顺序排列 [[overall]]"},
 	{"goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", "第%d条绩效目标编号为“%s”；报告保留原编号，其余目标按位置自动编号"},
+	{"%s still holds the placeholder %q", "%s仍是待填写的占位内容“%s”"},
+	{"replace it with the real text", "请替换为实际内容"},
 	{"remove the number and let the report number the goals, or correct it", "请删除该编号由报告自动编号，或更正编号"},
 	{"%s has half-width punctuation between Chinese characters (%d in all); the first, %q, is character %d", "%s中有%d处在中文之间使用了半角标点，第一处为“%s”（第%d个字符）"},
 	{"use the full-width %q; the report prints the text as written", "建议改为全角“%s”；报告按原文打印"},

@@ -38,7 +38,13 @@ func (t *Template) Starter(year int) string {
 		}
 	}
 	w("budget = 0                  # 预算数（%s）\nfiscal = 0                  # 其中：财政资金\n# other = 0                # 其他资金：不填则表中留空\n", unit)
-	w("purpose = %q            # 资金用途\n", budget.Placeholder)
+	skip := map[string]bool{}
+	for _, k := range t.unprinted() {
+		skip[k] = true
+	}
+	if !skip["projects.purpose"] {
+		w("purpose = %q            # 资金用途\n", budget.Placeholder)
+	}
 	if n := len(tx.Checkpoints); n > 0 {
 		zeros := strings.TrimSuffix(strings.Repeat("0, ", n), ", ")
 		w("spending_plan = [%s]    # 累计支出进度（%%）：%s\n", zeros, strings.Join(tx.Checkpoints, "、"))
@@ -49,8 +55,15 @@ func (t *Template) Starter(year int) string {
 		if len(c.Subs) > 0 {
 			sub = c.Subs[0]
 		}
-		w("\n  [[projects.indicators]]\n  level1 = %q\n  level2 = %q         # 可选：%s\n  name = %q\n  description = %q\n  value = %q            # 如 ≥95%%、≤10天、达标\n  basis = \"\"                # 指标值确定依据（可空）\n",
-			c.Name, sub, strings.Join(c.Subs, "、"), budget.Placeholder, budget.Placeholder, budget.Placeholder)
+		w("\n  [[projects.indicators]]\n  level1 = %q\n  level2 = %q         # 可选：%s\n  name = %q\n",
+			c.Name, sub, strings.Join(c.Subs, "、"), budget.Placeholder)
+		if !skip["projects.indicators.description"] {
+			w("  description = %q\n", budget.Placeholder)
+		}
+		w("  value = %q            # 如 ≥95%%、≤10天、达标\n", budget.Placeholder)
+		if !skip["projects.indicators.basis"] {
+			w("  basis = \"\"                # 指标值确定依据（可空）\n")
+		}
 	}
 	return b.String()
 }

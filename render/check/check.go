@@ -7,7 +7,7 @@
 //
 // The rules are grouped by family, one file each: money.go (M), plan.go (P),
 // indicators.go and value.go (I), identity.go (C and F), text.go (T).
-// RULES.md lists them all.
+// The README lists them all.
 package check
 
 import (

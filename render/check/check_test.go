@@ -241,7 +241,7 @@ func TestRules(t *testing.T) {
 }
 
 // Every rule code of validation.md that can fail has a case (F2, F4 and I13
-// hold by construction, see RULES.md).
+// hold by construction, see the README).
 func TestEveryRuleHasACase(t *testing.T) {
 	covered := map[string]bool{}
 	for _, tc := range ruleCases {
@@ -323,9 +323,9 @@ func TestNilInputs(t *testing.T) {
 	}
 }
 
-// RULES.md has a row for every code the tests see.
+// README.md has a row for every code the tests see.
 func TestRulesDocumented(t *testing.T) {
-	doc, err := os.ReadFile("RULES.md")
+	doc, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,7 +340,7 @@ func TestRulesDocumented(t *testing.T) {
 	}
 	for code := range seen {
 		if !strings.Contains(string(doc), "\n| "+code+" |") {
-			t.Errorf("RULES.md has no row for %s", code)
+			t.Errorf("README.md (validation rules) has no row for %s", code)
 		}
 	}
 }

@@ -135,3 +135,77 @@ func TestSampleLayoutGolden(t *testing.T) {
 		t.Errorf("layout differs from %s; run go test ./render -update and review the diff", golden)
 	}
 }
+
+func pageText(pg layout.Page) string {
+	var b strings.Builder
+	for _, it := range pg.Items {
+		if tx, ok := it.(layout.Text); ok {
+			b.WriteString(tx.Text)
+		}
+	}
+	return b.String()
+}
+
+// TestLongIndicatorTable: 45 indicator rows with long texts, all under one
+// 一级 and 二级, cross pages with the real fonts: every continuation page
+// starts with the header row and shows the merged 一级 and 二级 again.
+func TestLongIndicatorTable(t *testing.T) {
+	f := sample(t)
+	f.Projects = f.Projects[:1]
+	p := &f.Projects[0]
+	base := p.Indicators[0]
+	p.Indicators = nil
+	for i := range 45 {
+		ind := base
+		ind.Name = fmt.Sprintf("第%d项监测指标", i+1)
+		ind.Description = strings.Repeat("通过舆情监看收集全区网络舆情，进行筛选、分析、研判，上报。", 1+i%3)
+		p.Indicators = append(p.Indicators, ind)
+	}
+	rep, err := Build(f, hebei(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := rep.Layout.Pages
+	first := -1
+	for i, pg := range pages {
+		if strings.Contains(pageText(pg), "第1项监测指标") {
+			first = i
+		}
+	}
+	if first < 0 || len(pages) < first+3 {
+		t.Fatalf("%d pages; the table should start at %d and cross at least two page breaks", len(pages), first)
+	}
+	for i := first + 1; i < len(pages); i++ {
+		text := pageText(pages[i])
+		if !strings.HasPrefix(text, "一级指标二级指标三级指标绩效指标描述指标值指标值确定依据") {
+			t.Errorf("page %d does not start with the header row: %.40q", i+1, text)
+		}
+		if !strings.Contains(text, "产出指标") || !strings.Contains(text, "质量指标") {
+			t.Errorf("page %d does not repeat the merged 一级/二级 labels", i+1)
+		}
+	}
+	all := ""
+	for _, pg := range pages {
+		all += pageText(pg)
+	}
+	for i := range 45 {
+		if n := strings.Count(all, fmt.Sprintf("第%d项监测指标", i+1)); n != 1 {
+			t.Errorf("row %d printed %d times", i+1, n)
+		}
+	}
+}
+
+// TestMissingBMPGlyph: a BMP character outside the embedded character set
+// is refused with its code point, never drawn as a box.
+func TestMissingBMPGlyph(t *testing.T) {
+	f := sample(t)
+	f.Projects[0].Name = "㵘水利项目"
+	_, err := Build(f, hebei(t))
+	var notes diag.List
+	if !errors.As(err, &notes) || !strings.Contains(notes.Error(), "U+3D58") {
+		t.Fatalf("err = %v, want a finding naming U+3D58", err)
+	}
+	if notes[0].Line == 0 {
+		t.Errorf("finding has no line: %v", notes)
+	}
+}

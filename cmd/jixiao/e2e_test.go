@@ -195,3 +195,116 @@ func TestNewThenCheck(t *testing.T) {
 		})
 	}
 }
+
+// thirdForm is a form that exists only in a temporary folder: a one-table
+// 绩效指标一览表 per project, with the indicators grouped by 一级.
+const thirdForm = `name = "yilan"
+version = "2025"
+description = "绩效指标一览表（测试用表式）"
+
+[page]
+width = 210
+height = 297
+margin_top = 25
+margin_bottom = 25
+margin_left = 25
+margin_right = 25
+
+[fonts.song]
+pdf = "NotoSerifSC-Regular"
+docx = "宋体"
+
+[styles.title]
+font = "song"
+size = 16
+align = "center"
+page_break = true
+
+[styles.cell]
+font = "song"
+size = 10.5
+align = "center"
+padding = 1
+
+[taxonomy]
+required = ["产出指标"]
+checkpoints = ["3月底", "6月底", "10月底", "12月底"]
+money_units = ["元"]
+
+[[taxonomy.categories]]
+name = "产出指标"
+subs = ["数量指标", "质量指标"]
+
+[[taxonomy.categories]]
+name = "效果指标"
+subs = ["社会效益指标", "可持续影响指标"]
+
+[[taxonomy.categories]]
+name = "满意度指标"
+subs = ["服务对象满意度指标"]
+satisfaction = true
+
+[[body]]
+kind = "each"
+over = "projects"
+
+  [[body.blocks]]
+  kind = "heading"
+  style = "title"
+  text = "{{.Item.Name}}绩效指标一览表"
+
+  [[body.blocks]]
+  kind = "table"
+  table = "list"
+
+[tables.list]
+units = 10
+header_rows = 1
+
+  [[tables.list.rows]]
+  cells = [
+    { text = "类别", width = 3, style = "cell" },
+    { text = "指标", width = 5, style = "cell" },
+    { text = "目标值", width = 2, style = "cell" },
+  ]
+
+  [[tables.list.rows]]
+  each = "indicators"
+  sort = "taxonomy"
+  cells = [
+    { text = "{{.Row.Level1}}", width = 3, style = "cell", merge = true },
+    { text = "{{.Row.Name}}", width = 5, style = "cell" },
+    { text = "{{.Row.Value}}", width = 2, style = "cell" },
+  ]
+`
+
+// TestThirdFormFromFolder renders a filing on a form that exists only in a
+// temporary folder: adding a form needs no Go change.
+func TestThirdFormFromFolder(t *testing.T) {
+	need(t, "pdftotext")
+	dir := t.TempDir()
+	forms := filepath.Join(dir, "forms")
+	os.Mkdir(forms, 0o755)
+	os.WriteFile(filepath.Join(forms, "yilan.toml"), []byte(thirdForm), 0o644)
+	src, _ := os.ReadFile(sample)
+	filing := filepath.Join(dir, "yilan.toml")
+	os.WriteFile(filing, bytes.Replace(src, []byte(`template = "hebei"`), []byte(`template = "yilan"`), 1), 0o644)
+
+	code, out, stderr := jixiao(t, map[string]string{"JIXIAO_TEMPLATES": forms}, "templates")
+	if code != 0 || !strings.Contains(out, "yilan@2025") {
+		t.Fatalf("templates: exit %d\n%s%s", code, out, stderr)
+	}
+	code, _, stderr = jixiao(t, nil, "build", "--templates", forms, "-o", dir, filing)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, filepath.Join(dir, "yilan.pdf"))), "")
+	for _, s := range []string{"网络舆情综合管理绩效指标一览表", "类别指标目标值", "产出指标舆情信息监看、收集和应急处置。≥95%"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("PDF lacks %q:\n%s", s, text)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "yilan.docx")); err != nil {
+		t.Error(err)
+	}
+}

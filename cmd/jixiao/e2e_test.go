@@ -308,3 +308,24 @@ func TestThirdFormFromFolder(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestBadFontFile: a template pointing at a font fpdf cannot embed (here a
+// PostScript-flavoured OpenType file) stops the build with the file named.
+func TestBadFontFile(t *testing.T) {
+	dir := t.TempDir()
+	forms := filepath.Join(dir, "forms")
+	os.Mkdir(forms, 0o755)
+	os.WriteFile(filepath.Join(forms, "fangsong.otf"), append([]byte("OTTO"), make([]byte, 64)...), 0o644)
+	form := strings.Replace(thirdForm, `pdf = "NotoSerifSC-Regular"`, `pdf = "fangsong.otf"`, 1)
+	os.WriteFile(filepath.Join(forms, "yilan.toml"), []byte(form), 0o644)
+	src, _ := os.ReadFile(sample)
+	filing := filepath.Join(dir, "f.toml")
+	os.WriteFile(filing, bytes.Replace(src, []byte(`template = "hebei"`), []byte(`template = "yilan"`), 1), 0o644)
+	code, _, stderr := jixiao(t, nil, "build", "--templates", forms, "-o", dir, filing)
+	if code == 0 || !strings.Contains(stderr, "fangsong.otf") || !strings.Contains(stderr, "CFF") {
+		t.Fatalf("exit %d, want an error naming the font file:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "f.pdf")); err == nil {
+		t.Error("a PDF was written")
+	}
+}

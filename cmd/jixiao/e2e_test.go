@@ -62,7 +62,7 @@ func TestFidelity(t *testing.T) {
 	if err != nil {
 		t.Fatalf("fidelity check failed: %v\n%s", err, out)
 	}
-	out, err = exec.Command("python3", "testdata/docx_structure.py", docx).CombinedOutput()
+	out, err = exec.Command("python3", "../../render/docx/testdata/docx_structure.py", docx).CombinedOutput()
 	if err != nil {
 		t.Fatalf("docx structure check failed: %v\n%s", err, out)
 	}

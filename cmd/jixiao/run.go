@@ -158,8 +158,17 @@ func (c *cli) check(args []string, getenv env) int {
 	if !c.parse(fs, args, lang, dir, getenv) {
 		return exitUsage
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao check FILE.toml"))
+	return c.forEach("check", fs.Args(), func(path string, set *templates.Set) int {
+		_, _, rc := c.loadChecked(path, set)
+		return rc
+	})
+}
+
+// forEach loads the templates and runs fn on every filing named, returning
+// the worst exit code.
+func (c *cli) forEach(cmd string, paths []string, fn func(path string, set *templates.Set) int) int {
+	if len(paths) == 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao %s FILE.toml", cmd))
 		return exitUsage
 	}
 	set, ok := c.templateSet()
@@ -167,10 +176,8 @@ func (c *cli) check(args []string, getenv env) int {
 		return exitData
 	}
 	code := exitOK
-	for _, path := range fs.Args() {
-		if _, _, rc := c.loadChecked(path, set); rc > code {
-			code = rc
-		}
+	for _, path := range paths {
+		code = max(code, fn(path, set))
 	}
 	return code
 }
@@ -180,10 +187,6 @@ func (c *cli) build(args []string, getenv env) int {
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input)"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
 	if !c.parse(fs, args, lang, dir, getenv) {
-		return exitUsage
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao build FILE.toml"))
 		return exitUsage
 	}
 	var exts []string
@@ -201,17 +204,9 @@ func (c *cli) build(args []string, getenv env) int {
 			return exitUsage
 		}
 	}
-	set, ok := c.templateSet()
-	if !ok {
-		return exitData
-	}
-	code := exitOK
-	for _, path := range fs.Args() {
-		if rc := c.buildOne(path, *outDir, exts, set); rc > code {
-			code = rc
-		}
-	}
-	return code
+	return c.forEach("build", fs.Args(), func(path string, set *templates.Set) int {
+		return c.buildOne(path, *outDir, exts, set)
+	})
 }
 
 func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) int {

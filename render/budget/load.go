@@ -12,7 +12,7 @@ import (
 )
 
 // MaxFileSize is the largest filing accepted, refused before parsing.
-const MaxFileSize = 4 << 20
+const MaxFileSize = 2 << 20 // a real filing is a few KB; 1,000 projects fit
 
 // Load reads and decodes a filing. The returned list holds every problem
 // found while reading; when it has errors the filing is nil.

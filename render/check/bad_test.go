@@ -41,7 +41,7 @@ func badInputs(t testing.TB) map[string][]byte {
 	project := sample[strings.Index(sample, "[[projects]]\ncode = \"224-0401"):]
 	const deep = 100_000
 	in["string-of-10mb.F6.toml"] = []byte(`template = "` + strings.Repeat("网", 10<<20/3) + `"`)
-	in["purpose-of-1.5mb.T5.toml"] = []byte(strings.Replace(sample, `purpose = "`, `purpose = "`+strings.Repeat("网", 1<<19), 1))
+	in["purpose-of-1500kb.T5.toml"] = []byte(strings.Replace(sample, `purpose = "`, `purpose = "`+strings.Repeat("网", 1<<19), 1))
 	in["arrays-nested-100k.S5.toml"] = []byte("a = " + strings.Repeat("[", deep) + strings.Repeat("]", deep))
 	in["inline-tables-nested-100k.S5.toml"] = []byte("a = " + strings.Repeat("{b=", deep) + "1" + strings.Repeat("}", deep))
 	in["dotted-key-100k-parts.S5.toml"] = []byte("a" + strings.Repeat(".b", deep) + " = 1")

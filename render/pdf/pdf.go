@@ -8,7 +8,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/go-pdf/fpdf"
 
@@ -130,10 +133,24 @@ func embedFonts(p *fpdf.Fpdf, r *layout.Result, fs *FontSet) (map[string]string,
 		if err != nil {
 			return nil, err
 		}
-		family[id] = fmt.Sprintf("f%d", i)
+		family[id] = fontName(id, i)
 		p.AddUTF8FontFromBytes(family[id], "", data)
 	}
 	return family, nil
+}
+
+// fontName is the name a face gets inside the PDF (pdffonts shows it): the
+// face's file name without folder and extension, in letters, digits and
+// dashes, made unique by its number.
+func fontName(id string, i int) string {
+	base := strings.TrimSuffix(filepath.Base(id), filepath.Ext(id))
+	name := strings.Map(func(r rune) rune {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
+			return r
+		}
+		return -1
+	}, base)
+	return fmt.Sprintf("%s-%d", name, i)
 }
 
 type outlineMark struct {

@@ -62,10 +62,19 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 	if file == "" {
 		file = f.File
 	}
-	return diag.Diagnostic{File: file, Line: ge.Pos.Line, Col: ge.Pos.Col, Severity: diag.Error, Code: "G1",
-		Msg:  "no font can draw %q (U+%04X) in %s",
-		Args: []any{string(ge.Rune), ge.Rune, ge.Where},
-		Hint: "replace the character, or name a font that has it in the template's [fonts] (a .ttf or .ttc file)"}
+	d := diag.Diagnostic{File: file, Line: ge.Pos.Line, Col: ge.Pos.Col, Severity: diag.Error, Code: "G1"}
+	char := string(ge.Rune)
+	var msg diag.Text
+	if ge.Row > 0 {
+		msg = diag.T("no font can draw %q (U+%04X) in table %q, row %d, column %d", char, ge.Rune, ge.Block, ge.Row, ge.Col)
+	} else {
+		msg = diag.T("no font can draw %q (U+%04X) in a %s", char, ge.Rune, diag.Term(ge.Block))
+	}
+	hint := diag.T("replace the character, or name a font that has it in the template's [fonts] (a .ttf or .ttc file)")
+	if ge.Rune > 0xFFFF {
+		hint = diag.T("characters beyond U+FFFF cannot be embedded in the PDF; write the character another way (e.g. 〓 with a note)")
+	}
+	return d.Say(msg, hint)
 }
 
 // Formats are the output formats Build can write, by file extension.

@@ -23,6 +23,7 @@ type scope struct {
 	Item     any
 	N        int
 	Row      *budget.Indicator
+	RowN     int // the indicator's 1-based number in the filing (before sorting)
 	Template *Template
 }
 
@@ -179,13 +180,16 @@ func (b *binder) each(path string, bs blockSpec, sc scope) {
 	}
 }
 
-// pos points a doc node back at the filing: the project or section being
-// repeated, or the file itself.
+// pos points a doc node back at the filing: the indicator or the project or
+// section being repeated, or the file itself.
 func (b *binder) pos(sc scope) doc.Pos {
 	key := ""
 	switch sc.Item.(type) {
 	case *budget.Project:
 		key = fmt.Sprintf("projects[%d]", sc.N)
+		if sc.RowN > 0 {
+			key += fmt.Sprintf(".indicators[%d]", sc.RowN)
+		}
 	case *budget.Section:
 		key = fmt.Sprintf("overall[%d]", sc.N)
 	}
@@ -195,7 +199,11 @@ func (b *binder) pos(sc scope) doc.Pos {
 
 func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
 	borders := tb.spec.Borders == nil || *tb.spec.Borders
-	t := &doc.Table{Name: tb.name, Columns: tb.columns(b.d.Page.TextWidth()), Borders: borders,
+	name := tb.name // in messages: the project's table, as the report numbers it
+	if p, ok := sc.Item.(*budget.Project); ok {
+		name = fmt.Sprintf("%d、%s", sc.N, p.Name)
+	}
+	t := &doc.Table{Name: name, Columns: tb.columns(b.d.Page.TextWidth()), Borders: borders,
 		KeepTogether: tb.spec.Keep, Pos: b.pos(sc)}
 	for r, rs := range tb.spec.Rows {
 		rp := fmt.Sprintf("tables.%s.rows[%d]", tb.name, r+1)
@@ -211,8 +219,8 @@ func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
 			continue
 		}
 		first := len(t.Rows)
-		for _, ind := range b.indicators(proj, rs.Sort) {
-			sc.Row = ind
+		for _, i := range b.indicators(proj, rs.Sort) {
+			sc.Row, sc.RowN = &proj.Indicators[i], i+1
 			t.Rows = append(t.Rows, b.row(rp, tb.cells[r], rs, sc))
 		}
 		mergeEqual(t, first, rs)
@@ -276,13 +284,13 @@ func findCell(cells []doc.Cell, col int) *doc.Cell {
 	return nil
 }
 
-// indicators returns the project's indicators in the order the row asks:
-// by taxonomy (一级 then 二级 in the form's order; unknown names last, input
-// order kept among equals) or as input.
-func (b *binder) indicators(p *budget.Project, order string) []*budget.Indicator {
-	out := make([]*budget.Indicator, len(p.Indicators))
-	for i := range p.Indicators {
-		out[i] = &p.Indicators[i]
+// indicators returns the indexes of the project's indicators in the order
+// the row asks: by taxonomy (一级 then 二级 in the form's order; unknown
+// names last, input order kept among equals) or as input.
+func (b *binder) indicators(p *budget.Project, order string) []int {
+	out := make([]int, len(p.Indicators))
+	for i := range out {
+		out[i] = i
 	}
 	if order != "taxonomy" {
 		return out
@@ -301,7 +309,7 @@ func (b *binder) indicators(p *budget.Project, order string) []*budget.Indicator
 		return len(m) + 1
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, c := out[i], out[j]
+		a, c := &p.Indicators[out[i]], &p.Indicators[out[j]]
 		if ra, rc := rank(rank1, a.Level1), rank(rank1, c.Level1); ra != rc {
 			return ra < rc
 		}

@@ -9,10 +9,12 @@ import (
 
 // GlyphError reports a character that no face of its font chain can draw.
 type GlyphError struct {
-	Rune  rune
-	Where string // e.g. `table "1、…绩效目标表" row 9 column 4` or "paragraph"
-	Pos   doc.Pos
-	font  string // the font role that was asked
+	Rune     rune
+	Where    string // e.g. `table "1、…绩效目标表" row 9 column 4` or "paragraph"
+	Block    string // the kind of block ("paragraph", "heading"…) or the table's name
+	Row, Col int    // 1-based grid position of the cell; 0 outside tables
+	Pos      doc.Pos
+	font     string // the font role that was asked
 }
 
 func (e *GlyphError) Error() string {

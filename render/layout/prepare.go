@@ -119,6 +119,7 @@ func (pr *preparer) shape(text string, st *style, at site) (*shaped, error) {
 	sh, err := shape(text, st.chain)
 	if ge, ok := err.(*GlyphError); ok {
 		ge.Where, ge.Pos = at.String(), at.pos
+		ge.Block, ge.Row, ge.Col = at.what, at.row, at.col
 		return nil, ge
 	}
 	if err != nil {

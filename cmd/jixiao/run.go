@@ -159,7 +159,7 @@ func (c *cli) check(args []string, getenv env) int {
 		return exitUsage
 	}
 	return c.forEach("check", fs.Args(), func(path string, set *templates.Set) int {
-		_, _, rc := c.loadChecked(path, set)
+		_, rc := c.prepare(path, set)
 		return rc
 	})
 }
@@ -209,20 +209,30 @@ func (c *cli) build(args []string, getenv env) int {
 	})
 }
 
-func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) int {
+// prepare reads, validates and lays out a filing, printing every finding;
+// a character no font can draw is found here too.
+func (c *cli) prepare(path string, set *templates.Set) (*render.Report, int) {
 	f, t, rc := c.loadChecked(path, set)
 	if f == nil {
-		return rc
+		return nil, rc
 	}
 	rep, err := render.Build(f, t)
 	if err != nil {
 		var notes diag.List
 		if errors.As(err, &notes) {
 			c.report(notes)
-			return exitData
+		} else {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot render: %v", path, err))
 		}
-		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot render: %v", path, err))
-		return exitData
+		return nil, exitData
+	}
+	return rep, exitOK
+}
+
+func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) int {
+	rep, rc := c.prepare(path, set)
+	if rep == nil {
+		return rc
 	}
 	dir := outDir
 	if dir == "" {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -327,5 +328,55 @@ func TestBadFontFile(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "f.pdf")); err == nil {
 		t.Error("a PDF was written")
+	}
+}
+
+func pageCount(t *testing.T, pdf string) int {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if n, ok := strings.CutPrefix(line, "Pages:"); ok {
+			var pages int
+			fmt.Sscan(strings.TrimSpace(n), &pages)
+			return pages
+		}
+	}
+	t.Fatalf("pdfinfo gave no page count for %s", pdf)
+	return 0
+}
+
+// TestDOCXInLibreOffice converts both samples' DOCX with LibreOffice: it
+// opens without errors, paginates like our PDF (±1 page), shows the TOC with
+// its pre-filled page numbers and every table cell.
+func TestDOCXInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice conversion is slow")
+	}
+	need(t, "soffice", "pdftotext", "pdfinfo")
+	dir := t.TempDir()
+	for _, name := range []string{"hebei/shanhaiguan-wxb-2024", "national/mzj-2024"} {
+		base := filepath.Base(name)
+		if code, _, stderr := jixiao(t, nil, "build", "-o", dir, "../../data/"+name+".toml"); code != 0 {
+			t.Fatalf("build %s: %s", name, stderr)
+		}
+		lo := filepath.Join(dir, "lo")
+		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--headless", "--convert-to", "pdf", "--outdir", lo, filepath.Join(dir, base+".docx"))
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v\n%s", err, out)
+		}
+		ours, theirs := pageCount(t, filepath.Join(dir, base+".pdf")), pageCount(t, filepath.Join(lo, base+".pdf"))
+		if theirs < ours-1 || theirs > ours+1 {
+			t.Errorf("%s: LibreOffice makes %d pages, our PDF %d", name, theirs, ours)
+		}
+		text := strings.Join(strings.Fields(pdfText(t, filepath.Join(lo, base+".pdf"))), "")
+		for _, s := range []string{"目录", "绩效指标", "一级指标", "满意度指标", "≥90%"} {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s: LibreOffice's PDF lacks %q", name, s)
+			}
+		}
 	}
 }

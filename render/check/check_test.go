@@ -262,7 +262,7 @@ func TestEveryRuleHasACase(t *testing.T) {
 func TestSampleFindings(t *testing.T) {
 	f, p := base(t)
 	got := Filing(f, p)
-	want := []string{"warningT4", "warningI11", "warningI14", "warningI11", "warningI11", "warningI11", "warningI11", "warningI11"}
+	want := []string{"warningT4", "warningI11", "warningI14", "warningI11"} // I11 once per project
 	if !reflect.DeepEqual(codes(got), want) {
 		t.Errorf("sample: %v\n%s", codes(got), got.Format(language.Chinese))
 	}

@@ -1,7 +1,9 @@
 package check
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -27,9 +29,13 @@ func (c *checker) indicators(path string, pr *budget.Project) {
 	}
 	present := map[string]bool{}
 	firstRow := map[string]int{} // 三级 name → the row it first appears in
+	var noBasis []int            // rows whose basis is empty, reported once
 	for j := range rows {
 		in := &rows[j]
 		rowPath := index(path+".indicators", j)
+		if blank(in.Basis) {
+			noBasis = append(noBasis, j+1)
+		}
 		present[in.Level1] = true
 		if c.form.byName[in.Level1] == nil {
 			// A misspelt category is reported once, by I2, not again as missing.
@@ -48,6 +54,11 @@ func (c *checker) indicators(path string, pr *budget.Project) {
 		}
 	}
 	at := path + ".indicators"
+	if len(noBasis) > 0 && !slices.Contains(c.form.Unprinted, "projects.indicators.basis") {
+		c.report(diag.Warning, "I11", index(at, noBasis[0]-1)+".basis",
+			diag.T("project %q: %d of %d indicators have no value basis (rows %s)", name, len(noBasis), len(rows), ranges(noBasis)),
+			diag.T("fill in basis, e.g. 计划标准：《2024年工作要点》; the report leaves the cell blank"))
+	}
 	for _, cat := range c.form.Required {
 		if !present[cat] {
 			c.report(diag.Error, "I3", at, diag.T("project %q lacks %s", name, cat),
@@ -82,9 +93,7 @@ func (c *checker) indicator(path string, row int, in *budget.Indicator) {
 	if !slices.Contains(c.form.Unprinted, "projects.indicators.description") {
 		c.requiredRow(diag.Warning, "I10", path+".description", row, diag.Term("indicator description"), in.Description)
 	}
-	if slices.Contains(c.form.Unprinted, "projects.indicators.basis") {
-		// The form has no basis column.
-	} else if !c.requiredRow(diag.Warning, "I11", path+".basis", row, diag.Term("value basis"), in.Basis) && !standardBasis(in.Basis) {
+	if !blank(in.Basis) && !standardBasis(in.Basis) && !slices.Contains(c.form.Unprinted, "projects.indicators.basis") {
 		c.report(diag.Warning, "I11", path+".basis",
 			diag.T("row %d: the basis %q does not name a standard", row, in.Basis),
 			diag.T("start it with 计划标准, 行业标准, 历史标准, 预算支出标准 or 其他, e.g. 计划标准：《2024年工作要点》"))
@@ -241,4 +250,22 @@ func (c *checker) value(path string, in *budget.Indicator, cat *Category) {
 				diag.T("satisfaction targets are usually 80 percent or more; check the value"))
 		}
 	}
+}
+
+// ranges writes ascending row numbers compactly: 1-3,5.
+func ranges(rows []int) string {
+	var parts []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", rows[i], rows[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(rows[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
 }

@@ -251,6 +251,8 @@ var entries = [][2]string{
 	{"section %q is out of order; the order is %s", "“%s”顺序有误，应依次为%s"},
 	{"move the [[overall]] tables into the form's order", "请按本表顺序排列 [[overall]]"},
 	{"goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", "第%d条绩效目标编号为“%s”；报告保留原编号，其余目标按位置自动编号"},
+	{"project %q: %d of %d indicators have no value basis (rows %s)", "项目“%s”有%d/%d行未填写指标值确定依据（第%s行）"},
+	{"fill in basis, e.g. 计划标准：《2024年工作要点》; the report leaves the cell blank", "请填写指标值确定依据（键名 basis），如“计划标准：《2024年工作要点》”；未填写时表中留空"},
 	{"%s still holds the placeholder %q", "%s仍是待填写的占位内容“%s”"},
 	{"replace it with the real text", "请替换为实际内容"},
 	{"remove the number and let the report number the goals, or correct it", "请删除该编号由报告自动编号，或更正编号"},

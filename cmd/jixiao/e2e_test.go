@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -378,5 +379,42 @@ func TestDOCXInLibreOffice(t *testing.T) {
 				t.Errorf("%s: LibreOffice's PDF lacks %q", name, s)
 			}
 		}
+	}
+}
+
+// TestTOCPageNumbers reads the 目录 of the sample PDF and checks that each
+// entry's number is the printed number of the page its heading is on (the
+// 目录 page itself is unnumbered, so printed page N is the PDF's page N+1).
+func TestTOCPageNumbers(t *testing.T) {
+	need(t, "pdftotext")
+	dir := buildSample(t)
+	path := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
+	page := func(n int) string {
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), "-layout", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	entry := regexp.MustCompile(`^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$`)
+	entries := 0
+	for _, line := range strings.Split(page(1), "\n") {
+		m := entry.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		entries++
+		heading := strings.Join(strings.Fields(m[1]), "")
+		if _, after, ok := strings.Cut(heading, "部分"); ok {
+			heading = strings.TrimPrefix(after, "　")
+		}
+		var n int
+		fmt.Sscan(m[2], &n)
+		if text := strings.Join(strings.Fields(page(n+1)), ""); !strings.Contains(text, heading) {
+			t.Errorf("目录 says %q is on page %d, but it is not there", heading, n)
+		}
+	}
+	if entries != 7 {
+		t.Errorf("目录 has %d entries, want 7 (2 parts, 3 sections, 2 tables)", entries)
 	}
 }

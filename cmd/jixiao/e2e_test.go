@@ -418,3 +418,20 @@ func TestTOCPageNumbers(t *testing.T) {
 		t.Errorf("目录 has %d entries, want 7 (2 parts, 3 sections, 2 tables)", entries)
 	}
 }
+
+// TestStdout: -o - writes one PDF to standard output, which qpdf accepts.
+func TestStdout(t *testing.T) {
+	need(t, "qpdf")
+	code, out, stderr := jixiao(t, nil, "build", "-o", "-", "--format", "pdf", sample)
+	if code != 0 || !strings.HasPrefix(out, "%PDF-") {
+		t.Fatalf("exit %d, output starts %.10q\n%s", code, out, stderr)
+	}
+	path := filepath.Join(t.TempDir(), "stdout.pdf")
+	os.WriteFile(path, []byte(out), 0o644)
+	if msg, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, msg)
+	}
+	if code, _, _ := jixiao(t, nil, "build", "-o", "-", sample); code != 2 {
+		t.Errorf("-o - with two formats: exit %d, want 2", code)
+	}
+}

@@ -184,7 +184,7 @@ func (c *cli) forEach(cmd string, paths []string, fn func(path string, set *temp
 
 func (c *cli) build(args []string, getenv env) int {
 	fs, lang, dir := c.flags("build", getenv)
-	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input)"))
+	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
 	if !c.parse(fs, args, lang, dir, getenv) {
 		return exitUsage
@@ -198,7 +198,11 @@ func (c *cli) build(args []string, getenv env) int {
 		}
 		exts = append(exts, f)
 	}
-	if *outDir != "" {
+	if *outDir == "-" && (fs.NArg() != 1 || len(exts) != 1) {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
+		return exitUsage
+	}
+	if *outDir != "" && *outDir != "-" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot create the output folder: %v", err))
 			return exitUsage
@@ -233,6 +237,13 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 	rep, rc := c.prepare(path, set)
 	if rep == nil {
 		return rc
+	}
+	if outDir == "-" {
+		if err := render.Formats[exts[0]](rep, c.stdout); err != nil {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
+			return exitUsage
+		}
+		return exitOK
 	}
 	dir := outDir
 	if dir == "" {

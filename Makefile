@@ -4,7 +4,7 @@ BIN     := bin/jixiao
 SAMPLES := $(shell find data -name '*.toml' | sort)
 FUZZTIME ?= 20s
 
-.PHONY: all build run test bench lint fuzz clean
+.PHONY: all build run test bench lint fuzz dist clean
 all: build
 
 build:
@@ -24,6 +24,17 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
 	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
 
+# One self-contained binary per desktop the users have: Windows, Kylin/UOS on
+# x86, ARM (Phytium, Kunpeng) and LoongArch, and macOS.
+DIST_TARGETS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
+dist:
+	@mkdir -p dist
+	@for t in $(DIST_TARGETS); do \
+		os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		echo "dist/jixiao-$$os-$$arch$$ext"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -o dist/jixiao-$$os-$$arch$$ext ./cmd/jixiao || exit 1; \
+	done
+
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
@@ -32,6 +43,6 @@ lint:
 	$(GO) vet ./...
 
 clean:
-	rm -rf bin out
+	rm -rf bin out dist
 
 include fonts/fonts.mk

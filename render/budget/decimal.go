@@ -45,6 +45,12 @@ func (d *Decimal) UnmarshalTOML(v any) error {
 		d.Raw = strconv.FormatFloat(x, 'f', -1, 64)
 	case string:
 		d.Raw = x
+	case map[string]any:
+		d.Raw, d.Err = "{…}", ErrDecimalSyntax // a table where a number belongs
+		return nil
+	case []any:
+		d.Raw, d.Err = "[…]", ErrDecimalSyntax // a list where a number belongs
+		return nil
 	default:
 		d.Raw = fmt.Sprint(x)
 		d.Err = ErrDecimalSyntax

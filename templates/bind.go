@@ -101,6 +101,8 @@ func (b *binder) setup() {
 		Language: "zh-CN",
 		Created:  CreationDate(b.f),
 		Template: b.t.ID(),
+		Source: doc.Attachment{Name: filepath.Base(b.f.File), Data: b.f.Source,
+			Description: "申报数据（由 jixiao 生成本报告的源文件，模板 " + b.t.ID() + "）"},
 	}
 }
 

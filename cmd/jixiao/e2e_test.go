@@ -435,3 +435,19 @@ func TestStdout(t *testing.T) {
 		t.Errorf("-o - with two formats: exit %d, want 2", code)
 	}
 }
+
+// TestPDFCarriesSource: the archived PDF carries the filing it was built
+// from, byte for byte, as an attachment.
+func TestPDFCarriesSource(t *testing.T) {
+	need(t, "pdfdetach")
+	dir := buildSample(t)
+	out := filepath.Join(dir, "attached.toml")
+	if msg, err := exec.Command("pdfdetach", "-save", "1", "-o", out, filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")).CombinedOutput(); err != nil {
+		t.Fatalf("pdfdetach: %v\n%s", err, msg)
+	}
+	got, _ := os.ReadFile(out)
+	want, _ := os.ReadFile(sample)
+	if !bytes.Equal(got, want) {
+		t.Error("the attached filing differs from the input")
+	}
+}

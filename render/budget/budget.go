@@ -14,6 +14,7 @@ type Filing struct {
 	Projects   []Project  `toml:"projects"`
 
 	File      string    `toml:"-"` // the file it was read from
+	Source    []byte    `toml:"-"` // the file's bytes as read, for embedding in the PDF
 	Positions Positions `toml:"-"`
 }
 

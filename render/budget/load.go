@@ -89,6 +89,7 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 		return nil, append(notes, decodeError(name, src, err))
 	}
 	f.File = name
+	f.Source = data
 	f.Positions = IndexPositions(src)
 	notes = append(notes, unknownKeys(name, f.Positions, md.Undecoded())...)
 	notes.Sort()

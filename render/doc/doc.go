@@ -36,6 +36,16 @@ type Meta struct {
 	Language string    // BCP 47, e.g. "zh-CN"
 	Created  time.Time // from the input or SOURCE_DATE_EPOCH, never the wall clock
 	Template string    // template name and version that built the document
+	// Source is the input the document was built from, embedded in the PDF
+	// as an attachment so an archived report carries its own data.
+	Source Attachment
+}
+
+// Attachment is a file carried inside the document.
+type Attachment struct {
+	Name        string
+	Description string
+	Data        []byte
 }
 
 // Page is the page setup, in millimetres.

@@ -40,6 +40,9 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 	p.SetCreator("jixiao ("+d.Meta.Template+")", true)
 	p.SetProducer("jixiao", true)
 	p.SetLang(d.Meta.Language)
+	if src := d.Meta.Source; len(src.Data) > 0 {
+		p.SetAttachments([]fpdf.Attachment{{Content: src.Data, Filename: src.Name, Description: src.Description}})
+	}
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetDrawColor(0, 0, 0)

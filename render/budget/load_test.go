@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,6 +119,10 @@ func TestGBKEqualsUTF8(t *testing.T) {
 	if d := only(t, notes); d.Code != "F5" || d.Severity != diag.Warning {
 		t.Fatalf("want the F5 warning, got %v", d)
 	}
+	if !bytes.Equal(got.Source, gbk) {
+		t.Errorf("Source is not the file's bytes as read")
+	}
+	got.Source, want.Source = nil, nil // the bytes differ; the filings must not
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the GBK load differs from the UTF-8 load")
 	}

@@ -13,7 +13,7 @@ import (
 
 func TestFontName(t *testing.T) {
 	for id, want := range map[string]string{
-		fonts.SerifRegular:           "NotoSerifSC-Regular-0",
+		fonts.SerifRegular:         "NotoSerifSC-Regular-0",
 		"/home/张三/字体/simsun.ttc#1": "simsun-0",
 	} {
 		if got := fontName(id, 0); got != want {

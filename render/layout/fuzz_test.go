@@ -92,7 +92,8 @@ func fuzzDoc(text string, widths, spans []byte, size, pad byte) *doc.Document {
 }
 
 // FuzzLayout checks that any input either fails cleanly or keeps every Text
-// on its page. Seeds are in testdata/fuzz/FuzzLayout.
+// on its page. Seeds are in testdata/fuzz/FuzzLayout, among them the
+// texts of the sample filing in data/ (sample-report-texts).
 func FuzzLayout(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, widths, spans []byte, size, pad byte) {
 		// The line breaker loses nothing at any width: the lines rejoin to

@@ -451,3 +451,38 @@ func TestPDFCarriesSource(t *testing.T) {
 		t.Error("the attached filing differs from the input")
 	}
 }
+
+func TestOptions(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		want string // in stderr, or stdout for code 0
+	}{
+		{[]string{"build", "--bogus", sample}, 2, "未知的选项 -bogus"},
+		{[]string{"--lang", "en", "check", "--year", "x"}, 2, "unknown option -year"},
+		{[]string{"new", "--year", "abc"}, 2, "选项 -year 的值“abc”无效"},
+		{[]string{"new", "national"}, 2, "不接受参数"},
+		{[]string{"check", "-h"}, 0, "-templates"},
+		{[]string{"--lang", "fr", "check", sample}, 2, "未知的语言“fr”"},
+		{[]string{"help", "--lang", "en"}, 0, "usage:"},
+		{[]string{"build", sample, sample}, 2, "两个申报文件会写入同一个输出"},
+	}
+	for _, c := range cases {
+		code, out, stderr := jixiao(t, nil, c.args...)
+		got := stderr
+		if c.code == 0 {
+			got = out
+		}
+		if code != c.code || !strings.Contains(got, c.want) {
+			t.Errorf("%v: exit %d, want %d with %q\n%s%s", c.args, code, c.code, c.want, out, stderr)
+		}
+	}
+	// Options may follow the files.
+	dir := t.TempDir()
+	if code, _, stderr := jixiao(t, nil, "build", sample, "-o", dir, "--format", "pdf,"); code != 0 {
+		t.Fatalf("options after the file: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")); err != nil {
+		t.Error(err)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,7 +43,12 @@ type cli struct {
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
 	c := &cli{stdout: stdout, stderr: stderr}
-	c.setLang("", getenv)
+	// --lang is read before anything else, so that every message, those
+	// about the other options included, is in the chosen language.
+	if !c.setLang(langArg(args), getenv) {
+		fmt.Fprintln(stderr, c.p.Sprintf("unknown language %q: use zh or en", langArg(args)))
+		return exitUsage
+	}
 	if len(args) == 0 {
 		c.usage(stderr)
 		return exitUsage
@@ -49,19 +56,22 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 	if d := getenv("JIXIAO_TEMPLATES"); d != "" {
 		c.templateDirs = filepath.SplitList(d)
 	}
-	cmd, rest := args[0], args[1:]
+	cmd, rest := splitCommand(args)
 	switch cmd {
 	case "build":
-		return c.build(rest, getenv)
+		return c.build(rest)
 	case "check":
-		return c.check(rest, getenv)
+		return c.check(rest)
 	case "templates":
-		return c.listTemplates(rest, getenv)
+		return c.listTemplates(rest)
 	case "new":
-		return c.newFiling(rest, getenv)
+		return c.newFiling(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
+	case "":
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new or help"))
+		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
 		c.usage(stderr)
@@ -69,40 +79,131 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 	}
 }
 
-// setLang picks the message language: --lang, else LC_ALL, LC_MESSAGES or
-// LANG (an English locale gives English), else Chinese.
-func (c *cli) setLang(flagValue string, getenv env) {
-	c.lang = language.SimplifiedChinese
-	choice := flagValue
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if choice == "" {
-			choice = getenv(v)
+var commands = []string{"build", "check", "templates", "new", "help"}
+
+// splitCommand finds the command among args, so that options may come
+// before it (jixiao --lang en check …).
+func splitCommand(args []string) (string, []string) {
+	if !strings.HasPrefix(args[0], "-") || slices.Contains([]string{"-h", "--help", "-help"}, args[0]) {
+		return args[0], args[1:]
+	}
+	for i, a := range args {
+		if slices.Contains(commands, a) {
+			return a, append(slices.Clone(args[:i]), args[i+1:]...)
 		}
 	}
-	if strings.HasPrefix(strings.ToLower(choice), "en") {
+	return "", args
+}
+
+// langArg returns the value of a --lang option among args, or "".
+func langArg(args []string) string {
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// setLang picks the message language: --lang, else LC_ALL, LC_MESSAGES or
+// LANG (an English locale gives English), else Chinese. It reports false
+// for a --lang value that is neither Chinese nor English.
+func (c *cli) setLang(flagValue string, getenv env) bool {
+	c.lang = language.SimplifiedChinese
+	c.p = diag.Printer(c.lang)
+	choice := strings.ToLower(flagValue)
+	if choice != "" && !strings.HasPrefix(choice, "zh") && !strings.HasPrefix(choice, "en") {
+		return false
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if choice == "" {
+			choice = strings.ToLower(getenv(v))
+		}
+	}
+	if strings.HasPrefix(choice, "en") {
 		c.lang = language.English
 	}
 	c.p = diag.Printer(c.lang)
+	return true
 }
 
 // flags returns a flag set with the options every subcommand takes.
-func (c *cli) flags(name string, getenv env) (*flag.FlagSet, *string, *string) {
+func (c *cli) flags(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	lang := fs.String("lang", "", c.p.Sprintf("message language: zh or en (default from LANG, else zh)"))
+	fs.SetOutput(io.Discard) // parse prints its own, translated, messages
+	fs.String("lang", "", c.p.Sprintf("message language: zh or en (default from LANG, else zh)"))
 	dir := fs.String("templates", "", c.p.Sprintf("folder of extra form templates (also JIXIAO_TEMPLATES)"))
-	fs.Usage = func() { c.usage(c.stderr) }
-	return fs, lang, dir
+	return fs, dir
 }
 
-// parse parses the flags and applies --lang and --templates.
-func (c *cli) parse(fs *flag.FlagSet, args []string, lang, dir *string, getenv env) bool {
-	if err := fs.Parse(args); err != nil {
-		return false
+// parse parses options and arguments in any order and applies
+// --templates. It returns the arguments, or ok false with the exit code
+// when the run ends here (help asked, or a bad option).
+func (c *cli) parse(fs *flag.FlagSet, args []string, dir *string) (rest []string, ok bool, code int) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				c.usage(c.stdout)
+				c.options(fs)
+				return nil, false, exitOK
+			}
+			fmt.Fprintln(c.stderr, c.flagError(err))
+			fmt.Fprintln(c.stderr, c.p.Sprintf("run jixiao %s -h for its options", fs.Name()))
+			return nil, false, exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	c.setLang(*lang, getenv)
 	if *dir != "" {
 		c.templateDirs = append(c.templateDirs, *dir)
+	}
+	return rest, true, exitOK
+}
+
+var (
+	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: (\S+)$`)
+	badFlagValue  = regexp.MustCompile(`^invalid value "(.*)" for flag (\S+):`)
+	flagNeedsArg  = regexp.MustCompile(`^flag needs an argument: (\S+)$`)
+)
+
+// flagError says what is wrong with an option in the user's language.
+func (c *cli) flagError(err error) string {
+	msg := err.Error()
+	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
+		return c.p.Sprintf("unknown option %s", m[1])
+	}
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		return c.p.Sprintf("invalid value %q for option %s", m[1], m[2])
+	}
+	if m := flagNeedsArg.FindStringSubmatch(msg); m != nil {
+		return c.p.Sprintf("option %s needs a value", m[1])
+	}
+	return msg
+}
+
+// options lists a command's options with their (translated) descriptions.
+func (c *cli) options(fs *flag.FlagSet) {
+	fmt.Fprintln(c.stdout, c.p.Sprintf("options of jixiao %s:", fs.Name()))
+	fs.VisitAll(func(f *flag.Flag) {
+		fmt.Fprintf(c.stdout, "  -%-10s %s\n", f.Name, f.Usage)
+	})
+}
+
+// noArgs refuses arguments a command does not take.
+func (c *cli) noArgs(cmd string, args []string) bool {
+	if len(args) > 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("jixiao %s takes no arguments, got %q", cmd, args[0]))
+		return false
 	}
 	return true
 }
@@ -153,12 +254,13 @@ func (c *cli) loadChecked(path string, set *templates.Set) (*budget.Filing, *tem
 	return f, t, exitOK
 }
 
-func (c *cli) check(args []string, getenv env) int {
-	fs, lang, dir := c.flags("check", getenv)
-	if !c.parse(fs, args, lang, dir, getenv) {
-		return exitUsage
+func (c *cli) check(args []string) int {
+	fs, dir := c.flags("check")
+	files, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
 	}
-	return c.forEach("check", fs.Args(), func(path string, set *templates.Set) int {
+	return c.forEach("check", files, func(path string, set *templates.Set) int {
 		_, rc := c.prepare(path, set)
 		return rc
 	})
@@ -182,23 +284,27 @@ func (c *cli) forEach(cmd string, paths []string, fn func(path string, set *temp
 	return code
 }
 
-func (c *cli) build(args []string, getenv env) int {
-	fs, lang, dir := c.flags("build", getenv)
+func (c *cli) build(args []string) int {
+	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
-	if !c.parse(fs, args, lang, dir, getenv) {
-		return exitUsage
+	files, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
 	}
 	var exts []string
 	for _, f := range strings.Split(*formats, ",") {
 		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" || slices.Contains(exts, f) {
+			continue
+		}
 		if _, ok := render.Formats[f]; !ok {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", f))
 			return exitUsage
 		}
 		exts = append(exts, f)
 	}
-	if *outDir == "-" && (fs.NArg() != 1 || len(exts) != 1) {
+	if *outDir == "-" && (len(files) != 1 || len(exts) != 1) {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
 		return exitUsage
 	}
@@ -208,7 +314,11 @@ func (c *cli) build(args []string, getenv env) int {
 			return exitUsage
 		}
 	}
-	return c.forEach("build", fs.Args(), func(path string, set *templates.Set) int {
+	if dup := duplicateOutput(files, *outDir); dup != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", dup))
+		return exitUsage
+	}
+	return c.forEach("build", files, func(path string, set *templates.Set) int {
 		return c.buildOne(path, *outDir, exts, set)
 	})
 }
@@ -262,9 +372,13 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 	return exitOK
 }
 
-func (c *cli) listTemplates(args []string, getenv env) int {
-	fs, lang, dir := c.flags("templates", getenv)
-	if !c.parse(fs, args, lang, dir, getenv) {
+func (c *cli) listTemplates(args []string) int {
+	fs, dir := c.flags("templates")
+	rest, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
+	}
+	if !c.noArgs("templates", rest) {
 		return exitUsage
 	}
 	set, ok := c.templateSet()
@@ -281,11 +395,15 @@ func (c *cli) usage(w io.Writer) {
 	fmt.Fprint(w, c.p.Sprintf(diag.UsageText))
 }
 
-func (c *cli) newFiling(args []string, getenv env) int {
-	fs, lang, dir := c.flags("new", getenv)
+func (c *cli) newFiling(args []string) int {
+	fs, dir := c.flags("new")
 	name := fs.String("template", "hebei", c.p.Sprintf("form template of the new filing"))
 	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
-	if !c.parse(fs, args, lang, dir, getenv) {
+	rest, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
+	}
+	if !c.noArgs("new", rest) {
 		return exitUsage
 	}
 	set, ok := c.templateSet()
@@ -299,4 +417,23 @@ func (c *cli) newFiling(args []string, getenv env) int {
 	}
 	fmt.Fprint(c.stdout, t.Starter(*year))
 	return exitOK
+}
+
+// duplicateOutput returns an output path that two of the filings would
+// share (same file name into the same folder), or "".
+func duplicateOutput(files []string, outDir string) string {
+	seen := map[string]bool{}
+	for _, f := range files {
+		dir := outDir
+		if dir == "" {
+			dir = filepath.Dir(f)
+		}
+		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		out := filepath.Clean(filepath.Join(dir, base))
+		if seen[out] {
+			return out + ".*"
+		}
+		seen[out] = true
+	}
+	return ""
 }

@@ -3,6 +3,15 @@ package diag
 // cliEntries are the messages of the command line.
 var cliEntries = [][2]string{
 	{"unknown command %q", "未知命令“%s”"},
+	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
+	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
+	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
+	{"unknown option %s", "未知的选项 %s"},
+	{"invalid value %q for option %s", "选项 %[2]s 的值“%[1]s”无效"},
+	{"option %s needs a value", "选项 %s 需要一个值"},
+	{"options of jixiao %s:", "jixiao %s 的选项："},
+	{"jixiao %s takes no arguments, got %q", "jixiao %s 不接受参数，却收到“%s”"},
+	{"two filings would both be written to %s; build them into different folders", "两个申报文件会写入同一个输出 %s；请分别输出到不同的文件夹"},
 	{"message language: zh or en (default from LANG, else zh)", "提示信息语言：zh 或 en（默认按 LANG，否则为中文）"},
 	{"folder of extra form templates (also JIXIAO_TEMPLATES)", "附加表式模板所在文件夹（也可用环境变量 JIXIAO_TEMPLATES）"},
 	{"unknown template %q", "未知的模板“%s”"},

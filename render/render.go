@@ -6,7 +6,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -82,6 +81,3 @@ var Formats = map[string]func(*Report, io.Writer) error{
 	"pdf":  (*Report).WritePDF,
 	"docx": (*Report).WriteDOCX,
 }
-
-// ErrFormat reports an unknown output format.
-var ErrFormat = fmt.Errorf("render: unknown format; use pdf or docx")

@@ -83,7 +83,7 @@ func (b *binder) setup() {
 			OddEven: p.Footer.OddEven, Inset: p.Footer.Inset, NumberTOC: p.Footer.NumberTOC}}
 	b.d.Fonts = map[string]doc.Font{}
 	for role, fs := range sp.Fonts {
-		b.d.Fonts[role] = doc.Font{PDF: b.fontPath(fs.PDF), PDFBold: b.fontPath(fs.PDFBold), Index: fs.Index,
+		b.d.Fonts[role] = doc.Font{PDF: b.t.fontPath(fs.PDF), PDFBold: b.t.fontPath(fs.PDFBold), Index: fs.Index,
 			EastAsia: fs.EastAsia, Latin: fs.Latin}
 	}
 	b.d.Styles = map[string]doc.Style{}
@@ -104,15 +104,6 @@ func (b *binder) setup() {
 		Source: doc.Attachment{Name: filepath.Base(b.f.File), Data: b.f.Source,
 			Description: "申报数据（由 jixiao 生成本报告的源文件，模板 " + b.t.ID() + "）"},
 	}
-}
-
-// fontPath resolves a font file named relative to a user template's folder;
-// embedded face names pass through.
-func (b *binder) fontPath(name string) string {
-	if name == "" || b.t.Dir == "" || filepath.IsAbs(name) || !strings.ContainsAny(name, "./\\") {
-		return name
-	}
-	return filepath.Join(b.t.Dir, name)
 }
 
 // CreationDate is the date written into the documents: the filing's date

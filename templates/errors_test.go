@@ -101,6 +101,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"undefined table", `table = "t"`, `table = "tt"`, 40, `table "tt" is not defined`, "表格“tt”未定义"},
 		{"unknown block kind", `kind = "heading"`, `kind = "title"`, 34, `unknown block kind "title"`, "未知的块类型"},
 		{"required category unknown", `required = ["产出指标"]`, `required = ["产出"]`, 23, `category "产出" is not in taxonomy.categories`, "不在"},
+		{"missing font file", `pdf = "NotoSerifSC-Regular"`, `pdf = "missing.ttf"`, 14, `font "missing.ttf" cannot be used`, "字体“missing.ttf”无法使用"},
 		{"no page size", "width = 210\n", "", 5, "page size is missing", "未设置页面尺寸"},
 		{"TOML syntax", `units = 10`, `units = `, 43, "the value after = is missing", "等号后缺少值"},
 	}

@@ -16,7 +16,7 @@ func (t *Template) Profile() *check.Profile {
 		Checkpoints: tx.Checkpoints, MoneyUnits: tx.MoneyUnits, Needs: tx.Needs, Sections: tx.Sections,
 		Unprinted: t.unprinted()}
 	for _, c := range tx.Categories {
-		p.Categories = append(p.Categories, check.Category{Name: c.Name, Subs: c.Subs, Satisfaction: c.Satisfaction})
+		p.Categories = append(p.Categories, check.Category{Name: c.Name, Aliases: c.Aliases, Subs: c.Subs, Satisfaction: c.Satisfaction})
 	}
 	return p
 }

@@ -84,6 +84,7 @@ type taxonomySpec struct {
 
 type categorySpec struct {
 	Name         string   `toml:"name"`
+	Aliases      []string `toml:"aliases"` // names other forms use for it, suggested by jixiao check
 	Subs         []string `toml:"subs"`
 	Satisfaction bool     `toml:"satisfaction"`
 }

@@ -171,17 +171,19 @@ func Load(path string) (*Template, diag.List) {
 			Msg: "cannot read the file: %v", Args: []any{err},
 			Hint: "check the path and that the file is readable"}}
 	}
-	t, notes := Parse(path, data)
+	t, notes := parse(path, filepath.Dir(path), data)
 	if t != nil {
 		t.Source = path
-		t.Dir = filepath.Dir(path)
 	}
 	return t, notes
 }
 
 // Parse compiles a template from its TOML text; name is used in messages.
 // Every problem is reported with its position, before any filing is bound.
-func Parse(name string, data []byte) (*Template, diag.List) {
+func Parse(name string, data []byte) (*Template, diag.List) { return parse(name, "", data) }
+
+// parse compiles a template whose font files are relative to dir.
+func parse(name, dir string, data []byte) (*Template, diag.List) {
 	var sp spec
 	src := strings.TrimPrefix(string(data), "\ufeff")
 	md, err := toml.Decode(src, &sp)
@@ -193,7 +195,7 @@ func Parse(name string, data []byte) (*Template, diag.List) {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
 			"remove the key or correct its spelling; the README lists every key")
 	}
-	t := &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description,
+	t := &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
 		spec: sp, pos: c.pos, exprs: map[string]*template.Template{}, tables: map[string]*table{}}
 	c.t = t
 	c.compile()
@@ -224,10 +226,8 @@ func (c *compiler) compile() {
 		c.fail("name", "the template has no name", nil, "add name = \"…\" at the top of the file")
 	}
 	c.checkPage()
-	for role, f := range sp.Fonts {
-		if f.PDF == "" {
-			c.fail("fonts."+role, "font %q names no PDF face", []any{role}, "set pdf = to an embedded face (%s) or a .ttf/.ttc file", embeddedList())
-		}
+	for _, role := range sortedKeys(sp.Fonts) {
+		c.checkFont(role, sp.Fonts[role])
 	}
 	for _, name := range sortedKeys(sp.Styles) {
 		st := sp.Styles[name]
@@ -280,7 +280,8 @@ func (c *compiler) checkTaxonomy() {
 	for _, cat := range tx.Categories {
 		known[cat.Name] = true
 	}
-	for key, list := range map[string][]string{"required": tx.Required, "recommended": tx.Recommended} {
+	for i, list := range [][]string{tx.Required, tx.Recommended} {
+		key := []string{"required", "recommended"}[i]
 		for _, n := range list {
 			if !known[n] {
 				c.fail("taxonomy."+key, "category %q is not in taxonomy.categories", []any{n}, "add it as [[taxonomy.categories]] or correct the name")

@@ -5,11 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/text/language"
@@ -240,7 +242,7 @@ func (c *cli) loadChecked(path string, set *templates.Set) (*budget.Filing, *tem
 	if !ok {
 		p := f.Positions.Of("template")
 		notes = append(notes, diag.Diagnostic{File: path, Line: p.Line, Col: p.Col, Severity: diag.Error,
-			Code: "F6", Path: "template", Msg: "unknown template %q", Args: []any{name},
+			Code: "F10", Path: "template", Msg: "unknown template %q", Args: []any{name},
 			Hint: "run jixiao templates to list the forms, or add yours with --templates DIR"})
 		c.report(notes)
 		return nil, nil, exitData
@@ -310,7 +312,7 @@ func (c *cli) build(args []string) int {
 	}
 	if *outDir != "" && *outDir != "-" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot create the output folder: %v", err))
+			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot create the output folder: %v", c.osError(err)))
 			return exitUsage
 		}
 	}
@@ -364,7 +366,7 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 		out := filepath.Join(dir, base+"."+ext)
 		write := render.Formats[ext]
 		if err := safefile.Write(out, func(w io.Writer) error { return write(rep, w) }); err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, err))
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, c.osError(err)))
 			return exitUsage
 		}
 		fmt.Fprintln(c.stdout, out)
@@ -436,4 +438,19 @@ func duplicateOutput(files []string, outDir string) string {
 		seen[out] = true
 	}
 	return ""
+}
+
+// osError says in the user's language why a file could not be written.
+func (c *cli) osError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return c.p.Sprintf("permission denied (is the file open in another program, or the folder read-only?)")
+	case errors.Is(err, fs.ErrNotExist):
+		return c.p.Sprintf("the folder does not exist")
+	case errors.Is(err, syscall.ENOTDIR), errors.Is(err, fs.ErrExist), errors.Is(err, syscall.EISDIR):
+		return c.p.Sprintf("a file or folder of that name is in the way")
+	case errors.Is(err, syscall.ENOSPC):
+		return c.p.Sprintf("the disk is full")
+	}
+	return err.Error()
 }

@@ -91,7 +91,6 @@ var entries = [][2]string{
 	{"a list of tables", "表数组"},
 	{"a table", "表"},
 	{"a date or time", "日期时间"},
-	{"a value of another type", "其他类型的值"},
 
 	// Field names, used as arguments.
 	{"template", "模板"},

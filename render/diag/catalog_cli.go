@@ -3,6 +3,10 @@ package diag
 // cliEntries are the messages of the command line.
 var cliEntries = [][2]string{
 	{"unknown command %q", "未知命令“%s”"},
+	{"permission denied (is the file open in another program, or the folder read-only?)", "没有写入权限（文件是否正被其他程序打开，或文件夹为只读？）"},
+	{"the folder does not exist", "文件夹不存在"},
+	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
+	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
 	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},

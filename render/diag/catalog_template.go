@@ -5,6 +5,8 @@ package diag
 var templateEntries = [][2]string{
 	{"the template has no name", "模板缺少名称"},
 	{"add name = \"…\" at the top of the file", "请在文件开头添加 name = \"…\""},
+	{"font %q cannot be used: %v", "字体“%s”无法使用：%v"},
+	{"name an embedded face (%s), or a TrueType .ttf or .ttc file relative to the template", "请指定内置字体（%s），或相对于模板所在文件夹的 TrueType .ttf / .ttc 字体文件"},
 	{"font %q names no PDF face", "字体“%s”未指定PDF字体"},
 	{"set pdf = to an embedded face (%s) or a .ttf/.ttc file", "请将 pdf = 设为内置字体（%s）或 .ttf/.ttc 字体文件"},
 	{"style %q uses font %q, which is not defined", "样式“%s”使用的字体“%s”未定义"},

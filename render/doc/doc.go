@@ -69,9 +69,6 @@ type Footer struct {
 // TextWidth is the width of the text block in mm.
 func (p Page) TextWidth() float64 { return p.Width - p.MarginLeft - p.MarginRight }
 
-// TextHeight is the height of the text block in mm.
-func (p Page) TextHeight() float64 { return p.Height - p.MarginTop - p.MarginBottom }
-
 // Font is a font role: the face embedded in the PDF and the names a word
 // processor should use.
 type Font struct {

@@ -1,8 +1,8 @@
 package check
 
-// HebeiProfile is the profile of the Hebei form (templates/hebei), written
-// out for tests and as an example. The real profiles are built by the
-// template engine from the template's data.
+// HebeiProfile is the profile of the Hebei form (templates/hebei.toml),
+// written out for the tests of this package; the real profiles are built by
+// the template engine from the template's data.
 func HebeiProfile() *Profile {
 	return &Profile{
 		Template: "hebei",

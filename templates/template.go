@@ -193,7 +193,7 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 	c := &compiler{file: name, pos: budget.IndexPositions(src)}
 	for _, k := range md.Undecoded() {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
-			"remove the key or correct its spelling; the README lists every key")
+			"remove the key or correct its spelling; templates/README.md lists every key")
 	}
 	t := &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
 		spec: sp, pos: c.pos, exprs: map[string]*template.Template{}, tables: map[string]*table{}}

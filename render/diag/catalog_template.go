@@ -4,6 +4,7 @@ package diag
 // English → Chinese form as entries.
 var templateEntries = [][2]string{
 	{"the template has no name", "模板缺少名称"},
+	{"remove the key or correct its spelling; templates/README.md lists every key", "请删除该键或更正拼写；templates/README.md 列出了全部键名"},
 	{"add name = \"…\" at the top of the file", "请在文件开头添加 name = \"…\""},
 	{"font %q cannot be used: %v", "字体“%s”无法使用：%v"},
 	{"name an embedded face (%s), or a TrueType .ttf or .ttc file relative to the template", "请指定内置字体（%s），或相对于模板所在文件夹的 TrueType .ttf / .ttc 字体文件"},

@@ -185,7 +185,7 @@ func (c *cli) flagError(err error) string {
 		return c.p.Sprintf("unknown option %s", m[1])
 	}
 	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
-		return c.p.Sprintf("invalid value %q for option %s", m[1], m[2])
+		return c.p.Sprintf("option %s: invalid value %q", m[2], m[1])
 	}
 	if m := flagNeedsArg.FindStringSubmatch(msg); m != nil {
 		return c.p.Sprintf("option %s needs a value", m[1])

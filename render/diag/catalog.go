@@ -1,12 +1,11 @@
 package diag
 
-import (
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-)
 
-// entries pairs every English message (the catalog key) with its Chinese
-// text. Each finding's Msg and Hint must be a key here; a test checks it.
+// entries pairs the English messages (the catalog keys) of the loader and
+// the validator with their Chinese texts. The messages of templates,
+// rendering and the command line are in catalog_template.go and
+// catalog_cli.go; every finding's Msg and Hint is a key of one of them, and
+// tests check it.
 var entries = [][2]string{
 	{"error", "错误"},
 	{"warning", "警告"},
@@ -269,16 +268,10 @@ var entries = [][2]string{
 	{"remove 绩效目标表 from the name", "请从项目名称中删去“绩效目标表”"},
 }
 
-// catalog maps each English key to its Chinese text.
-var catalog = func() map[string]string {
-	m := make(map[string]string, len(entries))
-	for _, e := range entries {
-		m[e[0]] = e[1]
-		message.SetString(language.English, e[0], e[0])
-		message.SetString(language.SimplifiedChinese, e[0], e[1])
-	}
-	return m
-}()
+// catalog maps each English key to its Chinese text (filled by register).
+var catalog = map[string]string{}
+
+func init() { register(entries) }
 
 // InCatalog reports whether key is a catalog entry with a Chinese text.
 func InCatalog(key string) bool { return catalog[key] != "" }

@@ -11,7 +11,7 @@ var cliEntries = [][2]string{
 	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
-	{"invalid value %q for option %s", "选项 %[2]s 的值“%[1]s”无效"},
+	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
 	{"option %s needs a value", "选项 %s 需要一个值"},
 	{"options of jixiao %s:", "jixiao %s 的选项："},
 	{"jixiao %s takes no arguments, got %q", "jixiao %s 不接受参数，却收到“%s”"},

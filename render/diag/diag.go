@@ -41,7 +41,7 @@ type Diagnostic struct {
 // language.
 type Term string
 
-// List is a set of findings. As an error it reports its errors in English.
+// List is a set of findings. As an error it prints them all in English.
 type List []Diagnostic
 
 // Error implements error.
@@ -75,7 +75,7 @@ func (l List) Sort() {
 }
 
 // Format prints every finding, each as
-// "file:line:col: 错误: message (path)" plus an indented hint line.
+// "file:line:col: 错误[CODE]: message (path)" plus an indented hint line.
 func (l List) Format(lang language.Tag) string {
 	var b strings.Builder
 	p := Printer(lang)
@@ -159,6 +159,7 @@ func Match(lang language.Tag) language.Tag {
 // register adds English → Chinese message pairs to the catalog.
 func register(pairs [][2]string) {
 	for _, e := range pairs {
+		catalog[e[0]] = e[1]
 		_ = message.SetString(language.English, e[0], e[0])
 		_ = message.SetString(language.SimplifiedChinese, e[0], e[1])
 	}

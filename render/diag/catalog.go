@@ -1,6 +1,5 @@
 package diag
 
-
 // entries pairs the English messages (the catalog keys) of the loader and
 // the validator with their Chinese texts. The messages of templates,
 // rendering and the command line are in catalog_template.go and

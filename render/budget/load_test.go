@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/jixiao-dev/jixiao/render/diag"
+
+	"golang.org/x/text/language"
 )
 
 const samplePath = "../../data/hebei/shanhaiguan-wxb-2024.toml"
@@ -309,6 +311,22 @@ func TestTypeErrorsDeterministic(t *testing.T) {
 		_, notes := Parse("x.toml", src)
 		if d := only(t, notes); d.Path != "projects[1].code" || d.Line != 2 {
 			t.Fatalf("got %v", d)
+		}
+	}
+}
+
+// Amounts written the way a spreadsheet shows them get a message that says
+// what to change, not the parser's words.
+func TestDecoratedNumbers(t *testing.T) {
+	for _, v := range []string{"100,000.00", "10万", "100000.00元", "100 000", "100000.", "00100"} {
+		src := strings.Replace(string(sample(t)), "budget = 100000.00", "budget = "+v, 1)
+		_, notes := Parse("x.toml", []byte(src))
+		if len(notes) != 1 || notes[0].Code != "S1" || notes[0].Line != 42 {
+			t.Fatalf("%s: %v", v, notes)
+		}
+		msg := notes.Format(language.English)
+		if !strings.Contains(msg, "number") || strings.Contains(msg, "Invalid") || strings.Contains(msg, "expected") {
+			t.Errorf("%s: %s", v, msg)
 		}
 	}
 }

@@ -200,9 +200,16 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 	d := at(name, diag.Error, "S1", line, col)
 	d.Path = pe.LastKey
 	r, _ := utf8.DecodeRuneInString(bad)
+	lineText := src[lineStart:skipLine(src, lineStart)]
 	switch {
 	case duplicate.MatchString(msg):
 		return duplicateKey(d, src[:lineStart], msg)
+	case decoratedNumber(lineText) != "":
+		return d.Say(diag.T("the number %q must be written with digits and one decimal point only: no thousands separators, spaces or units", decoratedNumber(lineText)),
+			diag.T("write e.g. budget = 100000.00; the unit comes from department.money_unit"))
+	case strings.HasPrefix(msg, "Invalid float") || strings.HasPrefix(msg, "Invalid integer"):
+		return d.Say(diag.T("the number on this line is not written correctly"),
+			diag.T("write digits with at most one decimal point and no leading zeros, e.g. 100000.00 or 0.5"))
 	case strings.ContainsRune("“”‘’", r):
 		return d.Say(diag.T("curly quote %s: TOML text needs straight double quotes", bad),
 			diag.T("word processors turn \" into “ ”; write the text as key = \"…\" in a plain-text editor"))
@@ -264,4 +271,21 @@ func duplicateKey(d diag.Diagnostic, before, msg string) diag.Diagnostic {
 		return d.Say(diag.T("key %q is defined twice", key), hint)
 	}
 	return d.Say(diag.T("key %q is defined twice; the first is on line %d", key, first), hint)
+}
+
+// numberLine matches "key = value" where the value starts with a digit.
+var numberLine = regexp.MustCompile(`^\s*[A-Za-z_][\w.]*\s*=\s*([+-]?[0-9][^#]*?)\s*(?:#.*)?$`)
+
+// decoratedNumber returns the value of a key = number line when the number
+// carries what TOML numbers cannot: thousands separators, inner spaces or a
+// unit (100,000.00, 100 000, 10万, 100000.00元); else "".
+func decoratedNumber(line string) string {
+	m := numberLine.FindStringSubmatch(strings.TrimRight(line, "\r\n"))
+	if m == nil || strings.HasPrefix(m[1], "0x") || strings.ContainsAny(m[1], "-:T") {
+		return "" // hex, dates and times are other mistakes
+	}
+	if strings.ContainsAny(m[1], ",， ") || strings.IndexFunc(m[1], func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+		return m[1]
+	}
+	return ""
 }

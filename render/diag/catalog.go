@@ -7,6 +7,10 @@ package diag
 // tests check it.
 var entries = [][2]string{
 	{"error", "错误"},
+	{"the number %q must be written with digits and one decimal point only: no thousands separators, spaces or units", "数字“%s”只能由数字和一个小数点组成，不能有千位分隔符、空格或单位"},
+	{"write e.g. budget = 100000.00; the unit comes from department.money_unit", "请写作 budget = 100000.00 这样的形式；金额单位由 department.money_unit 指定"},
+	{"the number on this line is not written correctly", "此行的数字写法不正确"},
+	{"write digits with at most one decimal point and no leading zeros, e.g. 100000.00 or 0.5", "请只写数字，最多一个小数点，不要以0开头，如 100000.00 或 0.5"},
 	{"warning", "警告"},
 	{"hint", "提示"},
 

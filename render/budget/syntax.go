@@ -204,9 +204,6 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 	switch {
 	case duplicate.MatchString(msg):
 		return duplicateKey(d, src[:lineStart], msg)
-	case decoratedNumber(lineText) != "":
-		return d.Say(diag.T("the number %q must be written with digits and one decimal point only: no thousands separators, spaces or units", decoratedNumber(lineText)),
-			diag.T("write e.g. budget = 100000.00; the unit comes from department.money_unit"))
 	case strings.HasPrefix(msg, "Invalid float") || strings.HasPrefix(msg, "Invalid integer"):
 		return d.Say(diag.T("the number on this line is not written correctly"),
 			diag.T("write digits with at most one decimal point and no leading zeros, e.g. 100000.00 or 0.5"))
@@ -216,6 +213,9 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 	case bad != "" && width.LookupRune(r).Kind() == width.EastAsianFullwidth && width.Narrow.String(bad) != bad:
 		return d.Say(diag.T("full-width %q where TOML needs the half-width %q", bad, width.Narrow.String(bad)),
 			diag.T("TOML's own punctuation (= , [ ] { } # and quotes) must be half-width: switch the input method to English punctuation for it"))
+	case decoratedNumber(lineText) != "":
+		return d.Say(diag.T("the number %q must be written with digits and one decimal point only: no thousands separators, spaces or units", decoratedNumber(lineText)),
+			diag.T("write e.g. budget = 100000.00; the unit comes from department.money_unit"))
 	case strings.HasPrefix(msg, "expected value but found") && unicode.IsLetter(r):
 		return d.Say(diag.T("the text %q is not in quotes", bad),
 			diag.T("write text values in straight double quotes, e.g. name = \"网络舆情综合管理\""))
@@ -273,6 +273,9 @@ func duplicateKey(d diag.Diagnostic, before, msg string) diag.Diagnostic {
 	return d.Say(diag.T("key %q is defined twice; the first is on line %d", key, first), hint)
 }
 
+// spacedThousands finds digits grouped by a space, as in 100 000.
+var spacedThousands = regexp.MustCompile(`\d \d{3}(\D|$)`)
+
 // numberLine matches "key = value" where the value starts with a digit.
 var numberLine = regexp.MustCompile(`^\s*[A-Za-z_][\w.]*\s*=\s*([+-]?[0-9][^#]*?)\s*(?:#.*)?$`)
 
@@ -284,7 +287,8 @@ func decoratedNumber(line string) string {
 	if m == nil || strings.HasPrefix(m[1], "0x") || strings.ContainsAny(m[1], "-:T") {
 		return "" // hex, dates and times are other mistakes
 	}
-	if strings.ContainsAny(m[1], ",， ") || strings.IndexFunc(m[1], func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+	if strings.ContainsAny(m[1], ",，") || spacedThousands.MatchString(m[1]) ||
+		strings.IndexFunc(m[1], func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
 		return m[1]
 	}
 	return ""

@@ -63,3 +63,12 @@ func TestFormatTranslatesTerms(t *testing.T) {
 		t.Error("InCatalog")
 	}
 }
+
+func TestLongValuesShortened(t *testing.T) {
+	long := strings.Repeat("网", 5000)
+	d := Diagnostic{File: "x.toml", Line: 3, Msg: "unknown key %q", Args: []any{long}}
+	got := List{d}.Format(language.Chinese)
+	if n := strings.Count(got, "网"); n != maxQuoted || !strings.Contains(got, "…") {
+		t.Errorf("message quotes %d characters: %.80s", n, got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -116,9 +117,9 @@ func (d Diagnostic) format(p *message.Printer) string {
 	return b.String()
 }
 
-// localize translates the Term arguments of a message and keeps integers
-// from being grouped: the printer would write a year, a line number or a
-// project number as 2,024.
+// localize translates the Term arguments of a message, keeps integers
+// from being grouped (the printer would write a year, a line number or a
+// project number as 2,024) and shortens long quoted values.
 func localize(p *message.Printer, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
@@ -129,10 +130,24 @@ func localize(p *message.Printer, args []any) []any {
 			a = plain(x)
 		case int64:
 			a = plain(x)
+		case string:
+			a = shorten(x)
 		}
 		out[i] = a
 	}
 	return out
+}
+
+// maxQuoted is how many characters of a quoted value a message shows.
+const maxQuoted = 60
+
+// shorten cuts a long value quoted in a message, keeping its start: the
+// finding's line and path say where the whole of it is.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return s
+	}
+	return string([]rune(s)[:maxQuoted]) + "…"
 }
 
 // plain is an integer printed with its digits only.

@@ -101,7 +101,14 @@ func (c *checker) required(code, path string, label diag.Term, value string) boo
 // is not in the file, "empty" if it is.
 func (c *checker) absent(sev diag.Severity, code, path string, label diag.Term) {
 	hint := diag.T("fill in %s (key %s)", label, budget.SchemaPath(path))
-	if _, written := c.f.Positions[path]; written {
+	// An element of a list (goals[2]) has no position of its own: it is
+	// written when its list is.
+	list, _, isElement := strings.Cut(path[strings.LastIndex(path, ".")+1:], "[")
+	_, written := c.f.Positions[path]
+	if !written && isElement {
+		_, written = c.f.Positions[path[:strings.LastIndex(path, ".")+1]+list]
+	}
+	if written {
 		c.report(sev, code, path, diag.T("%s is empty", label), hint)
 	} else {
 		c.report(sev, code, path, diag.T("%s is missing", label), hint)

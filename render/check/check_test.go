@@ -344,3 +344,18 @@ func TestRulesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// An empty entry of a written list is "empty", not "missing".
+func TestEmptyListEntry(t *testing.T) {
+	f, p := base(t)
+	pr(f, 0).Goals = append([]string{""}, pr(f, 0).Goals...)
+	for _, d := range Filing(f, p) {
+		if d.Code == "T2" {
+			if d.Msg != "%s is empty" || d.Path != "projects[1].goals[1]" {
+				t.Errorf("T2 = %q at %s, want \"%%s is empty\" at projects[1].goals[1]", d.Msg, d.Path)
+			}
+			return
+		}
+	}
+	t.Error("no T2 finding for an empty goal")
+}

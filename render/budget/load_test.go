@@ -330,3 +330,11 @@ func TestDecoratedNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A table written as an array of tables is reported at its header.
+func TestArrayWhereTableBelongs(t *testing.T) {
+	_, notes := Parse("x.toml", []byte("template = \"hebei\"\n\n[[department]]\ncode = \"1\"\n"))
+	if len(notes) != 1 || notes[0].Code != "S3" || notes[0].Line != 3 {
+		t.Fatalf("notes = %v, want S3 at line 3", notes)
+	}
+}

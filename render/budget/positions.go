@@ -14,10 +14,15 @@ type Positions map[string]Pos
 // Pos is a 1-based line and column.
 type Pos struct{ Line, Col int }
 
-// Of returns the position of path, or of its nearest recorded ancestor.
+// Of returns the position of path, or of its nearest recorded ancestor. A
+// path written as an array of tables where a table belongs ([[department]])
+// is found at its first element.
 func (p Positions) Of(path string) Pos {
 	for path != "" {
 		if pos, ok := p[path]; ok {
+			return pos
+		}
+		if pos, ok := p[path+"[1]"]; ok {
 			return pos
 		}
 		i := strings.LastIndexAny(path, ".[")

@@ -24,6 +24,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Names of the embedded faces, for Embedded.
@@ -120,11 +121,35 @@ func EmbeddedNames() []string {
 // Load reads and parses a TrueType font file: a .ttf, or a .ttc collection
 // of which face number index (from 0) is taken. For a .ttf, index must be 0.
 func Load(path string, index int) (*Face, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	key := loadKey{path, index, st.Size(), st.ModTime()}
+	if f, ok := loadedFiles.Load(key); ok {
+		return f.(*Face), nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
-	return Parse(path, data, index)
+	f, err := Parse(path, data, index)
+	if err == nil {
+		loadedFiles.Store(key, f)
+	}
+	return f, err
+}
+
+// loadedFiles keeps the faces Load has parsed, so that a user font named by
+// a template is read and checked once per process, not again when the PDF
+// is drawn. A file that changes on disk is read anew.
+var loadedFiles sync.Map // loadKey → *Face
+
+type loadKey struct {
+	path  string
+	index int
+	size  int64
+	mod   time.Time
 }
 
 // Parse parses TrueType font data, a single font or face number index of a

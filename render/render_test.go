@@ -20,7 +20,7 @@ const samplePath = "../data/hebei/shanhaiguan-wxb-2024.toml"
 
 func hebei(tb testing.TB) *templates.Template {
 	tb.Helper()
-	set, notes := templates.Builtin()
+	set, notes := templates.NewSet()
 	if notes.HasErrors() {
 		tb.Fatal(notes)
 	}

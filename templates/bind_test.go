@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func bindSample(t *testing.T) *doc.Document {
 	t.Helper()
-	set, notes := Builtin()
+	set, notes := NewSet()
 	if notes.HasErrors() {
 		t.Fatalf("built-in templates: %v", notes)
 	}
@@ -77,7 +77,7 @@ func TestBindSampleGrid(t *testing.T) {
 }
 
 func TestBindNational(t *testing.T) {
-	set, _ := Builtin()
+	set, _ := NewSet()
 	f, notes := budget.Load("../data/national/mzj-2024.toml")
 	if f == nil {
 		t.Fatal(notes)
@@ -109,7 +109,7 @@ func TestBindNational(t *testing.T) {
 }
 
 func TestProfileUnprinted(t *testing.T) {
-	set, _ := Builtin()
+	set, _ := NewSet()
 	hebei, _ := set.Get("hebei", 0)
 	national, _ := set.Get("national", 0)
 	if got := hebei.Profile().Unprinted; len(got) != 0 {

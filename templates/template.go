@@ -58,9 +58,6 @@ type Set struct {
 	byName map[string][]*Template // versions, oldest first
 }
 
-// Builtin returns the embedded templates.
-func Builtin() (*Set, diag.List) { return NewSet() }
-
 // NewSet loads the built-in templates and then every *.toml of each folder
 // in dirs; a user template with the same name and version replaces the
 // built-in one.

@@ -201,13 +201,14 @@ func (c *cli) options(fs *flag.FlagSet) {
 	})
 }
 
-// noArgs refuses arguments a command does not take.
-func (c *cli) noArgs(cmd string, args []string) bool {
-	if len(args) > 0 {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("jixiao %s takes no arguments, got %q", cmd, args[0]))
-		return false
+// parseNoArgs is parse for a command that takes options only.
+func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, int) {
+	rest, ok, code := c.parse(fs, args, dir)
+	if ok && len(rest) > 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("jixiao %s takes no arguments, got %q", fs.Name(), rest[0]))
+		return false, exitUsage
 	}
-	return true
+	return ok, code
 }
 
 // templateSet loads the built-in and user templates, printing any problem.
@@ -376,12 +377,8 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 
 func (c *cli) listTemplates(args []string) int {
 	fs, dir := c.flags("templates")
-	rest, ok, code := c.parse(fs, args, dir)
-	if !ok {
+	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
-	}
-	if !c.noArgs("templates", rest) {
-		return exitUsage
 	}
 	set, ok := c.templateSet()
 	for _, t := range set.All() {
@@ -401,12 +398,8 @@ func (c *cli) newFiling(args []string) int {
 	fs, dir := c.flags("new")
 	name := fs.String("template", "hebei", c.p.Sprintf("form template of the new filing"))
 	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
-	rest, ok, code := c.parse(fs, args, dir)
-	if !ok {
+	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
-	}
-	if !c.noArgs("new", rest) {
-		return exitUsage
 	}
 	set, ok := c.templateSet()
 	if !ok {

@@ -54,7 +54,7 @@ func (c *checker) indicators(path string, pr *budget.Project) {
 		}
 	}
 	at := path + ".indicators"
-	if len(noBasis) > 0 && !slices.Contains(c.form.Unprinted, "projects.indicators.basis") {
+	if len(noBasis) > 0 && c.form.printsKey("projects.indicators.basis") {
 		c.report(diag.Warning, "I11", index(at, noBasis[0]-1)+".basis",
 			diag.T("project %q: %d of %d indicators have no value basis (rows %s)", name, len(noBasis), len(rows), ranges(noBasis)),
 			diag.T("fill in basis, e.g. 计划标准：《2024年工作要点》; the report leaves the cell blank"))
@@ -90,10 +90,10 @@ func (c *checker) indicator(path string, row int, in *budget.Indicator) {
 	if !c.requiredRow(diag.Error, "I6", path+".value", row, diag.Term("indicator value"), in.Value) {
 		c.value(path+".value", in, cat)
 	}
-	if !slices.Contains(c.form.Unprinted, "projects.indicators.description") {
+	if c.form.printsKey("projects.indicators.description") {
 		c.requiredRow(diag.Warning, "I10", path+".description", row, diag.Term("indicator description"), in.Description)
 	}
-	if !blank(in.Basis) && !standardBasis(in.Basis) && !slices.Contains(c.form.Unprinted, "projects.indicators.basis") {
+	if !blank(in.Basis) && !standardBasis(in.Basis) && c.form.printsKey("projects.indicators.basis") {
 		c.report(diag.Warning, "I11", path+".basis",
 			diag.T("row %d: the basis %q does not name a standard", row, in.Basis),
 			diag.T("start it with 计划标准, 行业标准, 历史标准, 预算支出标准 or 其他, e.g. 计划标准：《2024年工作要点》"))

@@ -68,8 +68,13 @@ var fields = []field{
 	{"projects.indicators.basis", diag.Term("value basis"), true, 0, always},
 }
 
+// printsKey reports whether the form prints the field at key (a path
+// without indices): false for the fields its template never uses.
+func (fm *form) printsKey(key string) bool { return !slices.Contains(fm.Unprinted, key) }
+
+// prints reports whether the form prints text field fd.
 func (fm *form) prints(fd field) bool {
-	if slices.Contains(fm.Unprinted, fd.key) {
+	if !fm.printsKey(fd.key) {
 		return false
 	}
 	switch fd.shown {
@@ -266,7 +271,7 @@ var goalNumber = regexp.MustCompile(`^\s*(?:\d+[、.．)）]|[(（]\d+[)）]|[�
 
 // projectText checks a project's purpose and goals: T2 and T3.
 func (c *checker) projectText(path string, pr *budget.Project) {
-	if !slices.Contains(c.form.Unprinted, "projects.purpose") {
+	if c.form.printsKey("projects.purpose") {
 		c.required("T2", path+".purpose", diag.Term("purpose"), pr.Purpose)
 	}
 	if len(pr.Goals) == 0 {

@@ -37,14 +37,15 @@ var cliEntries = [][2]string{
 const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
-  jixiao build [-o DIR] [--format pdf,docx] FILE.toml...   render each filing to PDF and DOCX
+  jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml... render each filing to PDF and DOCX (-o -: one file to stdout)
   jixiao check FILE.toml...                                 validate filings, print every finding
   jixiao templates                                          list the form templates
   jixiao new --template NAME [--year Y]                     print a starter filing for a form
 
 options (every command):
-  --lang zh|en       message language (default: from LANG, else Chinese)
+  --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
   --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
+  -h                 the options of one command, e.g. jixiao build -h
 
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
 
@@ -55,14 +56,15 @@ example:
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
 
 用法：
-  jixiao build [-o 目录] [--format pdf,docx] 文件.toml...   将每份申报文件生成 PDF 和 DOCX
+  jixiao build [-o 目录|-] [--format pdf,docx] 文件.toml... 将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
   jixiao check 文件.toml...                                 校验申报文件，列出全部问题
   jixiao templates                                          列出可用的表式模板
   jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
 
 通用选项：
-  --lang zh|en       提示信息语言（默认按 LANG 环境变量，否则为中文）
+  --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
   --templates 目录   附加或覆盖表式模板的文件夹（也可用 JIXIAO_TEMPLATES）
+  -h                 查看某个命令的选项，如 jixiao build -h
 
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
 

@@ -18,6 +18,10 @@ type Face struct {
 	scale   float64           // 1000 / upem
 	ascent  float64           // 1/1000 em, positive
 	descent float64           // 1/1000 em, positive below the baseline
+	// capHeight (OS/2, else the ascent) and bbox (head: xMin, yMin, xMax,
+	// yMax) in 1/1000 em, for a PDF font descriptor.
+	capHeight float64
+	bbox      [4]float64
 
 	// The format 4 cmap subtable, and the glyphs of the BMP by blocks of
 	// 256 characters, each decoded from cmap on first use; see glyphIndex.
@@ -95,6 +99,14 @@ func (f *Face) Ascent() float64 { return f.ascent }
 // Descent returns the descender (hhea, or OS/2 typographic if hhea's is 0)
 // in 1/1000 em, as a positive number.
 func (f *Face) Descent() float64 { return f.descent }
+
+// CapHeight returns the height of capital letters (OS/2 sCapHeight, or the
+// ascent if the font does not give it) in 1/1000 em.
+func (f *Face) CapHeight() float64 { return f.capHeight }
+
+// BBox returns the box enclosing all the font's glyphs (head: xMin, yMin,
+// xMax, yMax) in 1/1000 em with the y axis up.
+func (f *Face) BBox() [4]float64 { return f.bbox }
 
 // Outline returns the outline of r's glyph in 1/1000 em with the y axis up
 // and the origin on the baseline at the glyph's left edge, and its advance

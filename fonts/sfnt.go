@@ -199,6 +199,13 @@ func (f *Face) parseMetrics(t map[string][]byte) error {
 	}
 	f.ascent = float64(ascent) * f.scale
 	f.descent = -float64(descent) * f.scale
+	for i := range f.bbox {
+		f.bbox[i] = float64(i16(head[36+2*i:])) * f.scale
+	}
+	f.capHeight = f.ascent
+	if os2 != nil && u16(os2) >= 2 && i16(os2[88:]) > 0 {
+		f.capHeight = float64(i16(os2[88:])) * f.scale
+	}
 
 	f.numGlyphs, f.numMetrics, f.hmtx, f.longLoca = numGlyphs, numMetrics, hmtx, longLoca
 	return nil

@@ -14,10 +14,15 @@ import (
 // read cvt.
 var hintingTables = []string{"cvt ", "fpgm", "prep", "gasp"}
 
+// A Subset is a standalone TrueType font made of some of a face's glyphs.
+type Subset struct {
+	Data  []byte          // the font file
+	Glyph map[rune]uint16 // each character's glyph number in Data
+}
+
 // Subset returns a standalone TrueType font with only the glyphs of runes,
-// for fpdf.AddUTF8FontFromBytes: fpdf's time to load a font and to embed it
-// in the PDF grows with the size of the font it is given, and a report
-// draws a few hundred of an embedded face's ten thousand characters.
+// for embedding in a PDF: a report draws a few hundred of an embedded
+// face's ten thousand characters.
 //
 // The subset has glyph 0 (.notdef), the runes' glyphs in the order of the
 // runes, and then the glyphs that composite glyphs among them are made of,
@@ -26,7 +31,7 @@ var hintingTables = []string{"cvt ", "fpgm", "prep", "gasp"}
 // (post format 3). Order and repetition of runes do not matter: the same set
 // of runes gives the same bytes. It is an error wrapping ErrNoGlyph if
 // Has(r) is false for any of the runes.
-func (f *Face) Subset(runes []rune) ([]byte, error) {
+func (f *Face) Subset(runes []rune) (*Subset, error) {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
@@ -48,8 +53,10 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		return newID[old]
 	}
 	gids := make([]uint16, len(rs))
+	glyph := make(map[rune]uint16, len(rs))
 	for i, r := range rs {
 		gids[i] = add(f.glyphIndex(r))
+		glyph[r] = gids[i]
 	}
 	// Each glyph's data and the offsets in it of its components' glyph
 	// numbers; order grows as components are found.
@@ -70,7 +77,7 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		glyphs, refs = append(glyphs, data), append(refs, rf)
 	}
 	// Faces from Parse are free of cycles, but the embedded ones are only
-	// checked by the tests, and a cycle would send fpdf into endless
+	// checked by the tests, and a cycle would send a renderer into endless
 	// recursion.
 	err := checkCycles(len(glyphs), func(g int) ([]int, error) {
 		cs := make([]int, len(refs[g]))
@@ -145,14 +152,17 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	for tag, data := range tables {
 		sizes[tag] = len(data)
 	}
-	sizes["glyf"] = at
-	return assembleSfnt(sizes, func(tag string, dst []byte) {
+	// A subset of empty glyphs (.notdef and spaces) would have an empty
+	// glyf table, which readers take for a missing one.
+	sizes["glyf"] = max(at, 4)
+	data := assembleSfnt(sizes, func(tag string, dst []byte) {
 		if tag == "glyf" {
 			writeGlyf(dst)
 		} else {
 			copy(dst, tables[tag])
 		}
-	}), nil
+	})
+	return &Subset{Data: data, Glyph: glyph}, nil
 }
 
 // checkRunes returns an error wrapping ErrNoGlyph, naming up to 8 of them,

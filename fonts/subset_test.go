@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // subsetText has hanzi, full-width punctuation, symbols, Latin and digits.
@@ -18,15 +16,20 @@ const subsetText = "2024年部门预算：一般公共预算支出≥95%①（5.
 // checking it as Parse checks every font.
 func parseSubset(t *testing.T, f *Face, runes []rune) ([]byte, *Face) {
 	t.Helper()
-	data, err := f.Subset(runes)
+	s, err := f.Subset(runes)
 	if err != nil {
 		t.Fatalf("%s: Subset: %v", f.Name(), err)
 	}
-	sub, err := Parse("subset", data, 0)
+	sub, err := Parse("subset", s.Data, 0)
 	if err != nil {
 		t.Fatalf("%s: Parse(Subset): %v", f.Name(), err)
 	}
-	return data, sub
+	for _, r := range runes {
+		if g := s.Glyph[r]; g == 0 || int(g) != sub.glyphIndex(r) {
+			t.Errorf("%s: Subset says %q is glyph %d, its cmap says %d", f.Name(), r, g, sub.glyphIndex(r))
+		}
+	}
+	return s.Data, sub
 }
 
 // checkSameGlyphs fails t unless sub has exactly the runes of want, each
@@ -80,7 +83,7 @@ func TestSubset(t *testing.T) {
 			if len(data) > 100<<10 {
 				t.Errorf("subset of %d characters is %d bytes", len(runes), len(data))
 			}
-			checkFpdf(t, data, subsetText)
+			checkSfnt(t, data, subsetText)
 
 			// Order and repetition do not matter.
 			shuffled := append(slices.Clone(runes), runes[:10]...)
@@ -89,7 +92,7 @@ func TestSubset(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(again, data) {
+			if !bytes.Equal(again.Data, data) {
 				t.Error("Subset of the same runes in another order gave other bytes")
 			}
 		})
@@ -121,15 +124,15 @@ func TestSubsetComposite(t *testing.T) {
 	if sub.numGlyphs != 1+len(runes)+2 {
 		t.Errorf("subset has %d glyphs, want %d", sub.numGlyphs, 1+len(runes)+2)
 	}
-	checkFpdf(t, data, string(runes))
+	checkSfnt(t, data, string(runes))
 }
 
 func TestSubsetMissing(t *testing.T) {
 	f := mustEmbedded(t, SerifRegular)
 	for _, runes := range [][]rune{{'中', '𠀀'}, {0xE000}, {-1}, {'a', 0x110000}} {
-		data, err := f.Subset(runes)
-		if !errors.Is(err, ErrNoGlyph) || data != nil {
-			t.Errorf("Subset(%U) = %d bytes, error %v; want ErrNoGlyph", runes, len(data), err)
+		sub, err := f.Subset(runes)
+		if !errors.Is(err, ErrNoGlyph) || sub != nil {
+			t.Errorf("Subset(%U) = %v, error %v; want ErrNoGlyph", runes, sub, err)
 		}
 	}
 	_, err := f.Subset([]rune{'中', '𠀀', 0xE000, 0xE001})
@@ -145,7 +148,7 @@ func TestSubsetEmpty(t *testing.T) {
 	if sub.numGlyphs != 1 {
 		t.Errorf("subset has %d glyphs, want 1", sub.numGlyphs)
 	}
-	checkFpdf(t, data, "")
+	checkSfnt(t, data, "")
 }
 
 // TestSubsetSmallFonts subsets user fonts with short loca offsets and a
@@ -173,7 +176,7 @@ func TestSubsetSmallFonts(t *testing.T) {
 		if parsed.numGlyphs != f.numGlyphs {
 			t.Errorf("subset has %d glyphs, want %d", parsed.numGlyphs, f.numGlyphs)
 		}
-		checkFpdf(t, sub, "AAA")
+		checkSfnt(t, sub, "AAA")
 	}
 }
 
@@ -206,45 +209,6 @@ func benchRunes(f *Face, n int) []rune {
 		}
 	}
 	return runes
-}
-
-// BenchmarkSubsetFpdf measures a face's cost of making a PDF: Subset of 600
-// characters, and fpdf's loading of the subset and embedding of it in the
-// PDF it writes.
-func BenchmarkSubsetFpdf(b *testing.B) {
-	f := mustEmbedded(b, SerifRegular)
-	runes := benchRunes(f, 600)
-	text := string(runes)
-	for b.Loop() {
-		data, err := f.Subset(runes)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pdf := fpdf.New("P", "mm", "A4", "")
-		pdf.AddUTF8FontFromBytes("test", "", data)
-		pdf.AddPage()
-		pdf.SetFont("test", "", 12)
-		pdf.Cell(100, 10, text)
-		if err := pdf.Output(&bytes.Buffer{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkFpdfOverhead is BenchmarkSubsetFpdf with a two-glyph font: what
-// fpdf costs for any font.
-func BenchmarkFpdfOverhead(b *testing.B) {
-	data := minimalFont(nil)
-	for b.Loop() {
-		pdf := fpdf.New("P", "mm", "A4", "")
-		pdf.AddUTF8FontFromBytes("test", "", data)
-		pdf.AddPage()
-		pdf.SetFont("test", "", 12)
-		pdf.Cell(100, 10, "A")
-		if err := pdf.Output(&bytes.Buffer{}); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 func BenchmarkSubset(b *testing.B) {

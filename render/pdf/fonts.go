@@ -1,9 +1,13 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"sort"
+	"strings"
+	"unicode/utf16"
 
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/doc"
@@ -95,4 +99,161 @@ func (s *FontSet) ids() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// embedded is a face as written into the PDF: its resource name and the
+// glyph number, in the embedded subset, of each character drawn in it.
+type embedded struct {
+	resource string // "F1", "F2", …
+	glyph    map[rune]uint16
+}
+
+// glyphs encodes s for the Tj operator: two bytes per character, its glyph
+// number, as the font's encoding is Identity-H.
+func (e *embedded) glyphs(s string) string {
+	var b strings.Builder
+	b.Grow(2 + 4*len(s)/3)
+	b.WriteByte('<')
+	for _, r := range s {
+		fmt.Fprintf(&b, "%04X", e.glyph[r])
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+// writeFonts embeds each face that r draws text in, subset to the
+// characters drawn in it, as a Type 0 font (a CIDFontType2 with an
+// Identity-H encoding, so text is drawn by glyph number) with a ToUnicode
+// map, so the text can be searched and copied. It returns the fonts by face
+// ID and the entries of the font resource dictionary.
+func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, string, error) {
+	used := map[string]map[rune]bool{}
+	for _, page := range r.Pages {
+		for _, it := range page.Items {
+			if t, ok := it.(layout.Text); ok {
+				if used[t.FaceID] == nil {
+					used[t.FaceID] = map[rune]bool{}
+				}
+				for _, c := range t.Text {
+					used[t.FaceID][c] = true
+				}
+			}
+		}
+	}
+	out := map[string]*embedded{}
+	var resources strings.Builder
+	for _, id := range fs.ids() {
+		if used[id] == nil {
+			continue
+		}
+		runes := make([]rune, 0, len(used[id]))
+		for c := range used[id] {
+			runes = append(runes, c)
+		}
+		slices.Sort(runes)
+		face := fs.faces[id]
+		sub, err := face.Subset(runes)
+		if err != nil {
+			return nil, "", err
+		}
+		e := &embedded{resource: fmt.Sprintf("F%d", len(out)+1), glyph: sub.Glyph}
+		obj, err := writeFont(f, face, runes, sub)
+		if err != nil {
+			return nil, "", err
+		}
+		out[id] = e
+		fmt.Fprintf(&resources, "/%s %s ", e.resource, ref(obj))
+	}
+	return out, resources.String(), nil
+}
+
+// writeFont writes the five objects of one embedded subset font and returns
+// the number of the Type 0 font. runes are sorted.
+func writeFont(f *file, face *fonts.Face, runes []rune, sub *fonts.Subset) (int, error) {
+	type0, cid, desc, file, toUnicode := f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
+	base := name(subsetTag(sub.Data) + "+" + face.Name())
+
+	// Each glyph's character: the first (smallest) where several
+	// characters share a glyph.
+	chars := map[uint16]rune{}
+	var gids []uint16
+	for _, r := range runes {
+		g := sub.Glyph[r]
+		if _, ok := chars[g]; !ok {
+			chars[g] = r
+			gids = append(gids, g)
+		}
+	}
+	slices.Sort(gids)
+
+	// Widths in runs of consecutive glyph numbers: "first [w w …]".
+	var w strings.Builder
+	for i, g := range gids {
+		if i == 0 || g != gids[i-1]+1 {
+			if i > 0 {
+				w.WriteString("] ")
+			}
+			fmt.Fprintf(&w, "%d [", g)
+		} else {
+			w.WriteByte(' ')
+		}
+		w.WriteString(num(face.Advance(chars[g])))
+	}
+	if len(gids) > 0 {
+		w.WriteByte(']')
+	}
+
+	bbox := face.BBox()
+	f.object(type0, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s>>",
+		base, ref(cid), ref(toUnicode)))
+	f.object(cid, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %s /DW 1000 /W [%s] /CIDToGIDMap /Identity>>",
+		base, ref(desc), w.String()))
+	f.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle 0 /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s>>",
+		base, num(bbox[0]), num(bbox[1]), num(bbox[2]), num(bbox[3]),
+		num(face.Ascent()), num(-face.Descent()), num(face.CapHeight()), ref(file)))
+	if err := f.stream(file, fmt.Sprintf(" /Length1 %d", len(sub.Data)), sub.Data); err != nil {
+		return 0, err
+	}
+	if err := f.stream(toUnicode, "", toUnicodeCMap(gids, chars)); err != nil {
+		return 0, err
+	}
+	return type0, nil
+}
+
+// subsetTag is the six capital letters that prefix a subset font's name,
+// derived from the subset so that equal subsets get equal tags.
+func subsetTag(data []byte) string {
+	h := fnv.New64a()
+	h.Write(data)
+	v := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(tag)
+}
+
+// toUnicodeCMap maps each glyph number (sorted gids) back to its character.
+func toUnicodeCMap(gids []uint16, chars map[uint16]rune) []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for len(gids) > 0 {
+		n := min(len(gids), 100) // at most 100 mappings a block
+		fmt.Fprintf(&b, "%d beginbfchar\n", n)
+		for _, g := range gids[:n] {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune{chars[g]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+		gids = gids[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
 }

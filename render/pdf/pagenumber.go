@@ -1,25 +1,23 @@
 package pdf
 
 import (
-	"sort"
-
-	"github.com/go-pdf/fpdf"
+	"fmt"
 
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
 
-// drawOutlined draws a page number as glyph outlines rather than text.
+// pageNumber draws a page number as glyph outlines rather than text.
 // Page numbers are page furniture, not content: drawn this way they never
 // interrupt text that is copied or extracted across a page break (a
 // paragraph continued on the next page reads on without "— 2 —" in the
 // middle), much as tagged PDF marks them as artifacts.
-func drawOutlined(p *fpdf.Fpdf, n layout.PageNumber, fs *FontSet) {
-	face := fs.faces[n.FaceID]
+func (p *painter) pageNumber(n layout.PageNumber) {
+	face := p.fonts.faces[n.FaceID]
 	if face == nil {
 		return
 	}
-	scale := n.Size / 1000 * ptToMM // font units (1/1000 em) → mm
+	scale := n.Size / 1000 / ptPerMM // font units (1/1000 em) → mm
 	width := 0.0
 	for _, r := range n.Text {
 		width += face.Advance(r) * scale
@@ -30,48 +28,52 @@ func drawOutlined(p *fpdf.Fpdf, n layout.PageNumber, fs *FontSet) {
 	} else if n.Center {
 		x -= width / 2
 	}
+	drawn := false
 	for _, r := range n.Text {
 		segs, adv, err := face.Outline(r)
 		if err != nil {
 			continue
 		}
-		drawGlyph(p, segs, x, n.Y, scale)
+		drawn = p.glyph(segs, x, n.Y, scale) || drawn
 		x += adv * scale
 	}
+	if drawn {
+		p.content.WriteString("f\n")
+	}
 }
 
-func drawGlyph(p *fpdf.Fpdf, segs []fonts.Segment, x, y, scale float64) {
-	if len(segs) == 0 {
-		return
-	}
-	at := func(pt fonts.Point) (float64, float64) { return x + pt.X*scale, y - pt.Y*scale }
-	for _, s := range segs {
+// glyph adds a glyph's outline, its origin at x, y (mm), to the current
+// path and reports whether it had any. Quadratic curves become the cubic
+// curves PDF draws.
+func (p *painter) glyph(segs []fonts.Segment, x, y, scale float64) bool {
+	at := func(pt fonts.Point) fonts.Point { return fonts.Point{X: x + pt.X*scale, Y: y - pt.Y*scale} }
+	point := func(pt fonts.Point) string { return p.x(pt.X) + " " + p.y(pt.Y) }
+	var cur fonts.Point
+	for i, s := range segs {
 		switch s.Op {
 		case fonts.MoveTo:
-			p.MoveTo(at(s.Pts[0]))
+			if i > 0 {
+				p.content.WriteString("h\n")
+			}
+			cur = at(s.Pts[0])
+			fmt.Fprintf(&p.content, "%s m\n", point(cur))
 		case fonts.LineTo:
-			p.LineTo(at(s.Pts[0]))
+			cur = at(s.Pts[0])
+			fmt.Fprintf(&p.content, "%s l\n", point(cur))
 		case fonts.QuadTo:
-			cx, cy := at(s.Pts[0])
-			ex, ey := at(s.Pts[1])
-			p.CurveTo(cx, cy, ex, ey)
+			c, end := at(s.Pts[0]), at(s.Pts[1])
+			c1 := fonts.Point{X: cur.X + 2.0/3*(c.X-cur.X), Y: cur.Y + 2.0/3*(c.Y-cur.Y)}
+			c2 := fonts.Point{X: end.X + 2.0/3*(c.X-end.X), Y: end.Y + 2.0/3*(c.Y-end.Y)}
+			fmt.Fprintf(&p.content, "%s %s %s c\n", point(c1), point(c2), point(end))
+			cur = end
 		case fonts.CubeTo:
-			c1x, c1y := at(s.Pts[0])
-			c2x, c2y := at(s.Pts[1])
-			ex, ey := at(s.Pts[2])
-			p.CurveBezierCubicTo(c1x, c1y, c2x, c2y, ex, ey)
+			end := at(s.Pts[2])
+			fmt.Fprintf(&p.content, "%s %s %s c\n", point(at(s.Pts[0])), point(at(s.Pts[1])), point(end))
+			cur = end
 		}
 	}
-	p.ClosePath()
-	p.SetFillColor(0, 0, 0)
-	p.DrawPath("F")
-}
-
-func sortedAnchors(m map[string]layout.Anchor) []string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
+	if len(segs) > 0 {
+		p.content.WriteString("h\n")
 	}
-	sort.Strings(names)
-	return names
+	return len(segs) > 0
 }

@@ -1,183 +1,163 @@
-// Package pdf draws laid-out pages with fpdf: text in embedded, subset
+// Package pdf writes laid-out pages as a PDF file: text in embedded subset
 // TrueType faces with ToUnicode maps (so text can be searched and copied),
-// table rules, TOC links, the bookmark outline, page numbers and document
+// table rules, TOC links, the bookmark outline, page labels matching the
+// printed page numbers, the source file as an attachment and the document
 // information. It makes no layout decisions of its own.
+//
+// The PDF objects are written here rather than through a PDF library: a
+// report needs only text by glyph number, straight lines, filled paths and a
+// handful of document-level objects, and writing them directly is what keeps
+// a report's whole run in tens of milliseconds (see the README's figures).
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
-
-	"github.com/go-pdf/fpdf"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
 
-const ptToMM = 25.4 / 72
+// ptPerMM converts the layout's millimetres to PDF points.
+const ptPerMM = 72 / 25.4
 
 // Write draws r, the layout of d, as a PDF. The same input always gives the
-// same bytes: the dates come from d.Meta.Created and the catalog is sorted.
+// same bytes: the dates come from d.Meta.Created and nothing depends on map
+// order.
 func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
-	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: d.Page.Width, Ht: d.Page.Height}})
-	p.SetCatalogSort(true)
+	f := newFile()
+	height := d.Page.Height * ptPerMM
+	faces, fontDict, err := writeFonts(f, r, fs)
+	if err != nil {
+		return err
+	}
+	resources := f.alloc()
+	f.object(resources, "<</Font <<"+fontDict+">> /ProcSet [/PDF /Text]>>")
+
+	pagesObj := f.alloc()
+	pages := make([]int, len(r.Pages))
+	for i := range pages {
+		pages[i] = f.alloc()
+	}
+	dest := func(page int, y float64) string {
+		return fmt.Sprintf("[%s /XYZ 0 %s null]", ref(pages[page]), num(height-y*ptPerMM))
+	}
+	mediaBox := fmt.Sprintf("[0 0 %s %s]", num(d.Page.Width*ptPerMM), num(height))
+	for i, page := range r.Pages {
+		p := painter{height: height, faces: faces, fonts: fs}
+		for _, it := range page.Items {
+			p.draw(it, r.Anchors, dest)
+		}
+		content := f.alloc()
+		if err := f.stream(content, "", p.content.Bytes()); err != nil {
+			return err
+		}
+		annots := ""
+		if len(p.annots) > 0 {
+			annots = " /Annots [" + strings.Join(p.annots, " ") + "]"
+		}
+		f.object(pages[i], fmt.Sprintf("<</Type /Page /Parent %s /MediaBox %s /Resources %s /Contents %s%s>>",
+			ref(pagesObj), mediaBox, ref(resources), ref(content), annots))
+	}
+	kids := make([]string, len(pages))
+	for i, n := range pages {
+		kids[i] = ref(n)
+	}
+	f.object(pagesObj, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", strings.Join(kids, " "), len(pages)))
+
 	created := d.Meta.Created
 	if created.IsZero() {
 		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	p.SetCreationDate(created)
-	p.SetModificationDate(created)
-	p.SetCompression(true)
-	p.SetTitle(d.Meta.Title, true)
-	p.SetAuthor(d.Meta.Author, true)
-	p.SetSubject(d.Meta.Subject, true)
-	p.SetKeywords(d.Meta.Keywords, true)
-	p.SetCreator("jixiao ("+d.Meta.Template+")", true)
-	p.SetProducer("jixiao", true)
-	p.SetLang(d.Meta.Language)
-	if src := d.Meta.Source; len(src.Data) > 0 {
-		p.SetAttachments([]fpdf.Attachment{{Content: src.Data, Filename: src.Name, Description: src.Description}})
+	catalog := []string{"/Type /Catalog", "/Pages " + ref(pagesObj), "/PageLabels " + pageLabels(r.Pages),
+		"/ViewerPreferences <</DisplayDocTitle true>>"}
+	if outlines := writeOutline(f, outlineMarks(r), dest); outlines != 0 {
+		catalog = append(catalog, "/Outlines "+ref(outlines), "/PageMode /UseOutlines")
 	}
-	p.SetAutoPageBreak(false, 0)
-	p.SetMargins(0, 0, 0)
-	p.SetDrawColor(0, 0, 0)
-	p.SetTextColor(0, 0, 0)
+	if d.Meta.Language != "" {
+		catalog = append(catalog, "/Lang "+str(d.Meta.Language))
+	}
+	if src := d.Meta.Source; len(src.Data) > 0 {
+		spec, err := writeAttachment(f, src, created)
+		if err != nil {
+			return err
+		}
+		catalog = append(catalog, fmt.Sprintf("/Names <</EmbeddedFiles <</Names [%s %s]>>>> /AF [%s]", text(src.Name), ref(spec), ref(spec)))
+	}
+	root := f.alloc()
+	f.object(root, "<<"+strings.Join(catalog, " ")+">>")
 
-	family, err := embedFonts(p, r, fs)
+	info := []string{"/Producer (jixiao)", "/Creator " + str("jixiao ("+d.Meta.Template+")"),
+		"/CreationDate " + date(created), "/ModDate " + date(created)}
+	for _, e := range []struct{ key, value string }{
+		{"Title", d.Meta.Title}, {"Author", d.Meta.Author}, {"Subject", d.Meta.Subject}, {"Keywords", d.Meta.Keywords},
+	} {
+		if e.value != "" {
+			info = append(info, "/"+e.key+" "+str(e.value))
+		}
+	}
+	infoObj := f.alloc()
+	f.object(infoObj, "<<"+strings.Join(info, " ")+">>")
+
+	out, err := f.finish(root, infoObj)
 	if err != nil {
 		return err
 	}
-	links := map[string]int{}
-	for _, name := range sortedAnchors(r.Anchors) {
-		a := r.Anchors[name]
-		links[name] = p.AddLink()
-		p.SetLink(links[name], a.Y, a.Page+1)
-	}
-	outline := outlineByPage(r)
-	for i, page := range r.Pages {
-		p.AddPage()
-		for _, o := range outline[i] {
-			p.Bookmark(o.title, o.level, o.y)
-		}
-		for _, it := range page.Items {
-			drawItem(p, it, family, links, fs)
-		}
-		if p.Err() {
-			return p.Error()
-		}
-	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(out)
 	return err
 }
 
-func drawItem(p *fpdf.Fpdf, it layout.Item, family map[string]string, links map[string]int, fs *FontSet) {
-	switch it := it.(type) {
-	case layout.Text:
-		p.SetFont(family[it.FaceID], "", it.Size)
-		if it.FakeBold {
-			// Fill and stroke: thickens a regular face by a hair so bold
-			// labels read as bold without a bold face.
-			p.SetLineWidth(it.Size * 0.03 * ptToMM)
-			p.SetTextRenderingMode(2)
-		}
-		p.Text(it.X, it.Y, it.Text)
-		if it.FakeBold {
-			p.SetTextRenderingMode(0)
-		}
-	case layout.Rule:
-		p.SetLineWidth(it.Width)
-		p.Line(it.X1, it.Y1, it.X2, it.Y2)
-	case layout.Link:
-		if id, ok := links[it.Bookmark]; ok {
-			p.Link(it.X, it.Y, it.W, it.H, id)
-		}
-	case layout.PageNumber:
-		drawOutlined(p, it, fs)
+// writeAttachment embeds the source file, marked as the document's source
+// (PDF 2.0 associated file), and returns its file specification.
+func writeAttachment(f *file, src doc.Attachment, modified time.Time) (int, error) {
+	stream, spec := f.alloc(), f.alloc()
+	dict := fmt.Sprintf(" /Type /EmbeddedFile /Subtype /application#2Ftoml /Params <</Size %d /ModDate %s>>", len(src.Data), date(modified))
+	if err := f.stream(stream, dict, src.Data); err != nil {
+		return 0, err
 	}
+	desc := ""
+	if src.Description != "" {
+		desc = " /Desc " + text(src.Description)
+	}
+	f.object(spec, fmt.Sprintf("<</Type /Filespec /F %s /UF %s%s /EF <</F %s /UF %s>> /AFRelationship /Source>>",
+		text(src.Name), text(src.Name), desc, ref(stream), ref(stream)))
+	return spec, nil
 }
 
-// embedFonts hands fpdf a small subset of each face with just the
-// characters drawn in it: fpdf's cost grows with the size of the font it is
-// given, and the report uses a few hundred of the fonts' ten thousand
-// characters.
-func embedFonts(p *fpdf.Fpdf, r *layout.Result, fs *FontSet) (map[string]string, error) {
-	used := map[string]map[rune]bool{}
-	for _, page := range r.Pages {
-		for _, it := range page.Items {
-			if t, ok := it.(layout.Text); ok {
-				if used[t.FaceID] == nil {
-					used[t.FaceID] = map[rune]bool{}
-				}
-				for _, c := range t.Text {
-					used[t.FaceID][c] = true
-				}
-			}
+// pageLabels numbers the pages in a viewer as they are printed: runs of
+// numbered pages get their printed numbers, and unnumbered pages (the 目录)
+// lower-case roman numerals.
+func pageLabels(pages []layout.Page) string {
+	var nums []string
+	roman := 0
+	for i, p := range pages {
+		continues := i > 0 && (p.Number == 0 && pages[i-1].Number == 0 ||
+			p.Number != 0 && pages[i-1].Number != 0 && p.Number == pages[i-1].Number+1)
+		if p.Number == 0 {
+			roman++
 		}
-	}
-	family := map[string]string{}
-	for i, id := range fs.ids() {
-		if used[id] == nil {
+		if continues {
 			continue
 		}
-		runes := make([]rune, 0, len(used[id]))
-		for c := range used[id] {
-			runes = append(runes, c)
+		if p.Number == 0 {
+			nums = append(nums, fmt.Sprintf("%d <</S /r /St %d>>", i, roman))
+		} else {
+			nums = append(nums, fmt.Sprintf("%d <</S /D /St %d>>", i, p.Number))
 		}
-		data, err := fs.faces[id].Subset(runes)
-		if err != nil {
-			return nil, err
-		}
-		family[id] = fontName(id, i)
-		p.AddUTF8FontFromBytes(family[id], "", data)
 	}
-	return family, nil
+	return "<</Nums [" + strings.Join(nums, " ") + "]>>"
 }
 
-// fontName is the name a face gets inside the PDF (pdffonts shows it): the
-// face's file name without folder and extension, in letters, digits and
-// dashes, made unique by its number.
-func fontName(id string, i int) string {
-	base := strings.TrimSuffix(filepath.Base(id), filepath.Ext(id))
-	name := strings.Map(func(r rune) rune {
-		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
-			return r
+// str formats s as a PDF string: literal when it is printable ASCII, else a
+// text string in UTF-16.
+func str(s string) string {
+	for _, c := range []byte(s) {
+		if c < ' ' || c > '~' {
+			return text(s)
 		}
-		return -1
-	}, base)
-	return fmt.Sprintf("%s-%d", name, i)
-}
-
-type outlineMark struct {
-	title string
-	level int
-	y     float64
-}
-
-// outlineByPage groups the bookmark outline by page, with levels made
-// contiguous from 0 as fpdf requires.
-func outlineByPage(r *layout.Result) map[int][]outlineMark {
-	out := map[int][]outlineMark{}
-	prev := -1
-	for _, o := range r.Outline {
-		a, ok := r.Anchors[o.Bookmark]
-		if !ok {
-			continue
-		}
-		level := max(o.Level-1, 0)
-		if level > prev+1 {
-			level = prev + 1
-		}
-		prev = level
-		out[a.Page] = append(out[a.Page], outlineMark{o.Title, level, a.Y})
 	}
-	return out
+	r := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+	return "(" + r.Replace(s) + ")"
 }

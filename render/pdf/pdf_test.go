@@ -11,25 +11,14 @@ import (
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
 
-func TestFontName(t *testing.T) {
-	for id, want := range map[string]string{
-		fonts.SerifRegular:         "NotoSerifSC-Regular-0",
-		"/home/张三/字体/simsun.ttc#1": "simsun-0",
-	} {
-		if got := fontName(id, 0); got != want {
-			t.Errorf("fontName(%q) = %q, want %q", id, got, want)
-		}
-	}
-}
-
 func TestOutlineLevelsAreContiguous(t *testing.T) {
 	r := &layout.Result{
 		Outline: []layout.OutlineEntry{{Title: "部分", Level: 1, Bookmark: "a"}, {Title: "表", Level: 3, Bookmark: "b"}, {Title: "丢", Level: 1, Bookmark: "missing"}},
 		Anchors: map[string]layout.Anchor{"a": {Page: 0, Y: 40}, "b": {Page: 1, Y: 50}},
 	}
-	got := outlineByPage(r)
-	if len(got[0]) != 1 || got[0][0].level != 0 || len(got[1]) != 1 || got[1][0].level != 1 {
-		t.Errorf("outline = %+v, want levels 0 then 1 (fpdf needs steps of one)", got)
+	got := outlineMarks(r)
+	if len(got) != 2 || got[0].level != 0 || got[1].level != 1 || got[1].page != 1 {
+		t.Errorf("outline = %+v, want levels 0 then 1 (a bookmark needs a parent one level up)", got)
 	}
 }
 
@@ -58,7 +47,7 @@ func TestWrite(t *testing.T) {
 		t.Error("two writes differ")
 	}
 	pdf := outs[0].String()
-	for _, want := range []string{"/Lang (zh-CN)", "/CreationDate (D:20240301", "/BaseFont /utf8notoserifsc-regular-0", "/ToUnicode"} {
+	for _, want := range []string{"/Lang (zh-CN)", "/CreationDate (D:20240301", "+NotoSerifSC-Regular /Encoding /Identity-H", "/ToUnicode"} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)
 		}

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,51 @@ func TestUserTemplateFolder(t *testing.T) {
 	}
 	if _, ok := set.Get("hebei", 0); !ok {
 		t.Error("built-in templates lost")
+	}
+}
+
+// TestBuiltinTemplates compiles every built-in template: none has a
+// finding, and each is in a file named after its form, which is how a run
+// finds the one form it needs without compiling the others.
+func TestBuiltinTemplates(t *testing.T) {
+	set, _ := NewSet()
+	files := set.builtin
+	if len(files) < 2 {
+		t.Fatalf("built-in template files by form: %v", files)
+	}
+	for name, list := range maps.Clone(files) {
+		if notes := set.compileBuiltin(name); len(notes) > 0 {
+			t.Errorf("%v: %v", list, notes)
+		}
+		if len(set.byName[name]) != len(list) {
+			t.Errorf("files %v hold %d templates named %q, want %d", list, len(set.byName[name]), name, len(list))
+		}
+	}
+	if len(set.All()) != len(set.byID) || len(set.builtin) != 0 {
+		t.Error("All did not list every template")
+	}
+}
+
+// TestUserTemplateReplacesBuiltin: a user template with a built-in's name
+// and version is the one used, though the built-in is compiled later.
+func TestUserTemplateReplacesBuiltin(t *testing.T) {
+	dir := t.TempDir()
+	data, err := builtin.ReadFile("hebei.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mine.toml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, notes := NewSet(dir)
+	if notes.HasErrors() {
+		t.Fatal(notes)
+	}
+	tpl, ok := set.Get("hebei", 2024)
+	if !ok || tpl.Source != filepath.Join(dir, "mine.toml") {
+		t.Fatalf("Get(hebei) = %v, want the user's copy", tpl)
+	}
+	if n := len(set.byName["hebei"]); n != 1 {
+		t.Errorf("%d versions of hebei, want 1", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -73,10 +74,12 @@ func numbered(goals []string) string {
 	return strings.Join(lines, "\n")
 }
 
-var templatePrefix = regexp.MustCompile(`^template: [^:]*:(\d+:)?(\d+:)? ?(executing "[^"]*" at )?`)
+var templatePrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^template: [^:]*:(\d+:)?(\d+:)? ?(executing "[^"]*" at )?`)
+})
 
 // cleanTemplateError drops text/template's own prefix, keeping the part a
 // template author can act on.
 func cleanTemplateError(err error) string {
-	return templatePrefix.ReplaceAllString(err.Error(), "")
+	return templatePrefix().ReplaceAllString(err.Error(), "")
 }

@@ -10,8 +10,10 @@ package templates
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,23 +58,23 @@ func (t *Template) ID() string {
 type Set struct {
 	byID   map[string]*Template
 	byName map[string][]*Template // versions, oldest first
+	// builtin holds the built-in template files not compiled yet, by form
+	// name: a run needs one form, and compiling every form would be a good
+	// part of its time. A file is named after its form, as name.toml or
+	// name@version.toml.
+	builtin map[string][]string
 }
 
 // NewSet loads the built-in templates and then every *.toml of each folder
 // in dirs; a user template with the same name and version replaces the
 // built-in one.
 func NewSet(dirs ...string) (*Set, diag.List) {
-	s := &Set{byID: map[string]*Template{}, byName: map[string][]*Template{}}
+	s := &Set{byID: map[string]*Template{}, byName: map[string][]*Template{}, builtin: map[string][]string{}}
 	var notes diag.List
-	names, _ := builtin.ReadDir(".")
-	for _, e := range names {
-		data, _ := builtin.ReadFile(e.Name())
-		t, n := Parse("templates/"+e.Name(), data)
-		notes = append(notes, n...)
-		if t != nil {
-			t.Source = "built-in"
-			s.add(t)
-		}
+	files, _ := builtin.ReadDir(".")
+	for _, e := range files {
+		name, _, _ := strings.Cut(strings.TrimSuffix(e.Name(), ".toml"), "@")
+		s.builtin[name] = append(s.builtin[name], e.Name())
 	}
 	for _, dir := range dirs {
 		files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
@@ -100,6 +102,24 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 	return s, notes
 }
 
+// compileBuiltin compiles the built-in templates of the form name, if not
+// done yet, and adds those that no user template replaces. The tests make
+// sure every built-in template compiles without a finding.
+func (s *Set) compileBuiltin(name string) diag.List {
+	var notes diag.List
+	for _, file := range s.builtin[name] {
+		data, _ := builtin.ReadFile(file)
+		t, n := Parse("templates/"+file, data)
+		notes = append(notes, n...)
+		if t != nil && s.byID[t.ID()] == nil {
+			t.Source = "built-in"
+			s.add(t)
+		}
+	}
+	delete(s.builtin, name)
+	return notes
+}
+
 func (s *Set) add(t *Template) {
 	if old, ok := s.byID[t.ID()]; ok {
 		versions := s.byName[t.Name]
@@ -121,6 +141,8 @@ func (s *Set) add(t *Template) {
 // version, or with year > 0 the newest version not later than year (the
 // oldest if all are later).
 func (s *Set) Get(id string, year int) (*Template, bool) {
+	name, _, _ := strings.Cut(id, "@")
+	s.compileBuiltin(name)
 	if t, ok := s.byID[id]; ok && strings.Contains(id, "@") {
 		return t, true
 	}
@@ -152,6 +174,9 @@ func versionLess(a, b string) bool {
 
 // All lists the templates sorted by name and version.
 func (s *Set) All() []*Template {
+	for _, name := range slices.Sorted(maps.Keys(s.builtin)) {
+		s.compileBuiltin(name)
+	}
 	var all []*Template
 	for _, t := range s.byID {
 		all = append(all, t)

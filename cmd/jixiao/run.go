@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -119,9 +120,9 @@ func langArg(args []string) string {
 // for a --lang value that is neither Chinese nor English.
 func (c *cli) setLang(flagValue string, getenv env) bool {
 	c.lang = language.SimplifiedChinese
-	c.p = diag.Printer(c.lang)
 	choice := strings.ToLower(flagValue)
 	if choice != "" && !strings.HasPrefix(choice, "zh") && !strings.HasPrefix(choice, "en") {
+		c.p = diag.Printer(c.lang)
 		return false
 	}
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
@@ -172,22 +173,24 @@ func (c *cli) parse(fs *flag.FlagSet, args []string, dir *string) (rest []string
 	return rest, true, exitOK
 }
 
+// The flag package's error messages, to be reworded in the user's language;
+// compiled on first use, as only a bad command line needs them.
 var (
-	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: (\S+)$`)
-	badFlagValue  = regexp.MustCompile(`^invalid value "(.*)" for flag (\S+):`)
-	flagNeedsArg  = regexp.MustCompile(`^flag needs an argument: (\S+)$`)
+	undefinedFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag provided but not defined: (\S+)$`) })
+	badFlagValue  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^invalid value "(.*)" for flag (\S+):`) })
+	flagNeedsArg  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag needs an argument: (\S+)$`) })
 )
 
 // flagError says what is wrong with an option in the user's language.
 func (c *cli) flagError(err error) string {
 	msg := err.Error()
-	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
+	if m := undefinedFlag().FindStringSubmatch(msg); m != nil {
 		return c.p.Sprintf("unknown option %s", m[1])
 	}
-	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+	if m := badFlagValue().FindStringSubmatch(msg); m != nil {
 		return c.p.Sprintf("option %s: invalid value %q", m[2], m[1])
 	}
-	if m := flagNeedsArg.FindStringSubmatch(msg); m != nil {
+	if m := flagNeedsArg().FindStringSubmatch(msg); m != nil {
 		return c.p.Sprintf("option %s needs a value", m[1])
 	}
 	return msg

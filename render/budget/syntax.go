@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,7 +26,7 @@ func decodeError(name, src string, err error) diag.Diagnostic {
 	if errors.As(err, &pe) {
 		return syntaxError(name, src, pe)
 	}
-	if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+	if m := typeErr().FindStringSubmatch(err.Error()); m != nil {
 		return typeError(name, src, m)
 	}
 	return at(name, diag.Error, "S1", 0, 0).Say(
@@ -34,14 +35,23 @@ func decodeError(name, src string, err error) diag.Diagnostic {
 
 var hintSyntax = diag.T("fix the syntax at this position; strings need straight double quotes and keys need =")
 
+// The patterns of this file read the TOML library's error messages and the
+// lines they point at; they are compiled on first use, as only a file with
+// errors needs them and compiling costs every run's start-up.
 var (
 	// typeErr is the form of the library's type mismatches, which are not
 	// ParseErrors: toml: line 3 (last key "projects.budget"): incompatible types: …
-	typeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+	typeErr = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+	})
 	// duplicate names the key of a duplicate-definition ParseError.
-	duplicate = regexp.MustCompile(`^Key '(.*)' (?:has already been defined|was already created)|^"(.*)" is not a table`)
+	duplicate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^Key '(.*)' (?:has already been defined|was already created)|^"(.*)" is not a table`)
+	})
 	// offending is the character or word a ParseError quotes as unexpected.
-	offending = regexp.MustCompile(`(?:got|found) ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
+	offending = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:got|found) ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`)
+	})
 )
 
 // typeError reports a value of the wrong type. The library stops at the
@@ -184,7 +194,7 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 	start := min(max(pe.Position.Start, 0), len(src))
 	msg := pe.Message
 	var bad string // the character or word the parser did not expect
-	if m := offending.FindStringSubmatch(msg); m != nil {
+	if m := offending().FindStringSubmatch(msg); m != nil {
 		bad, _ = strconv.Unquote(m[1])
 		if i := strings.Index(src[start:skipLine(src, start)], bad); bad != "" && i >= 0 {
 			start += i // the parser may point at the blank before it
@@ -202,7 +212,7 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 	r, _ := utf8.DecodeRuneInString(bad)
 	lineText := src[lineStart:skipLine(src, lineStart)]
 	switch {
-	case duplicate.MatchString(msg):
+	case duplicate().MatchString(msg):
 		return duplicateKey(d, src[:lineStart], msg)
 	case strings.HasPrefix(msg, "Invalid float") || strings.HasPrefix(msg, "Invalid integer"):
 		return d.Say(diag.T("the number on this line is not written correctly"),
@@ -257,7 +267,7 @@ func syntaxError(name, src string, pe toml.ParseError) diag.Diagnostic {
 // first definition when it can be found in before, the text above the
 // second.
 func duplicateKey(d diag.Diagnostic, before, msg string) diag.Diagnostic {
-	m := duplicate.FindStringSubmatch(msg)
+	m := duplicate().FindStringSubmatch(msg)
 	key := m[1] + m[2]
 	d.Code, d.Path = "S4", key
 	first := 0
@@ -274,20 +284,22 @@ func duplicateKey(d diag.Diagnostic, before, msg string) diag.Diagnostic {
 }
 
 // spacedThousands finds digits grouped by a space, as in 100 000.
-var spacedThousands = regexp.MustCompile(`\d \d{3}(\D|$)`)
+var spacedThousands = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d \d{3}(\D|$)`) })
 
 // numberLine matches "key = value" where the value starts with a digit.
-var numberLine = regexp.MustCompile(`^\s*[A-Za-z_][\w.]*\s*=\s*([+-]?[0-9][^#]*?)\s*(?:#.*)?$`)
+var numberLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*[A-Za-z_][\w.]*\s*=\s*([+-]?[0-9][^#]*?)\s*(?:#.*)?$`)
+})
 
 // decoratedNumber returns the value of a key = number line when the number
 // carries what TOML numbers cannot: thousands separators, inner spaces or a
 // unit (100,000.00, 100 000, 10万, 100000.00元); else "".
 func decoratedNumber(line string) string {
-	m := numberLine.FindStringSubmatch(strings.TrimRight(line, "\r\n"))
+	m := numberLine().FindStringSubmatch(strings.TrimRight(line, "\r\n"))
 	if m == nil || strings.HasPrefix(m[1], "0x") || strings.ContainsAny(m[1], "-:T") {
 		return "" // hex, dates and times are other mistakes
 	}
-	if strings.ContainsAny(m[1], ",，") || spacedThousands.MatchString(m[1]) ||
+	if strings.ContainsAny(m[1], ",，") || spacedThousands().MatchString(m[1]) ||
 		strings.IndexFunc(m[1], func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
 		return m[1]
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -159,8 +160,22 @@ func (n plain) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "%d", int64(n)) }
 // Printer returns a message printer for lang, falling back to Chinese for
 // every Chinese variant and to English otherwise.
 func Printer(lang language.Tag) *message.Printer {
-	return message.NewPrinter(Match(lang))
+	lang = Match(lang)
+	if lang == language.SimplifiedChinese {
+		loadChinese()
+	}
+	return message.NewPrinter(lang)
 }
+
+// loadChinese compiles the Chinese messages into x/text's catalog, once and
+// only when a Chinese printer is asked for: it is a good part of the
+// program's start-up time. English needs no entries, as its messages are
+// the keys themselves, which a printer formats when it finds no entry.
+var loadChinese = sync.OnceFunc(func() {
+	for en, zh := range catalog {
+		_ = message.SetString(language.SimplifiedChinese, en, zh)
+	}
+})
 
 // Match maps any language to one the catalog has: Chinese or English.
 func Match(lang language.Tag) language.Tag {
@@ -175,7 +190,5 @@ func Match(lang language.Tag) language.Tag {
 func register(pairs [][2]string) {
 	for _, e := range pairs {
 		catalog[e[0]] = e[1]
-		_ = message.SetString(language.English, e[0], e[0])
-		_ = message.SetString(language.SimplifiedChinese, e[0], e[1])
 	}
 }

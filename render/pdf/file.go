@@ -6,7 +6,6 @@ import (
 	"crypto/md5"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf16"
 )
@@ -18,8 +17,34 @@ import (
 type file struct {
 	buf     bytes.Buffer
 	offsets []int // byte offset of object n at offsets[n-1]; -1 until written
-	zbuf    bytes.Buffer
-	zw      *zlib.Writer // one compressor, Reset for every stream
+	z       compressor
+}
+
+// compressor deflates stream data, reusing one zlib writer: a new writer
+// costs about a megabyte of zeroed memory.
+type compressor struct {
+	buf bytes.Buffer
+	zw  *zlib.Writer
+}
+
+// deflate returns data compressed; the result is valid until the next call.
+func (c *compressor) deflate(data []byte) ([]byte, error) {
+	c.buf.Reset()
+	if c.zw == nil {
+		var err error
+		if c.zw, err = zlib.NewWriterLevel(&c.buf, zlib.BestSpeed); err != nil {
+			return nil, err
+		}
+	} else {
+		c.zw.Reset(&c.buf)
+	}
+	if _, err := c.zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := c.zw.Close(); err != nil {
+		return nil, err
+	}
+	return c.buf.Bytes(), nil
 }
 
 func newFile() *file {
@@ -49,26 +74,21 @@ func (f *file) begin(n int) {
 // stream writes object n as a Flate-compressed stream of data; dict holds
 // the dictionary's entries other than /Length and /Filter.
 func (f *file) stream(n int, dict string, data []byte) error {
-	f.zbuf.Reset()
-	if f.zw == nil {
-		var err error
-		if f.zw, err = zlib.NewWriterLevel(&f.zbuf, zlib.BestSpeed); err != nil {
-			return err
-		}
-	} else {
-		f.zw.Reset(&f.zbuf)
-	}
-	if _, err := f.zw.Write(data); err != nil {
+	z, err := f.z.deflate(data)
+	if err != nil {
 		return err
 	}
-	if err := f.zw.Close(); err != nil {
-		return err
-	}
-	f.begin(n)
-	fmt.Fprintf(&f.buf, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", dict, f.zbuf.Len())
-	f.buf.Write(f.zbuf.Bytes())
-	f.buf.WriteString("\nendstream\nendobj\n")
+	f.deflated(n, dict, z)
 	return nil
+}
+
+// deflated writes object n as a stream of data already compressed with
+// Flate.
+func (f *file) deflated(n int, dict string, z []byte) {
+	f.begin(n)
+	fmt.Fprintf(&f.buf, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", dict, len(z))
+	f.buf.Write(z)
+	f.buf.WriteString("\nendstream\nendobj\n")
 }
 
 // finish writes the cross-reference table and the trailer. The file ID is
@@ -95,12 +115,22 @@ func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
 
 // num formats a coordinate or size with at most two decimals (1/100 pt is
 // far below what print or screen shows) and no trailing zeros.
-func num(v float64) string {
-	s := strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0"), ".")
-	if s == "-0" {
-		return "0"
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v formatted as num does.
+func appendNum(b []byte, v float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	for b[len(b)-1] == '0' { // stops at the point
+		b = b[:len(b)-1]
 	}
-	return s
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }
 
 // text formats s as a PDF text string: UTF-16BE with a byte order mark, in

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"maps"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/jixiao-dev/jixiao/fonts"
@@ -108,17 +111,27 @@ type embedded struct {
 	glyph    map[rune]uint16
 }
 
-// glyphs encodes s for the Tj operator: two bytes per character, its glyph
-// number, as the font's encoding is Identity-H.
-func (e *embedded) glyphs(s string) string {
-	var b strings.Builder
-	b.Grow(2 + 4*len(s)/3)
-	b.WriteByte('<')
+// appendGlyphs appends s encoded for the Tj operator: a hexadecimal string
+// of two bytes per character, its glyph number, as the font's encoding is
+// Identity-H.
+func (e *embedded) appendGlyphs(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, '<')
 	for _, r := range s {
-		fmt.Fprintf(&b, "%04X", e.glyph[r])
+		g := e.glyph[r]
+		b = append(b, hex[g>>12], hex[g>>8&0xF], hex[g>>4&0xF], hex[g&0xF])
 	}
-	b.WriteByte('>')
-	return b.String()
+	return append(b, "> "...)
+}
+
+// subsetFont is a face cut down to the characters a document draws in it,
+// with its font file compressed for the PDF.
+type subsetFont struct {
+	face  *fonts.Face
+	runes []rune // sorted
+	sub   *fonts.Subset
+	file  []byte // sub.Data, deflated
+	err   error
 }
 
 // writeFonts embeds each face that r draws text in, subset to the
@@ -140,36 +153,62 @@ func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, s
 			}
 		}
 	}
+	var ids []string
+	var jobs []*subsetFont
+	for _, id := range fs.ids() {
+		if used[id] != nil {
+			ids = append(ids, id)
+			jobs = append(jobs, &subsetFont{face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))})
+		}
+	}
+	prepareFonts(jobs)
+
 	out := map[string]*embedded{}
 	var resources strings.Builder
-	for _, id := range fs.ids() {
-		if used[id] == nil {
-			continue
+	for i, job := range jobs {
+		if job.err != nil {
+			return nil, "", job.err
 		}
-		runes := make([]rune, 0, len(used[id]))
-		for c := range used[id] {
-			runes = append(runes, c)
-		}
-		slices.Sort(runes)
-		face := fs.faces[id]
-		sub, err := face.Subset(runes)
+		e := &embedded{resource: fmt.Sprintf("F%d", i+1), glyph: job.sub.Glyph}
+		obj, err := writeFont(f, job)
 		if err != nil {
 			return nil, "", err
 		}
-		e := &embedded{resource: fmt.Sprintf("F%d", len(out)+1), glyph: sub.Glyph}
-		obj, err := writeFont(f, face, runes, sub)
-		if err != nil {
-			return nil, "", err
-		}
-		out[id] = e
+		out[ids[i]] = e
 		fmt.Fprintf(&resources, "/%s %s ", e.resource, ref(obj))
 	}
 	return out, resources.String(), nil
 }
 
+// prepareFonts subsets and compresses the fonts on as many cores as there
+// are (each face's work is independent): the fonts are most of a report's
+// PDF, and of the time to write it.
+func prepareFonts(jobs []*subsetFont) {
+	next := make(chan *subsetFont, len(jobs))
+	for _, job := range jobs {
+		next <- job
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			var z compressor
+			for job := range next {
+				if job.sub, job.err = job.face.Subset(job.runes); job.err != nil {
+					continue
+				}
+				file, err := z.deflate(job.sub.Data)
+				job.file, job.err = bytes.Clone(file), err
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // writeFont writes the five objects of one embedded subset font and returns
-// the number of the Type 0 font. runes are sorted.
-func writeFont(f *file, face *fonts.Face, runes []rune, sub *fonts.Subset) (int, error) {
+// the number of the Type 0 font.
+func writeFont(f *file, sf *subsetFont) (int, error) {
+	face, sub := sf.face, sf.sub
 	type0, cid, desc, file, toUnicode := f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
 	base := name(subsetTag(sub.Data) + "+" + face.Name())
 
@@ -177,7 +216,7 @@ func writeFont(f *file, face *fonts.Face, runes []rune, sub *fonts.Subset) (int,
 	// characters share a glyph.
 	chars := map[uint16]rune{}
 	var gids []uint16
-	for _, r := range runes {
+	for _, r := range sf.runes {
 		g := sub.Glyph[r]
 		if _, ok := chars[g]; !ok {
 			chars[g] = r
@@ -211,9 +250,7 @@ func writeFont(f *file, face *fonts.Face, runes []rune, sub *fonts.Subset) (int,
 	f.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle 0 /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s>>",
 		base, num(bbox[0]), num(bbox[1]), num(bbox[2]), num(bbox[3]),
 		num(face.Ascent()), num(-face.Descent()), num(face.CapHeight()), ref(file)))
-	if err := f.stream(file, fmt.Sprintf(" /Length1 %d", len(sub.Data)), sub.Data); err != nil {
-		return 0, err
-	}
+	f.deflated(file, fmt.Sprintf(" /Length1 %d", len(sub.Data)), sf.file)
 	if err := f.stream(toUnicode, "", toUnicodeCMap(gids, chars)); err != nil {
 		return 0, err
 	}

@@ -3,9 +3,45 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
+
+// drawnPage is a page's compressed content stream and link annotations.
+type drawnPage struct {
+	content []byte
+	annots  []string
+	err     error
+}
+
+// drawPages draws and compresses the pages on as many cores as there are;
+// pages are independent of each other, and a long report has hundreds.
+func drawPages(r *layout.Result, height float64, faces map[string]*embedded, fs *FontSet, dest func(page int, y float64) string) []drawnPage {
+	out := make([]drawnPage, len(r.Pages))
+	next := make(chan int, len(r.Pages))
+	for i := range r.Pages {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(r.Pages)) {
+		wg.Go(func() {
+			var z compressor
+			for i := range next {
+				p := painter{height: height, faces: faces, fonts: fs}
+				for _, it := range r.Pages[i].Items {
+					p.draw(it, r.Anchors, dest)
+				}
+				content, err := z.deflate(p.content)
+				out[i] = drawnPage{bytes.Clone(content), p.annots, err}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
 
 // painter writes one page's content stream and collects its link
 // annotations. Layout coordinates are millimetres from the top-left corner;
@@ -14,13 +50,31 @@ type painter struct {
 	height  float64 // page height, pt
 	faces   map[string]*embedded
 	fonts   *FontSet
-	content bytes.Buffer
+	content []byte
 	annots  []string
 	width   float64 // current line width, pt; 0 until set
 }
 
-func (p *painter) x(mm float64) string { return num(mm * ptPerMM) }
-func (p *painter) y(mm float64) string { return num(p.height - mm*ptPerMM) }
+// op appends an operator with its operands: numbers (pt) and strings
+// (names, hexadecimal strings), each followed by a space.
+func (p *painter) op(operator string, operands ...any) {
+	for _, o := range operands {
+		switch o := o.(type) {
+		case float64:
+			p.content = appendNum(p.content, o)
+		case string:
+			p.content = append(p.content, o...)
+		}
+		p.content = append(p.content, ' ')
+	}
+	p.content = append(p.content, operator...)
+	p.content = append(p.content, '\n')
+}
+
+// x and y convert a position in mm from the page's top-left corner to PDF
+// points from its bottom-left corner.
+func (p *painter) x(mm float64) float64 { return mm * ptPerMM }
+func (p *painter) y(mm float64) float64 { return p.height - mm*ptPerMM }
 
 func (p *painter) draw(it layout.Item, anchors map[string]layout.Anchor, dest func(page int, y float64) string) {
 	switch it := it.(type) {
@@ -28,11 +82,12 @@ func (p *painter) draw(it layout.Item, anchors map[string]layout.Anchor, dest fu
 		p.text(it)
 	case layout.Rule:
 		p.lineWidth(it.Width * ptPerMM)
-		fmt.Fprintf(&p.content, "%s %s m %s %s l S\n", p.x(it.X1), p.y(it.Y1), p.x(it.X2), p.y(it.Y2))
+		p.op("m", p.x(it.X1), p.y(it.Y1))
+		p.op("l S", p.x(it.X2), p.y(it.Y2))
 	case layout.Link:
 		if a, ok := anchors[it.Bookmark]; ok {
 			p.annots = append(p.annots, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /Dest %s>>",
-				p.x(it.X), p.y(it.Y+it.H), p.x(it.X+it.W), p.y(it.Y), dest(a.Page, a.Y)))
+				num(p.x(it.X)), num(p.y(it.Y+it.H)), num(p.x(it.X+it.W)), num(p.y(it.Y)), dest(a.Page, a.Y)))
 		}
 	case layout.PageNumber:
 		p.pageNumber(it)
@@ -41,7 +96,7 @@ func (p *painter) draw(it layout.Item, anchors map[string]layout.Anchor, dest fu
 
 func (p *painter) lineWidth(w float64) {
 	if w != p.width {
-		fmt.Fprintf(&p.content, "%s w\n", num(w))
+		p.op("w", w)
 		p.width = w
 	}
 }
@@ -52,11 +107,15 @@ func (p *painter) text(t layout.Text) {
 		// Fill and stroke: thickens a regular face by a hair so bold
 		// labels read as bold without a bold face. q…Q keeps the
 		// rendering mode and line width to this text.
-		fmt.Fprintf(&p.content, "q %s w 2 Tr ", num(t.Size*0.03))
+		p.op("q")
+		p.op("w 2 Tr", t.Size*0.03)
 	}
-	fmt.Fprintf(&p.content, "BT /%s %s Tf %s %s Td %s Tj ET", e.resource, num(t.Size), p.x(t.X), p.y(t.Y), e.glyphs(t.Text))
+	p.op("BT")
+	p.op("Tf", "/"+e.resource, t.Size)
+	p.op("Td", p.x(t.X), p.y(t.Y))
+	p.content = e.appendGlyphs(p.content, t.Text)
+	p.op("Tj ET")
 	if t.FakeBold {
-		p.content.WriteString(" Q")
+		p.op("Q")
 	}
-	p.content.WriteByte('\n')
 }

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"fmt"
-
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
@@ -38,7 +36,7 @@ func (p *painter) pageNumber(n layout.PageNumber) {
 		x += adv * scale
 	}
 	if drawn {
-		p.content.WriteString("f\n")
+		p.op("f")
 	}
 }
 
@@ -46,34 +44,34 @@ func (p *painter) pageNumber(n layout.PageNumber) {
 // path and reports whether it had any. Quadratic curves become the cubic
 // curves PDF draws.
 func (p *painter) glyph(segs []fonts.Segment, x, y, scale float64) bool {
-	at := func(pt fonts.Point) fonts.Point { return fonts.Point{X: x + pt.X*scale, Y: y - pt.Y*scale} }
-	point := func(pt fonts.Point) string { return p.x(pt.X) + " " + p.y(pt.Y) }
+	// at converts a point of the outline to page points.
+	at := func(pt fonts.Point) fonts.Point { return fonts.Point{X: p.x(x + pt.X*scale), Y: p.y(y - pt.Y*scale)} }
 	var cur fonts.Point
 	for i, s := range segs {
 		switch s.Op {
 		case fonts.MoveTo:
 			if i > 0 {
-				p.content.WriteString("h\n")
+				p.op("h")
 			}
 			cur = at(s.Pts[0])
-			fmt.Fprintf(&p.content, "%s m\n", point(cur))
+			p.op("m", cur.X, cur.Y)
 		case fonts.LineTo:
 			cur = at(s.Pts[0])
-			fmt.Fprintf(&p.content, "%s l\n", point(cur))
+			p.op("l", cur.X, cur.Y)
 		case fonts.QuadTo:
 			c, end := at(s.Pts[0]), at(s.Pts[1])
 			c1 := fonts.Point{X: cur.X + 2.0/3*(c.X-cur.X), Y: cur.Y + 2.0/3*(c.Y-cur.Y)}
 			c2 := fonts.Point{X: end.X + 2.0/3*(c.X-end.X), Y: end.Y + 2.0/3*(c.Y-end.Y)}
-			fmt.Fprintf(&p.content, "%s %s %s c\n", point(c1), point(c2), point(end))
+			p.op("c", c1.X, c1.Y, c2.X, c2.Y, end.X, end.Y)
 			cur = end
 		case fonts.CubeTo:
-			end := at(s.Pts[2])
-			fmt.Fprintf(&p.content, "%s %s %s c\n", point(at(s.Pts[0])), point(at(s.Pts[1])), point(end))
+			c1, c2, end := at(s.Pts[0]), at(s.Pts[1]), at(s.Pts[2])
+			p.op("c", c1.X, c1.Y, c2.X, c2.Y, end.X, end.Y)
 			cur = end
 		}
 	}
 	if len(segs) > 0 {
-		p.content.WriteString("h\n")
+		p.op("h")
 	}
 	return len(segs) > 0
 }

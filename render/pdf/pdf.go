@@ -45,18 +45,15 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 		return fmt.Sprintf("[%s /XYZ 0 %s null]", ref(pages[page]), num(height-y*ptPerMM))
 	}
 	mediaBox := fmt.Sprintf("[0 0 %s %s]", num(d.Page.Width*ptPerMM), num(height))
-	for i, page := range r.Pages {
-		p := painter{height: height, faces: faces, fonts: fs}
-		for _, it := range page.Items {
-			p.draw(it, r.Anchors, dest)
+	for i, page := range drawPages(r, height, faces, fs, dest) {
+		if page.err != nil {
+			return page.err
 		}
 		content := f.alloc()
-		if err := f.stream(content, "", p.content.Bytes()); err != nil {
-			return err
-		}
+		f.deflated(content, "", page.content)
 		annots := ""
-		if len(p.annots) > 0 {
-			annots = " /Annots [" + strings.Join(p.annots, " ") + "]"
+		if len(page.annots) > 0 {
+			annots = " /Annots [" + strings.Join(page.annots, " ") + "]"
 		}
 		f.object(pages[i], fmt.Sprintf("<</Type /Page /Parent %s /MediaBox %s /Resources %s /Contents %s%s>>",
 			ref(pagesObj), mediaBox, ref(resources), ref(content), annots))

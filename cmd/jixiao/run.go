@@ -366,16 +366,28 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 		dir = filepath.Dir(path)
 	}
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	for _, ext := range exts {
-		out := filepath.Join(dir, base+"."+ext)
+	// The formats are written side by side (the report is read-only by
+	// now), and reported in the order asked for.
+	errs := make([]error, len(exts))
+	var wg sync.WaitGroup
+	for i, ext := range exts {
 		write := render.Formats[ext]
-		if err := safefile.Write(out, func(w io.Writer) error { return write(rep, w) }); err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, c.osError(err)))
-			return exitUsage
+		wg.Go(func() {
+			errs[i] = safefile.Write(filepath.Join(dir, base+"."+ext), func(w io.Writer) error { return write(rep, w) })
+		})
+	}
+	wg.Wait()
+	code := exitOK
+	for i, ext := range exts {
+		out := filepath.Join(dir, base+"."+ext)
+		if errs[i] != nil {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, c.osError(errs[i])))
+			code = exitUsage
+			continue
 		}
 		fmt.Fprintln(c.stdout, out)
 	}
-	return exitOK
+	return code
 }
 
 func (c *cli) listTemplates(args []string) int {

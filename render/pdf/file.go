@@ -6,6 +6,7 @@ import (
 	"crypto/md5"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf16"
 )
@@ -17,15 +18,17 @@ import (
 type file struct {
 	buf     bytes.Buffer
 	offsets []int // byte offset of object n at offsets[n-1]; -1 until written
-	z       compressor
 }
 
 // compressor deflates stream data, reusing one zlib writer: a new writer
-// costs about a megabyte of zeroed memory.
+// costs hundreds of kilobytes of zeroed memory. Compressors are pooled, for
+// programs that write many PDFs.
 type compressor struct {
 	buf bytes.Buffer
 	zw  *zlib.Writer
 }
+
+var compressors = sync.Pool{New: func() any { return new(compressor) }}
 
 // deflate returns data compressed; the result is valid until the next call.
 func (c *compressor) deflate(data []byte) ([]byte, error) {
@@ -74,7 +77,9 @@ func (f *file) begin(n int) {
 // stream writes object n as a Flate-compressed stream of data; dict holds
 // the dictionary's entries other than /Length and /Filter.
 func (f *file) stream(n int, dict string, data []byte) error {
-	z, err := f.z.deflate(data)
+	c := compressors.Get().(*compressor)
+	defer compressors.Put(c)
+	z, err := c.deflate(data)
 	if err != nil {
 		return err
 	}

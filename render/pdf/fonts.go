@@ -192,7 +192,8 @@ func prepareFonts(jobs []*subsetFont) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
-			var z compressor
+			z := compressors.Get().(*compressor)
+			defer compressors.Put(z)
 			for job := range next {
 				if job.sub, job.err = job.face.Subset(job.runes); job.err != nil {
 					continue

@@ -28,7 +28,8 @@ func drawPages(r *layout.Result, height float64, faces map[string]*embedded, fs 
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(r.Pages)) {
 		wg.Go(func() {
-			var z compressor
+			z := compressors.Get().(*compressor)
+			defer compressors.Put(z)
 			for i := range next {
 				p := painter{height: height, faces: faces, fonts: fs}
 				for _, it := range r.Pages[i].Items {

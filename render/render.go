@@ -69,11 +69,7 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 	} else {
 		msg = diag.T("no font can draw %q (U+%04X) in a %s", char, ge.Rune, diag.Term(ge.Block))
 	}
-	hint := diag.T("replace the character, or name a font that has it in the template's [fonts] (a .ttf or .ttc file)")
-	if ge.Rune > 0xFFFF {
-		hint = diag.T("characters beyond U+FFFF cannot be embedded in the PDF; write the character another way (e.g. 〓 with a note)")
-	}
-	return d.Say(msg, hint)
+	return d.Say(msg, diag.T("replace the character, or name a font that has it in the template's [fonts] (a .ttf or .ttc file)"))
 }
 
 // Formats are the output formats Build can write, by file extension.

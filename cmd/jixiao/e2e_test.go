@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -99,6 +100,97 @@ func TestPDFTextOrder(t *testing.T) {
 	if strings.Contains(text, "\ufffd") {
 		t.Error("extracted text has U+FFFD: a glyph without a Unicode mapping")
 	}
+}
+
+// TestPDFStructure reads the sample PDF's objects back with qpdf: the
+// bookmarks nest parts over sections and tables and point at the pages the
+// headings are on, the viewer's page labels match the printed numbers (the
+// 目录 page as i), every TOC entry is a link to its heading's page, and the
+// fonts are embedded subsets with ToUnicode maps.
+func TestPDFStructure(t *testing.T) {
+	need(t, "qpdf")
+	path := filepath.Join(buildSample(t), "shanhaiguan-wxb-2024.pdf")
+	out, err := exec.Command("qpdf", "--json", "--json-key=outlines", "--json-key=pages", "--json-key=qpdf", path).Output()
+	if err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var pdf struct {
+		Outlines []outlineJSON
+		Pages    []struct {
+			Label  map[string]any
+			Object string
+		}
+		QPDF []map[string]any `json:"qpdf"`
+	}
+	if err := json.Unmarshal(out, &pdf); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(level int, os []outlineJSON)
+	walk = func(level int, os []outlineJSON) {
+		for _, o := range os {
+			got = append(got, fmt.Sprintf("%d %s p%d", level, o.Title, o.DestPagePosFrom1))
+			walk(level+1, o.Kids)
+		}
+	}
+	walk(0, pdf.Outlines)
+	want := []string{"0 第一部分 部门整体绩效目标 p2", "1 总体绩效目标 p2", "1 分项绩效目标 p2", "1 工作保障措施 p3",
+		"0 第二部分 预算项目绩效目标 p4", "1 1、网络舆情综合管理绩效目标表 p4", "1 2、网络阵地建设和内容管理绩效目标表 p5"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	var labels []string
+	for _, p := range pdf.Pages {
+		labels = append(labels, fmt.Sprintf("%v %v", p.Label["/S"], p.Label["/St"]))
+	}
+	if l := strings.Join(labels, ","); l != "/r 1,/D 1,/D 2,/D 3,/D 4" {
+		t.Errorf("page labels %s, want the 目录 as i and the body from 1", l)
+	}
+
+	// The objects: the TOC page's links, and the fonts.
+	objects := pdf.QPDF[1]
+	page := func(ref string) int {
+		for i, p := range pdf.Pages {
+			if p.Object == ref {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	value := func(o any) map[string]any {
+		v, _ := o.(map[string]any)["value"].(map[string]any)
+		return v
+	}
+	toc := value(objects["obj:"+pdf.Pages[0].Object])
+	var dests []int
+	for _, a := range toc["/Annots"].([]any) {
+		dest := a.(map[string]any)["/Dest"].([]any)
+		dests = append(dests, page(dest[0].(string)))
+	}
+	if fmt.Sprint(dests) != "[2 2 2 3 4 4 5]" {
+		t.Errorf("TOC links go to pages %v, want [2 2 2 3 4 4 5]", dests)
+	}
+	fonts := 0
+	for _, o := range objects {
+		v := value(o)
+		if v == nil || v["/Subtype"] != "/Type0" {
+			continue
+		}
+		fonts++
+		if v["/ToUnicode"] == nil || !regexp.MustCompile(`^/[A-Z]{6}\+`).MatchString(v["/BaseFont"].(string)) {
+			t.Errorf("font %v: want a subset (ABCDEF+Name) with a ToUnicode map", v)
+		}
+	}
+	if fonts != 4 {
+		t.Errorf("%d Type 0 fonts, want 4 (serif, serif bold, sans, kai)", fonts)
+	}
+}
+
+type outlineJSON struct {
+	Title            string
+	DestPagePosFrom1 int
+	Kids             []outlineJSON
 }
 
 // TestDeterministic builds the sample twice in separate processes with

@@ -70,7 +70,6 @@ func init() { register(templateEntries) }
 var renderEntries = [][2]string{
 	{"no font can draw %q (U+%04X) in table %q, row %d, column %d", "没有字体能显示字符“%s”（U+%04X），位于表格“%s”第%d行第%d列"},
 	{"no font can draw %q (U+%04X) in a %s", "没有字体能显示字符“%s”（U+%04X），位于%s中"},
-	{"characters beyond U+FFFF cannot be embedded in the PDF; write the character another way (e.g. 〓 with a note)", "超出 U+FFFF 的字符无法嵌入 PDF，请改用其他写法（如以“〓”代替并加注说明）"},
 	{"paragraph", "段落"},
 	{"heading", "标题"},
 	{"page number", "页码"},

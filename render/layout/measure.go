@@ -18,13 +18,8 @@ type GlyphError struct {
 }
 
 func (e *GlyphError) Error() string {
-	msg := fmt.Sprintf("%s%s: no font for role %q has a glyph for %q (U+%04X)", posPrefix(e.Pos), e.Where, e.font, e.Rune, e.Rune)
-	if e.Rune > 0xFFFF {
-		msg += "\nhint: characters beyond U+FFFF cannot be embedded in the PDF; write the character another way or use 〓"
-	} else {
-		msg += "\nhint: add a fallback face that covers it to the font role, or replace the character"
-	}
-	return msg
+	return fmt.Sprintf("%s%s: no font for role %q has a glyph for %q (U+%04X)\nhint: add a fallback face that covers it to the font role, or replace the character",
+		posPrefix(e.Pos), e.Where, e.font, e.Rune, e.Rune)
 }
 
 // posPrefix renders p as "file:line:col: ", or "" when p is unknown.
@@ -92,9 +87,6 @@ func (c *chain) glyph(r rune) glyph {
 func (c *chain) lookup(r rune) glyph {
 	if invisible(r) {
 		return glyph{face: faceInvisible}
-	}
-	if r > 0xFFFF { // the PDF writer embeds BMP glyphs only
-		return glyph{face: faceMissing}
 	}
 	for i, ref := range c.refs {
 		if ref.Face.Has(r) {

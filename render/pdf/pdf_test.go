@@ -56,3 +56,68 @@ func TestWrite(t *testing.T) {
 		t.Errorf("PDF is %d bytes: the font was not subset to the characters drawn", n)
 	}
 }
+
+func TestPageLabels(t *testing.T) {
+	pages := func(numbers ...int) []layout.Page {
+		ps := make([]layout.Page, len(numbers))
+		for i, n := range numbers {
+			ps[i].Number = n
+		}
+		return ps
+	}
+	for _, c := range []struct {
+		numbers []int
+		want    string
+	}{
+		{[]int{0, 1, 2, 3}, "<</Nums [0 <</S /r /St 1>> 1 <</S /D /St 1>>]>>"},
+		{[]int{0, 0, 5, 6}, "<</Nums [0 <</S /r /St 1>> 2 <</S /D /St 5>>]>>"},
+		// A gap in the printed numbers, and an unnumbered page between
+		// numbered ones, start new ranges; roman numbers go on counting.
+		{[]int{0, 1, 3, 0, 4}, "<</Nums [0 <</S /r /St 1>> 1 <</S /D /St 1>> 2 <</S /D /St 3>> 3 <</S /r /St 2>> 4 <</S /D /St 4>>]>>"},
+	} {
+		if got := pageLabels(pages(c.numbers...)); got != c.want {
+			t.Errorf("pageLabels(%v) = %s, want %s", c.numbers, got, c.want)
+		}
+	}
+}
+
+// TestOutlineTree writes a three-level outline and checks the links of the
+// tree: parents, siblings, first and last children and open counts.
+func TestOutlineTree(t *testing.T) {
+	f := newFile()
+	marks := []mark{{"A", 0, 0, 0}, {"A1", 1, 0, 0}, {"A1a", 2, 0, 0}, {"A2", 1, 0, 0}, {"B", 0, 0, 0}}
+	root := writeOutline(f, marks, func(int, float64) string { return "[]" })
+	// Objects: root 1, then the marks 2 to 6.
+	body := f.buf.String()
+	for _, want := range []string{
+		"1 0 obj\n<</Type /Outlines /First 2 0 R /Last 6 0 R /Count 5>>",
+		"2 0 obj\n<</Title <FEFF0041> /Parent 1 0 R /Next 6 0 R /First 3 0 R /Last 5 0 R /Count 3 /Dest []>>",
+		"3 0 obj\n<</Title <FEFF00410031> /Parent 2 0 R /Next 5 0 R /First 4 0 R /Last 4 0 R /Count 1 /Dest []>>",
+		"4 0 obj\n<</Title <FEFF004100310061> /Parent 3 0 R /Dest []>>",
+		"5 0 obj\n<</Title <FEFF00410032> /Parent 2 0 R /Prev 3 0 R /Dest []>>",
+		"6 0 obj\n<</Title <FEFF0042> /Parent 1 0 R /Prev 2 0 R /Dest []>>",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("outline lacks %q", want)
+		}
+	}
+	if root != 1 {
+		t.Errorf("root = %d, want 1", root)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", -0.001: "0", 1.5: "1.5", 841.8898: "841.89", 100: "100", -2.25: "-2.25", 0.004: "0", 0.005: "0.01"} {
+		if got := num(v); got != want {
+			t.Errorf("num(%v) = %q, want %q", v, got, want)
+		}
+	}
+	for s, want := range map[string]string{"zh-CN": "(zh-CN)", `a(b)\c`: `(a\(b\)\\c)`, "目录": "<FEFF76EE5F55>", "𫖯": "<FEFFD86DDDAF>"} {
+		if got := str(s); got != want {
+			t.Errorf("str(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if got := name("Noto Sans#SC/1"); got != "/Noto#20Sans#23SC#2F1" {
+		t.Errorf("name = %s", got)
+	}
+}

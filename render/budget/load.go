@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -35,6 +36,7 @@ func readFile(path string) ([]byte, *diag.Diagnostic) {
 		return nil, readError(path, err)
 	}
 	defer fh.Close()
+	var buf bytes.Buffer
 	if st, err := fh.Stat(); err == nil {
 		if st.IsDir() {
 			return nil, fail(diag.T("this is a folder, not a file"), diag.T("give the path of the filing's .toml file"))
@@ -43,11 +45,12 @@ func readFile(path string) ([]byte, *diag.Diagnostic) {
 			d := tooLarge(path, st.Size())
 			return nil, &d
 		}
+		buf.Grow(int(st.Size()) + bytes.MinRead)
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1)); err != nil {
 		return nil, readError(path, err)
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize { // a device or pipe, whose size Stat does not know
 		d := tooLarge(path, int64(len(data)))
 		return nil, &d
@@ -83,14 +86,18 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 			diag.T("the file is nested more than %d levels deep", MaxNesting),
 			diag.T("a filing needs only a few levels; check the brackets and the dots in key names")))
 	}
+	// Positions are indexed from the text alone, on another core while the
+	// TOML library decodes it.
+	positions := make(chan Positions, 1)
+	go func() { positions <- IndexPositions(src) }()
 	var f Filing
 	md, err := toml.Decode(src, &f)
+	f.Positions = <-positions
 	if err != nil {
 		return nil, append(notes, decodeError(name, src, err))
 	}
 	f.File = name
 	f.Source = data
-	f.Positions = IndexPositions(src)
 	notes = append(notes, unknownKeys(name, f.Positions, md.Undecoded())...)
 	notes.Sort()
 	if notes.HasErrors() {

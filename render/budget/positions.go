@@ -3,6 +3,7 @@ package budget
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Positions maps a key path such as "projects[2].indicators[1].value"
@@ -53,7 +54,7 @@ func IndexPositions(src string) Positions {
 			continue
 		}
 		trimmed := strings.TrimLeft(line, " \t\ufeff")
-		col := len([]rune(line[:len(line)-len(trimmed)])) + 1
+		col := utf8.RuneCountInString(line[:len(line)-len(trimmed)]) + 1
 		if depth > 0 {
 			depth += bracketDelta(trimmed)
 			continue

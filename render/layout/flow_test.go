@@ -169,7 +169,7 @@ func TestGlyphErrors(t *testing.T) {
 		{newDoc(&doc.Paragraph{Text: "甲𠀀乙", Style: "body"}), '𠀀', "paragraph: no font for role \"song\" has a glyph for '𠀀' (U+20000)"},
 		{newDoc(&doc.Heading{Text: "😀", Style: "h1"}), '😀', "heading"},
 	} {
-		_, err := Layout(tc.d, fakeFonts{"song": "㵘"})
+		_, err := Layout(tc.d, fakeFonts{"song": "㵘𠀀", "hei": "😀"})
 		var ge *GlyphError
 		if !errors.As(err, &ge) || ge.Rune != tc.r {
 			t.Errorf("err = %v, want a GlyphError for %q", err, tc.r)

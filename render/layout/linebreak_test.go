@@ -204,11 +204,16 @@ func TestBreakKinsokuProperty(t *testing.T) {
 
 func TestShapeMissingGlyph(t *testing.T) {
 	for _, r := range []rune{'㵘', '𠀀'} {
-		_, err := shape("中"+string(r)+"文", testChain(t, "㵘"))
+		_, err := shape("中"+string(r)+"文", testChain(t, "㵘𠀀"))
 		var ge *GlyphError
 		if !errors.As(err, &ge) || ge.Rune != r {
 			t.Errorf("%q: err = %v, want a GlyphError for it", r, err)
 		}
+	}
+	// A character beyond the BMP that the face has is set like any other.
+	sh, err := shape("中𫖯文", testChain(t, "㵘𠀀"))
+	if err != nil || len(sh.cl) != 3 || sh.text[sh.cl[1].start:sh.cl[1].end] != "𫖯" {
+		t.Errorf("shape(中𫖯文) = %+v, %v; want three clusters", sh, err)
 	}
 }
 

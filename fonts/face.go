@@ -23,11 +23,15 @@ type Face struct {
 	capHeight float64
 	bbox      [4]float64
 
-	// The format 4 cmap subtable, and the glyphs of the BMP by blocks of
-	// 256 characters, each decoded from cmap on first use; see glyphIndex.
+	// The format 4 cmap subtable, and the glyphs of the Basic Multilingual
+	// Plane by blocks of 256 characters, each decoded from cmap on first
+	// use; see glyphIndex.
 	cmap     []byte
 	segCount int
 	blocks   [256]atomic.Pointer[[256]uint16]
+	// The groups of the format 12 cmap subtable, 12 bytes each, for the
+	// characters beyond the BMP; empty if the font has none.
+	groups []byte
 
 	numGlyphs  int    // maxp.numGlyphs
 	numMetrics int    // hhea.numberOfHMetrics, 1 to numGlyphs
@@ -67,19 +71,23 @@ type Segment struct {
 // none, or else the name given to Parse (the path for Load).
 func (f *Face) Name() string { return f.name }
 
-// Data returns the face as a standalone TrueType font, suitable for
-// fpdf.AddUTF8FontFromBytes (but see Subset); for a face of a collection it
-// is the face's tables extracted into a font of their own. The caller must
-// not modify it.
+// Data returns the face as a standalone TrueType font (but see Subset); for
+// a face of a collection it is the face's tables extracted into a font of
+// their own. The caller must not modify it.
 func (f *Face) Data() []byte { return f.data }
 
-// Has reports whether the font has a glyph for r. Runes beyond the Basic
-// Multilingual Plane are never reported present, as fpdf cannot embed them.
-func (f *Face) Has(r rune) bool { return r >= 0 && r <= 0xFFFF && f.glyphIndex(r) != 0 }
+// Has reports whether the font has a glyph for r, which may be any Unicode
+// character (not a surrogate code point), beyond the Basic Multilingual
+// Plane too.
+func (f *Face) Has(r rune) bool { return isChar(r) && f.glyphIndex(r) != 0 }
+
+// isChar is utf8.ValidRune, cheaper: r is 0 to 0x10FFFF and no surrogate
+// (0xD800 to 0xDFFF).
+func isChar(r rune) bool { return uint32(r) <= 0x10FFFF && uint32(r)&^0x7FF != 0xD800 }
 
 // Advance returns the advance width of r in 1/1000 em, 0 if !f.Has(r).
 func (f *Face) Advance(r rune) float64 {
-	if r < 0 || r > 0xFFFF {
+	if !isChar(r) {
 		return 0
 	}
 	g := f.glyphIndex(r)

@@ -5,14 +5,17 @@
 //
 // A Face gives the metrics needed for text layout (Has, Advance, Ascent,
 // Descent), glyph outlines for drawing text as vector paths, and standalone
-// TrueType bytes for fpdf.AddUTF8FontFromBytes: through Subset, a small font
-// of just the characters a document draws, which fpdf loads and embeds much
-// faster than the whole font, or through Data, the whole font. Parse
-// and Load reject every font that fpdf v0.9.0 would refuse (by printing to
-// standard output rather than returning an error) or could crash on, so a
-// Face's Data and subsets are always accepted by fpdf. The embedded faces
-// are checked by the package's tests instead, so that their first use reads
-// only the few kilobytes of their tables that it needs.
+// TrueType fonts to embed in a PDF: through Subset, a small font of just the
+// characters a document draws, or through Data, the whole font. Characters
+// beyond the Basic Multilingual Plane are read from a format 12 character
+// map, those within it from the format 4 map that every font must have.
+// Parse and Load refuse fonts that cannot be used (PostScript outlines,
+// variable fonts, a licence that forbids embedding) and fonts whose tables,
+// character maps or glyphs are malformed, so that the subsetter, the outline
+// reader and the PDF writer can rely on what they read and a Face's subsets
+// are valid fonts. The embedded faces are checked by the package's tests
+// instead, so that their first use reads only the few kilobytes of their
+// tables that it needs.
 //
 // Faces are immutable once parsed and safe for concurrent use.
 package fonts

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,12 +47,17 @@ func TestEmbedded(t *testing.T) {
 					t.Errorf("Advance(%q) = %v, want 200..1100", r, a)
 				}
 			}
-			for _, r := range "中一，" {
+			for _, r := range "中一，𫖯" {
+				if !f.Has(r) {
+					t.Errorf("Has(%q) = false", r)
+				}
 				if a := f.Advance(r); a != 1000 {
 					t.Errorf("Advance(%q) = %v, want 1000 (full width)", r, a)
 				}
 			}
-			for _, r := range []rune{'𠀀', 0xE000, 0xFFFF, -1, 0x110000} {
+			// 𠀀 and 𠮷 are not in 通用规范汉字表, so not in the fonts;
+			// other packages' tests take them for missing characters.
+			for _, r := range []rune{'𠀀', '𠮷', 0xE000, 0xFFFF, 0xD800, 0xDFFF, 0x10FFFF, -1, 0x110000} {
 				if f.Has(r) {
 					t.Errorf("Has(%U) = true", r)
 				}
@@ -72,7 +78,8 @@ func TestEmbedded(t *testing.T) {
 // TestEmbeddedValid checks the embedded fonts as Parse checks user fonts,
 // which Embedded does not, to save reading all of each font on first use,
 // and that the characters map to the same glyphs when the character map is
-// decoded a block at a time on first use.
+// decoded a block at a time on first use, or searched by halves for the
+// characters beyond the BMP, and in format 4 and format 12 alike.
 func TestEmbeddedValid(t *testing.T) {
 	for _, name := range EmbeddedNames() {
 		full, err := Parse(name, embedded[name].data, 0)
@@ -92,6 +99,37 @@ func TestEmbeddedValid(t *testing.T) {
 			if start, end := lazy.segment(i); start <= int(u16(lazy.cmap[14+2*(i-1):])) || end < start {
 				t.Fatalf("%s: cmap segment %d (U+%04X-U+%04X) is out of order", name, i, start, end)
 			}
+		}
+
+		// Format 12, which Parse found in order, decoded group by group
+		// against glyphIndex's search, for every character.
+		if len(lazy.groups) == 0 {
+			t.Fatalf("%s has no format 12 cmap", name)
+		}
+		want := make([]int, 0x110000)
+		for i := 0; i < len(full.groups); i += 12 {
+			start, end, g := u32(full.groups[i:]), u32(full.groups[i+4:]), u32(full.groups[i+8:])
+			for c := start; c <= end; c++ {
+				want[c] = int(g + c - start)
+			}
+		}
+		supplementary := 0
+		for r := rune(0); r <= 0x10FFFF; r++ {
+			if r <= 0xFFFF {
+				if g := lazy.groupGlyph(uint32(r)); g != want[r] || g != full.glyphIndex(r) {
+					t.Fatalf("%s: U+%04X: format 12 glyph %d, format 4 glyph %d", name, r, g, full.glyphIndex(r))
+				}
+				continue
+			}
+			if g := lazy.glyphIndex(r); g != want[r] || g != full.glyphIndex(r) {
+				t.Fatalf("%s: U+%04X: glyph %d, want %d", name, r, g, want[r])
+			}
+			if want[r] != 0 {
+				supplementary++
+			}
+		}
+		if supplementary != 196 {
+			t.Errorf("%s maps %d characters beyond the BMP, want 196", name, supplementary)
 		}
 	}
 }
@@ -211,9 +249,9 @@ func TestCoverage(t *testing.T) {
 			hanzi++
 		}
 	}
-	// 7,909 of the 8,105 characters of 通用规范汉字表 are in the BMP.
-	if hanzi < 7909 {
-		t.Errorf("charset.txt has %d hanzi, want at least 7909", hanzi)
+	// 通用规范汉字表 has 8,105 characters, GB 2312 a few more.
+	if hanzi < 8105 {
+		t.Errorf("charset.txt has %d hanzi, want at least 8105", hanzi)
 	}
 	for _, name := range []string{SerifRegular, SerifBold, SansMedium} {
 		f := mustEmbedded(t, name)
@@ -253,6 +291,48 @@ func TestCoverage(t *testing.T) {
 	}
 }
 
+// TestSupplementary checks that every embedded face has the 196 characters
+// of 通用规范汉字表 beyond the Basic Multilingual Plane, which charset.txt
+// lists, and that 𠀀 and 𠮷, which are not in it, are in none of the fonts.
+func TestSupplementary(t *testing.T) {
+	var beyond []rune
+	inCharset := map[rune]bool{}
+	for _, r := range readCharset(t) {
+		inCharset[r] = true
+		if r > 0xFFFF {
+			beyond = append(beyond, r)
+			if !unicode.Is(unicode.Han, r) {
+				t.Errorf("charset.txt has %U, which is not a hanzi", r)
+			}
+		}
+	}
+	if len(beyond) != 196 || !inCharset['𫖯'] {
+		t.Fatalf("charset.txt has %d characters beyond the BMP, want the 196 of kTGH with 𫖯", len(beyond))
+	}
+	for _, r := range "𠀀𠮷" {
+		if inCharset[r] {
+			t.Errorf("charset.txt has %q", r)
+		}
+	}
+	for _, name := range EmbeddedNames() {
+		f := mustEmbedded(t, name)
+		var missing []rune
+		for _, r := range beyond {
+			if !f.Has(r) || f.Advance(r) != 1000 {
+				missing = append(missing, r)
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("%s lacks %d of the characters beyond the BMP, or has them other than full width: %q", name, len(missing), string(missing))
+		}
+		for _, r := range "𠀀𠮷" {
+			if f.Has(r) {
+				t.Errorf("%s has %q", name, r)
+			}
+		}
+	}
+}
+
 // checkSfnt parses data with golang.org/x/image/font/sfnt, a parser
 // independent of ours, and fails t unless every character of text maps to a
 // glyph it can load.
@@ -277,7 +357,7 @@ func checkSfnt(t *testing.T, data []byte, text string) {
 
 func TestEmbeddedSfnt(t *testing.T) {
 	for _, name := range EmbeddedNames() {
-		checkSfnt(t, mustEmbedded(t, name).Data(), "2024年部门预算：一般公共预算支出≥100万元①（5.3%）")
+		checkSfnt(t, mustEmbedded(t, name).Data(), "2024年部门预算：一般公共预算支出≥100万元①（5.3%）𫖯")
 	}
 }
 
@@ -389,6 +469,119 @@ func minimalFont(edit func(tables map[string][]byte)) []byte {
 	return buildSfnt(tables)
 }
 
+// cmapGroup is a group of a format 12 cmap subtable: characters start to
+// end map to consecutive glyphs from glyph on.
+type cmapGroup struct{ start, end, glyph uint32 }
+
+// cmap12Groups map 'A' and two characters beyond the BMP, the last one
+// U+10FFFD, to minimalFont's square.
+var cmap12Groups = []cmapGroup{{'A', 'A', 1}, {0x1F600, 0x1F600, 1}, {0x10FFFD, 0x10FFFD, 1}}
+
+// cmap12Font is minimalFont with a cmap of two subtables: minimalFont's
+// format 4 for platform 3 encoding 1, and a format 12 subtable of groups
+// for platform 3 encoding 10, which edit may change (its header is 16
+// bytes, then 12 bytes a group) and which ends the table.
+func cmap12Font(groups []cmapGroup, edit func(sub []byte) []byte) []byte {
+	be := binary.BigEndian
+	sub := make([]byte, 16+12*len(groups))
+	be.PutUint16(sub, 12)
+	be.PutUint32(sub[4:], uint32(len(sub)))
+	be.PutUint32(sub[12:], uint32(len(groups)))
+	for i, g := range groups {
+		be.PutUint32(sub[16+12*i:], g.start)
+		be.PutUint32(sub[20+12*i:], g.end)
+		be.PutUint32(sub[24+12*i:], g.glyph)
+	}
+	if edit != nil {
+		sub = edit(sub)
+	}
+	return minimalFont(func(tables map[string][]byte) {
+		format4 := tables["cmap"][12:] // after the header and its one record
+		cmap := make([]byte, 20, 20+len(format4)+len(sub))
+		be.PutUint16(cmap[2:], 2)
+		copy(cmap[4:], []byte{0, 3, 0, 1, 0, 0, 0, 20, 0, 3, 0, 10})
+		be.PutUint32(cmap[16:], uint32(20+len(format4)))
+		tables["cmap"] = append(append(cmap, format4...), sub...)
+	})
+}
+
+// TestCmap12 parses fonts with good and bad format 12 cmap subtables.
+func TestCmap12(t *testing.T) {
+	data := cmap12Font(cmap12Groups, nil)
+	f, err := Parse("cmap12.ttf", data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []rune{'A', 0x1F600, 0x10FFFD} {
+		if !f.Has(r) || f.Advance(r) != 600 {
+			t.Errorf("Has(%U), Advance = %v, %v; want true, 600", r, f.Has(r), f.Advance(r))
+		}
+	}
+	for _, r := range []rune{'B', 0x1F5FF, 0x1F601, 0x20000, 0x10FFFC, 0x10FFFF, 0x110000} {
+		if f.Has(r) || f.Advance(r) != 0 {
+			t.Errorf("Has(%U), Advance = %v, %v; want false, 0", r, f.Has(r), f.Advance(r))
+		}
+	}
+	segs, _, err := f.Outline(0x1F600)
+	if want, _, _ := f.Outline('A'); err != nil || len(segs) == 0 || !slices.Equal(segs, want) {
+		t.Errorf("Outline(U+1F600) = %v, %v; want %v", segs, err, want)
+	}
+	checkSfnt(t, data, "A😀􏿽")
+
+	be := binary.BigEndian
+	set32 := func(off int, v uint32) func([]byte) []byte {
+		return func(b []byte) []byte { be.PutUint32(b[off:], v); return b }
+	}
+	n := uint32(len(cmap12Groups))
+	tests := []struct {
+		name   string
+		groups []cmapGroup
+		edit   func([]byte) []byte
+		lazy   bool // accepted without the whole-font checks
+	}{
+		{"unsorted groups", []cmapGroup{{0x1F600, 0x1F600, 1}, {'A', 'A', 1}}, nil, true},
+		{"overlapping groups", []cmapGroup{{'A', 'A', 1}, {0x1F5FF, 0x1F600, 0}, {0x1F600, 0x1F600, 1}}, nil, true},
+		{"repeated group", []cmapGroup{{0x1F600, 0x1F600, 1}, {0x1F600, 0x1F600, 1}}, nil, true},
+		{"glyph out of range", []cmapGroup{{0x1F600, 0x1F600, 2}}, nil, true},
+		{"group past the last glyph", []cmapGroup{{0x1F600, 0x1F601, 1}}, nil, true},
+		{"glyph number overflow", []cmapGroup{{0x1F600, 0x1F601, 0xFFFFFFFF}}, nil, true},
+		{"start after end", []cmapGroup{{0x1F601, 0x1F600, 1}}, nil, true},
+		{"beyond U+10FFFF", []cmapGroup{{0x10FFFF, 0x110000, 0}}, nil, true},
+		{"length past the table", cmap12Groups, set32(4, 16+12*n+1), false},
+		{"length short of the groups", cmap12Groups, set32(4, 16+12*n-1), false},
+		{"more groups than the length holds", cmap12Groups, set32(12, n+1), false},
+		{"numGroups 2³²-1", cmap12Groups, set32(12, 0xFFFFFFFF), false},
+		{"truncated group", cmap12Groups, func(b []byte) []byte { return b[:len(b)-4] }, false},
+		{"truncated header", nil, func(b []byte) []byte { return b[:12] }, false},
+	}
+	probe := []rune{0, 'A', 'B', 0xFFFF, 0x10000, 0x1F5FF, 0x1F600, 0x1F601, 0x10FFFD, 0x10FFFF}
+	for _, tt := range tests {
+		data := cmap12Font(tt.groups, tt.edit)
+		if _, err := Parse(tt.name, data, 0); !errors.Is(err, ErrFormat) {
+			t.Errorf("%s: Parse error = %v, want ErrFormat", tt.name, err)
+		}
+		f, err := parseEmbedded(tt.name, data)
+		if !tt.lazy {
+			if !errors.Is(err, ErrFormat) {
+				t.Errorf("%s: parse without the whole-font checks: error = %v, want ErrFormat", tt.name, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: parse without the whole-font checks: %v", tt.name, err)
+			continue
+		}
+		// Look-ups in a format 12 subtable whose groups were not checked
+		// give some glyph of the font or none, and never panic.
+		for _, r := range probe {
+			if g := f.glyphIndex(r); g < 0 || g >= f.numGlyphs {
+				t.Errorf("%s: glyphIndex(%U) = %d", tt.name, r, g)
+			}
+			f.Advance(r)
+		}
+	}
+}
+
 func TestMinimalFont(t *testing.T) {
 	data := minimalFont(nil)
 	f, err := Parse("minimal", data, 0)
@@ -487,10 +680,11 @@ func TestBadFonts(t *testing.T) {
 }
 
 func TestTruncated(t *testing.T) {
-	data := minimalFont(nil)
-	for n := range len(data) - 3 {
-		if _, err := Parse("cut.ttf", data[:n], 0); !errors.Is(err, ErrFormat) {
-			t.Fatalf("Parse of %d of %d bytes: error = %v, want ErrFormat", n, len(data), err)
+	for _, data := range [][]byte{minimalFont(nil), cmap12Font(cmap12Groups, nil)} {
+		for n := range len(data) - 3 {
+			if _, err := Parse("cut.ttf", data[:n], 0); !errors.Is(err, ErrFormat) {
+				t.Fatalf("Parse of %d of %d bytes: error = %v, want ErrFormat", n, len(data), err)
+			}
 		}
 	}
 	big := mustEmbedded(t, SansMedium).Data()
@@ -501,52 +695,73 @@ func TestTruncated(t *testing.T) {
 	}
 }
 
-// TestMutations parses randomly corrupted fonts: Parse must not panic, and
-// whatever it accepts Subset must turn into a font that Parse accepts again,
-// with a glyph for every character the mutant has.
+// TestMutations parses randomly corrupted fonts, with and without a format
+// 12 cmap: Parse must not panic, and whatever it accepts Subset must turn
+// into a font that Parse accepts again, with a glyph for every character
+// the mutant has. Without the whole-font checks (as for the embedded
+// faces), look-ups and Subset must not panic either.
 func TestMutations(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	orig := minimalFont(nil)
-	accepted := 0
-	for range 800 {
-		data := bytes.Clone(orig)
-		for range 1 + rng.IntN(3) {
-			data[rng.IntN(len(data))] = byte(rng.IntN(256))
-		}
-		f, err := Parse("mutant.ttf", data, 0)
-		if err != nil {
-			continue
-		}
-		accepted++
-		var runes []rune
-		for _, r := range "AB" {
-			if f.Has(r) {
-				runes = append(runes, r)
+	probe := []rune{'A', 'B', 0x1F600, 0x1F601, 0x10FFFD, 0x20000}
+	for _, orig := range [][]byte{minimalFont(nil), cmap12Font(cmap12Groups, nil)} {
+		accepted, lazy := 0, 0
+		for range 800 {
+			data := bytes.Clone(orig)
+			for range 1 + rng.IntN(3) {
+				data[rng.IntN(len(data))] = byte(rng.IntN(256))
 			}
+			if f, err := parseEmbedded("mutant.ttf", data); err == nil {
+				lazy++
+				checkMutant(t, f, probe, false)
+			}
+			f, err := Parse("mutant.ttf", data, 0)
+			if err != nil {
+				continue
+			}
+			accepted++
+			checkMutant(t, f, probe, true)
 		}
-		sub, err := f.Subset(runes)
-		if err != nil {
-			t.Errorf("Subset(%q) of an accepted mutant: %v", runes, err)
-			continue
-		}
-		again, err := Parse("subset.ttf", sub.Data, 0)
-		if err != nil {
-			t.Errorf("Parse(Subset(%q)) of an accepted mutant: %v", runes, err)
-			continue
-		}
-		for _, r := range runes {
-			if !again.Has(r) {
-				t.Errorf("subset of a mutant lacks %q", r)
+		t.Logf("%d of 800 mutants accepted, %d without the whole-font checks", accepted, lazy)
+	}
+}
+
+// checkMutant subsets f, a mutant font, to those of runes it has and parses
+// the subset. If Parse checked f (full), Subset must succeed; otherwise it
+// may refuse the mutant's glyphs.
+func checkMutant(t *testing.T, f *Face, runes []rune, full bool) {
+	t.Helper()
+	var have []rune
+	for _, r := range runes {
+		if f.Has(r) {
+			have = append(have, r)
+			if f.Advance(r) < 0 {
+				t.Errorf("Advance(%U) of a mutant = %v", r, f.Advance(r))
 			}
 		}
 	}
-	t.Logf("%d of 800 mutants accepted", accepted)
+	sub, err := f.Subset(have)
+	if err != nil {
+		if full || !errors.Is(err, ErrFormat) {
+			t.Errorf("Subset(%q) of an accepted mutant (checked: %v): %v", have, full, err)
+		}
+		return
+	}
+	again, err := Parse("subset.ttf", sub.Data, 0)
+	if err != nil {
+		t.Errorf("Parse(Subset(%q)) of an accepted mutant (checked: %v): %v", have, full, err)
+		return
+	}
+	for _, r := range have {
+		if !again.Has(r) || int(sub.Glyph[r]) != again.glyphIndex(r) {
+			t.Errorf("subset of a mutant (checked: %v) lacks %q or maps it to another glyph", full, r)
+		}
+	}
 }
 
 func TestOutline(t *testing.T) {
 	for _, name := range EmbeddedNames() {
 		f := mustEmbedded(t, name)
-		for _, r := range "5—中" {
+		for _, r := range "5—中𫖯" {
 			segs, adv, err := f.Outline(r)
 			if err != nil {
 				t.Fatalf("%s: Outline(%q): %v", name, r, err)
@@ -589,17 +804,28 @@ func BenchmarkEmbeddedFirstUse(b *testing.B) {
 	}
 }
 
+// BenchmarkEmbeddedAdvance looks up characters of the BMP (format 4 cmap)
+// and beyond it (format 12).
 func BenchmarkEmbeddedAdvance(b *testing.B) {
 	f := mustEmbedded(b, SerifRegular)
-	text := []rune("2024年度部门整体支出绩效自评报告：预算执行率≥95%，①项目完成情况良好。")
-	var w float64
-	for i := 0; b.Loop(); i++ {
-		r := text[i%len(text)]
-		if f.Has(r) {
-			w += f.Advance(r)
-		}
-	}
-	if w == 0 {
-		b.Fatal("no width")
+	for name, text := range map[string]string{
+		"bmp":           "2024年度部门整体支出绩效自评报告：预算执行率≥95%，①项目完成情况良好。",
+		"supplementary": "𫖯𬭚𠅤𪟝𬌗𫭟𫐄𬇙𬸘𫗧",
+	} {
+		b.Run(name, func(b *testing.B) {
+			runes := []rune(text)
+			for _, r := range runes {
+				if !f.Has(r) {
+					b.Fatalf("no %q", r)
+				}
+			}
+			var w float64
+			for i := 0; b.Loop(); i++ {
+				w += f.Advance(runes[i%len(runes)])
+			}
+			if w == 0 {
+				b.Fatal("no width")
+			}
+		})
 	}
 }

@@ -7,14 +7,17 @@ import (
 	"unicode/utf16"
 )
 
-// This file reads and checks the sfnt tables. The checks cover every
-// condition under which fpdf v0.9.0 (utf8fontfile.go) prints a message
-// instead of returning an error, or would index out of range or recurse
-// without end: missing tables, unknown table formats, restricted fsType, no
-// format 4 Unicode cmap, bad name records, loca/glyf/hmtx out of bounds and
-// malformed or cyclic composite glyphs. The last two, and the glyphs of the
-// cmap, mean reading the whole font; parseFace skips them for the embedded
-// fonts, which the tests check instead.
+// This file reads and checks the sfnt tables. The checks protect what reads
+// a face: its metrics and character map here, the subsetter (subset.go),
+// the outline reader (golang.org/x/image/font/sfnt) and the PDF writer,
+// which embeds subsets and takes the face's name and metrics. A font is
+// refused for missing or truncated tables, unknown table formats, a
+// restricted fsType, no format 4 Unicode cmap, a malformed format 12 cmap,
+// bad name records, loca/glyf/hmtx out of bounds, and malformed or cyclic
+// composite glyphs, on which a renderer would recurse without end. The
+// checks of the glyphs and of all of the cmap mean reading the whole font;
+// parseFace skips them for the embedded fonts, which the tests check
+// instead.
 
 const (
 	tagTTCF    = 0x74746366 // 'ttcf': font collection
@@ -25,7 +28,7 @@ const (
 	checksumOK = 0xB1B0AFBA // whole-font checksum target of head.checkSumAdjustment
 )
 
-// requiredTables are the tables fpdf reads unconditionally.
+// requiredTables are the tables that Face and Subset read.
 var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
 
 func u16(b []byte) uint16 { return binary.BigEndian.Uint16(b) }
@@ -186,7 +189,7 @@ func (f *Face) parseMetrics(t map[string][]byte) error {
 		}
 		// Permissions are bits 0-3, of which the least restrictive set
 		// applies; bits 8 (no subsetting) and 9 (bitmap only) also rule
-		// out fpdf's subset embedding.
+		// out embedding a subset of the outlines, as the PDF writer does.
 		if fsType := u16(os2[8:]); fsType&0xF == 0x2 || fsType&0x300 != 0 {
 			return errorf(ErrRestricted, "fsType is %#04x", fsType)
 		}
@@ -211,14 +214,14 @@ func (f *Face) parseMetrics(t map[string][]byte) error {
 	return nil
 }
 
-// parseName checks the name records fpdf reads and returns the PostScript
-// name, or failing that the family name.
+// parseName checks the name records and returns the PostScript name, or
+// failing that the family name.
 func parseName(name []byte) (string, error) {
 	if len(name) < 6 {
 		return "", errorf(ErrFormat, "'name' table is truncated")
 	}
 	if format := u16(name); format != 0 {
-		return "", errorf(ErrFormat, "'name' table format %d; fpdf reads only format 0", format)
+		return "", errorf(ErrFormat, "'name' table format %d; only format 0 is read", format)
 	}
 	count, storage := int(u16(name[2:])), int(u16(name[4:]))
 	if len(name) < 6+12*count {
@@ -256,33 +259,55 @@ func parseName(name []byte) (string, error) {
 	return found[1], nil
 }
 
-// parseCmap selects the cmap subtable the way fpdf does (the first format 4
-// subtable of platform 3 encoding 1 or of platform 0) and checks its
-// header. With full set it also decodes all of it, checking that it maps to
-// existing glyphs; otherwise each block of 256 characters is decoded on
-// first use (Face.glyphIndex).
+// parseCmap selects the cmap subtables: the first format 4 subtable of
+// platform 3 encoding 1 or of platform 0, which is required, and the first
+// format 12 subtable of platform 3 encoding 10 or platform 0 encoding 4 or
+// 6, if any, for the characters beyond the Basic Multilingual Plane. It
+// checks their headers. With full set it also checks all of them: that they
+// map to existing glyphs, and that format 12's groups are in order;
+// otherwise each block of 256 BMP characters is decoded on first use
+// (Face.glyphIndex), and format 12 is searched in place.
 func (f *Face) parseCmap(cmap []byte, full bool) error {
 	if len(cmap) < 4 || len(cmap) < 4+8*int(u16(cmap[2:])) {
 		return errorf(ErrFormat, "'cmap' table is truncated")
 	}
-	var sub []byte
+	var sub4, sub12 []byte
 	for i := range int(u16(cmap[2:])) {
 		rec := cmap[4+8*i:]
 		platform, encoding, off := u16(rec), u16(rec[2:]), uint64(u32(rec[4:]))
-		if !(platform == 3 && encoding == 1 || platform == 0) {
+		bmp := platform == 3 && encoding == 1 || platform == 0
+		all := platform == 3 && encoding == 10 || platform == 0 && (encoding == 4 || encoding == 6)
+		if !bmp && !all {
 			continue
 		}
 		if !fits(off, 4, len(cmap)) {
 			return errorf(ErrFormat, "cmap subtable %d is past the end of the 'cmap' table", i)
 		}
-		if u16(cmap[off:]) == 4 {
-			sub = cmap[off:]
+		switch format := u16(cmap[off:]); {
+		case format == 4 && bmp && sub4 == nil:
+			sub4 = cmap[off:]
+		case format == 12 && all && sub12 == nil:
+			sub12 = cmap[off:]
+		}
+		if sub4 != nil && sub12 != nil {
 			break
 		}
 	}
-	if sub == nil {
+	if sub4 == nil {
 		return errorf(ErrNoCmap, "")
 	}
+	if sub12 != nil {
+		if err := f.parseCmap12(sub12, full); err != nil {
+			return err
+		}
+	}
+	return f.parseCmap4(sub4, full)
+}
+
+// parseCmap4 checks the format 4 subtable sub, which runs to the end of the
+// cmap table, and sets f.cmap and f.segCount; with full set it decodes all
+// of it into f.blocks.
+func (f *Face) parseCmap4(sub []byte, full bool) error {
 	length := int(u16(sub[2:]))
 	if length > len(sub) || length < 14 {
 		return errorf(ErrFormat, "bad cmap format 4 subtable length %d", length)
@@ -297,8 +322,8 @@ func (f *Face) parseCmap(cmap []byte, full bool) error {
 		return nil
 	}
 
-	// Decode every segment in order, as fpdf does: where segments overlap,
-	// the last one counts.
+	// Decode every segment in order: where segments overlap, the last one
+	// counts.
 	for i := range f.segCount {
 		start, end := f.segment(i)
 		for c := start; c <= end; c++ {
@@ -319,6 +344,39 @@ func (f *Face) parseCmap(cmap []byte, full bool) error {
 	}
 	for i := range f.blocks {
 		f.blocks[i].CompareAndSwap(nil, &emptyBlock)
+	}
+	return nil
+}
+
+// parseCmap12 checks the header of the format 12 subtable sub, which runs
+// to the end of the cmap table, and sets f.groups; with full set it also
+// checks every group: in order of character and not overlapping, within
+// Unicode's range, and mapping to existing glyphs.
+func (f *Face) parseCmap12(sub []byte, full bool) error {
+	if len(sub) < 16 {
+		return errorf(ErrFormat, "cmap format 12 subtable is truncated")
+	}
+	length, n := uint64(u32(sub[4:])), uint64(u32(sub[12:]))
+	if length > uint64(len(sub)) || length < 16+12*n {
+		return errorf(ErrFormat, "bad cmap format 12 subtable length %d for %d groups", length, n)
+	}
+	f.groups = sub[16 : 16+12*n : 16+12*n]
+	if !full {
+		return nil
+	}
+	next := uint32(0) // the least character the next group may start at
+	for i := 0; i < len(f.groups); i += 12 {
+		start, end, g := u32(f.groups[i:]), u32(f.groups[i+4:]), u32(f.groups[i+8:])
+		switch {
+		case start > end || end > 0x10FFFF:
+			return errorf(ErrFormat, "cmap format 12 group %d has characters %#x to %#x", i/12, start, end)
+		case start < next:
+			return errorf(ErrFormat, "cmap format 12 group %d (from U+%04X) overlaps or precedes the one before", i/12, start)
+		case uint64(g)+uint64(end-start) >= uint64(f.numGlyphs):
+			return errorf(ErrFormat, "cmap maps U+%04X to U+%04X to glyphs %d to %d but the font has %d glyphs",
+				start, end, g, uint64(g)+uint64(end-start), f.numGlyphs)
+		}
+		next = end + 1
 	}
 	return nil
 }
@@ -351,12 +409,46 @@ func (f *Face) segmentGlyph(i, start, c int) int {
 	return int(g)
 }
 
-// glyphIndex returns the glyph of r, 0 if none; r must be in the BMP.
+// glyphIndex returns the glyph of r, 0 if none; r must be in 0 to
+// 0x10FFFF. BMP characters are looked up in format 4 (a block at a time,
+// see decodeBlock), the others in format 12.
 func (f *Face) glyphIndex(r rune) int {
-	if b := f.blocks[uint8(r>>8)].Load(); b != nil {
-		return int(b[uint8(r)])
+	if r <= 0xFFFF {
+		if b := f.blocks[uint8(r>>8)].Load(); b != nil {
+			return int(b[uint8(r)])
+		}
+		return int(f.decodeBlock(int(uint8(r >> 8)))[uint8(r)])
 	}
-	return int(f.decodeBlock(int(uint8(r >> 8)))[uint8(r)])
+	return f.groupGlyph(uint32(r))
+}
+
+// groupGlyph returns the glyph to which f.groups maps character c, 0 if
+// none or if it is not a glyph of the font. It searches the groups by
+// halves, which relies on their being in order, as the specification
+// requires and parseCmap12 checks with full set; the tests check it for the
+// embedded faces.
+func (f *Face) groupGlyph(c uint32) int {
+	// The first group that ends at or after c.
+	i, j := 0, len(f.groups)/12
+	for i < j {
+		if h := int(uint(i+j) >> 1); u32(f.groups[12*h+4:]) < c {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i == len(f.groups)/12 {
+		return 0
+	}
+	start := u32(f.groups[12*i:])
+	if c < start {
+		return 0
+	}
+	g := uint64(u32(f.groups[12*i+8:])) + uint64(c-start)
+	if g >= uint64(f.numGlyphs) {
+		return 0
+	}
+	return int(g)
 }
 
 // decodeBlock decodes from f.cmap the glyphs of characters hi<<8 to

@@ -26,11 +26,12 @@ type Subset struct {
 //
 // The subset has glyph 0 (.notdef), the runes' glyphs in the order of the
 // runes, and then the glyphs that composite glyphs among them are made of,
-// renumbered; a character map (format 4, for platforms 0 and 3) of exactly
-// the runes; the face's metrics, names and licence bits; and no glyph names
-// (post format 3). Order and repetition of runes do not matter: the same set
-// of runes gives the same bytes. It is an error wrapping ErrNoGlyph if
-// Has(r) is false for any of the runes.
+// renumbered; a character map of exactly the runes (format 4 for those in
+// the Basic Multilingual Plane, and format 12 for all of them if any lies
+// beyond it, each for platforms 0 and 3); the face's metrics, names and
+// licence bits; and no glyph names (post format 3). Order and repetition of
+// runes do not matter: the same set of runes gives the same bytes. It is an
+// error wrapping ErrNoGlyph if Has(r) is false for any of the runes.
 func (f *Face) Subset(runes []rune) (*Subset, error) {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
@@ -138,8 +139,13 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 		// subsetting, and that the table is long enough.
 		os2 = bytes.Clone(os2)
 		if len(rs) > 0 {
-			be.PutUint16(os2[64:], uint16(rs[0]))         // usFirstCharIndex
-			be.PutUint16(os2[66:], uint16(rs[len(rs)-1])) // usLastCharIndex
+			// usFirstCharIndex and usLastCharIndex, 0xFFFF for
+			// characters beyond the BMP.
+			be.PutUint16(os2[64:], uint16(min(rs[0], 0xFFFF)))
+			be.PutUint16(os2[66:], uint16(min(rs[len(rs)-1], 0xFFFF)))
+			if rs[len(rs)-1] > 0xFFFF {
+				os2[46] |= 0x02 // ulUnicodeRange2 bit 25, bit 57 in all: Non-Plane 0
+			}
 		}
 		tables["OS/2"] = os2
 	}
@@ -205,14 +211,21 @@ func (f *Face) leftSideBearing(g int) []byte {
 }
 
 // buildCmap returns a cmap table mapping each of runes, sorted and distinct
-// BMP characters, to its glyph in gids, with one format 4 subtable for both
-// Unicode (platform 0, encoding 3) and Windows (platform 3, encoding 1).
+// characters, to its glyph in gids. It has a format 4 subtable of the BMP
+// characters for Unicode BMP (platform 0 encoding 3) and Windows Unicode BMP
+// (platform 3 encoding 1), and, if any of runes lies beyond the BMP, a
+// format 12 subtable of all the characters for Unicode full repertoire
+// (platform 0 encoding 4) and Windows Unicode full repertoire (platform 3
+// encoding 10). Format 4 is there even if it maps no character, for readers
+// that require it.
 func buildCmap(runes []rune, gids []uint16) ([]byte, error) {
-	// Segments of consecutive characters with consecutive glyphs, mapped
-	// by idDelta alone.
+	bmp, _ := slices.BinarySearch(runes, 0x10000) // runes[:bmp] are in the BMP
+
+	// Format 4 segments of consecutive characters with consecutive glyphs,
+	// mapped by idDelta alone.
 	type segment struct{ start, end, delta uint16 }
 	segs := make([]segment, 0, 64)
-	for i, r := range runes {
+	for i, r := range runes[:bmp] {
 		c, g := uint16(r), gids[i]
 		if k := len(segs) - 1; k >= 0 && segs[k].end+1 == c && segs[k].delta == g-c {
 			segs[k].end = c
@@ -224,27 +237,60 @@ func buildCmap(runes []rune, gids []uint16) ([]byte, error) {
 		segs = append(segs, segment{0xFFFF, 0xFFFF, 1}) // the required last segment, to glyph 0
 	}
 	segCount := len(segs)
-	length := 16 + 8*segCount
-	if length > 0xFFFF {
-		return nil, errorf(ErrFormat, "the %d characters need %d segments, more than a format 4 cmap can hold", len(runes), segCount)
+	length4 := 16 + 8*segCount
+	if length4 > 0xFFFF {
+		return nil, errorf(ErrFormat, "the %d characters need %d segments, more than a format 4 cmap can hold", bmp, segCount)
 	}
 
-	be := binary.BigEndian
-	const subtable = 4 + 2*8 // after the header and two encoding records
-	out := make([]byte, subtable+length)
-	be.PutUint16(out[2:], 2) // numTables; version 0
-	be.PutUint16(out[4:], 0) // Unicode
-	be.PutUint16(out[6:], 3) // BMP
-	be.PutUint32(out[8:], subtable)
-	be.PutUint16(out[12:], 3) // Windows
-	be.PutUint16(out[14:], 1) // Unicode BMP
-	be.PutUint32(out[16:], subtable)
+	// Format 12 groups, likewise, of all the characters.
+	type group struct{ start, end, glyph uint32 }
+	var groups []group
+	if bmp < len(runes) {
+		for i, r := range runes {
+			c, g := uint32(r), uint32(gids[i])
+			if k := len(groups) - 1; k >= 0 && groups[k].end+1 == c && groups[k].glyph+(c-groups[k].start) == g {
+				groups[k].end = c
+				continue
+			}
+			groups = append(groups, group{c, c, g})
+		}
+	}
+	length12 := 16 + 12*len(groups)
 
-	sub := out[subtable:]
+	be := binary.BigEndian
+	numTables := 2
+	if groups != nil {
+		numTables = 4
+	}
+	at4 := 4 + 8*numTables // after the header and the encoding records
+	at12 := at4 + length4  // a multiple of 4, as length4 is of 8
+	out := make([]byte, at4+length4)
+	if groups != nil {
+		out = make([]byte, at12+length12)
+	}
+	be.PutUint16(out[2:], uint16(numTables)) // version 0
+	// Encoding records, in order of platform and encoding.
+	rec := out[4:]
+	record := func(platform, encoding uint16, offset int) {
+		be.PutUint16(rec, platform)
+		be.PutUint16(rec[2:], encoding)
+		be.PutUint32(rec[4:], uint32(offset))
+		rec = rec[8:]
+	}
+	record(0, 3, at4) // Unicode BMP
+	if groups != nil {
+		record(0, 4, at12) // Unicode full repertoire
+	}
+	record(3, 1, at4) // Windows Unicode BMP
+	if groups != nil {
+		record(3, 10, at12) // Windows Unicode full repertoire
+	}
+
+	sub := out[at4:]
 	entrySelector := bits.Len(uint(segCount)) - 1
 	searchRange := 2 << entrySelector
 	be.PutUint16(sub, 4)
-	be.PutUint16(sub[2:], uint16(length))
+	be.PutUint16(sub[2:], uint16(length4))
 	be.PutUint16(sub[6:], uint16(2*segCount))
 	be.PutUint16(sub[8:], uint16(searchRange))
 	be.PutUint16(sub[10:], uint16(entrySelector))
@@ -256,5 +302,17 @@ func buildCmap(runes []rune, gids []uint16) ([]byte, error) {
 		be.PutUint16(deltas[2*i:], s.delta)
 	}
 	// idRangeOffset, after idDelta, is all 0: no glyphIdArray.
+
+	if groups != nil {
+		sub = out[at12:]
+		be.PutUint16(sub, 12) // format; reserved 0
+		be.PutUint32(sub[4:], uint32(length12))
+		be.PutUint32(sub[12:], uint32(len(groups))) // after language 0
+		for i, g := range groups {
+			be.PutUint32(sub[16+12*i:], g.start)
+			be.PutUint32(sub[20+12*i:], g.end)
+			be.PutUint32(sub[24+12*i:], g.glyph)
+		}
+	}
 	return out, nil
 }

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -191,6 +193,46 @@ type outlineJSON struct {
 	Title            string
 	DestPagePosFrom1 int
 	Kids             []outlineJSON
+}
+
+// TestSupplementaryCharacters: characters of 通用规范汉字表 beyond U+FFFF
+// (here 𫖯 and 𬌗, as in personal and place names) are drawn from the
+// embedded fonts and extracted from the PDF as written; the DOCX has them.
+func TestSupplementaryCharacters(t *testing.T) {
+	need(t, "pdftotext")
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rare.toml")
+	data := strings.Replace(string(src), `name = "网络舆情综合管理"`, `name = "网络舆情𫖯𬌗综合管理"`, 1)
+	if data == string(src) {
+		t.Fatal("the sample's project name was not found")
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := jixiao(t, nil, "build", "-o", dir, path); code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	if text := pdfText(t, filepath.Join(dir, "rare.pdf")); strings.Count(text, "网络舆情𫖯𬌗综合管理") != 3 {
+		t.Errorf("the name should be extracted 3 times (TOC, caption, cell):\n%s", text)
+	}
+	z, err := zip.OpenReader(filepath.Join(dir, "rare.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	body, _ := io.ReadAll(f)
+	if !strings.Contains(string(body), "𫖯𬌗") {
+		t.Error("the DOCX lacks 𫖯𬌗")
+	}
 }
 
 // TestDeterministic builds the sample twice in separate processes with

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"github.com/jixiao-dev/jixiao/fonts"
 	"maps"
 	"os"
 	"path/filepath"
@@ -102,7 +103,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"undefined table", `table = "t"`, `table = "tt"`, 40, `table "tt" is not defined`, "表格“tt”未定义"},
 		{"unknown block kind", `kind = "heading"`, `kind = "title"`, 34, `unknown block kind "title"`, "未知的块类型"},
 		{"required category unknown", `required = ["产出指标"]`, `required = ["产出"]`, 23, `category "产出" is not in taxonomy.categories`, "不在"},
-		{"missing font file", `pdf = "NotoSerifSC-Regular"`, `pdf = "missing.ttf"`, 14, `font "missing.ttf" cannot be used`, "字体“missing.ttf”无法使用"},
+		{"missing font file", `pdf = "NotoSerifSC-Regular"`, `pdf = "missing.ttf"`, 14, `font "missing.ttf" cannot be used: the file does not exist`, "字体“missing.ttf”无法使用：文件不存在"},
 		{"no page size", "width = 210\n", "", 5, "page size is missing", "未设置页面尺寸"},
 		{"TOML syntax", `units = 10`, `units = `, 43, "the value after = is missing", "等号后缺少值"},
 	}
@@ -190,5 +191,38 @@ func TestUserTemplateReplacesBuiltin(t *testing.T) {
 	}
 	if n := len(set.byName["hebei"]); n != 1 {
 		t.Errorf("%d versions of hebei, want 1", n)
+	}
+}
+
+// TestBadFontMessages: a font file that cannot be used is reported with the
+// reason in the reader's language, and a damaged file with the detail.
+func TestBadFontMessages(t *testing.T) {
+	dir := t.TempDir()
+	sans, err := fonts.Embedded(fonts.SansMedium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"cff.otf": append([]byte("OTTO"), make([]byte, 60)...),
+		"cut.ttf": sans.Data()[:3000],
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ file, en, zh string }{
+		{"cff.otf", "PostScript (CFF) outlines, which cannot be embedded", "PostScript（CFF）轮廓的 OpenType 字体，无法嵌入"},
+		{"cut.ttf", "the file is damaged or not a TrueType font (table", "文件已损坏或不是 TrueType 字体（table"},
+	} {
+		src := strings.Replace(minimal, `pdf = "NotoSerifSC-Regular"`, `pdf = "`+c.file+`"`, 1)
+		_, notes := parse("mini.toml", dir, []byte(src))
+		en, zh := notes.Format(language.English), notes.Format(language.Chinese)
+		if !strings.Contains(en, c.en) || !strings.Contains(zh, c.zh) || strings.Contains(zh, "fonts:") {
+			t.Errorf("%s: messages lack %q / %q or carry the library's English:\n%s%s", c.file, c.en, c.zh, en, zh)
+		}
+		if !strings.Contains(zh, "JixiaoKai-Regular") {
+			t.Errorf("%s: the hint should list every embedded face:\n%s", c.file, zh)
+		}
 	}
 }

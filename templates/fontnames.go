@@ -1,14 +1,17 @@
 package templates
 
 import (
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/fonts"
+	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
-func embeddedList() string { return strings.Join(fonts.EmbeddedNames(), ", ") }
+func embeddedList() diag.Whole { return diag.Whole(strings.Join(fonts.EmbeddedNames(), ", ")) }
 
 // fontPath resolves a font file named relative to a user template's folder;
 // embedded face names pass through.
@@ -33,8 +36,36 @@ func (c *compiler) checkFont(role string, f fontSpec) {
 			continue
 		}
 		if _, err := fonts.Load(c.t.fontPath(name), f.Index); err != nil {
-			c.fail("fonts."+role+"."+key, "font %q cannot be used: %v", []any{name, err},
+			c.fail("fonts."+role+"."+key, "font %q cannot be used: %v", []any{name, fontProblem(err)},
 				"name an embedded face (%s), or a TrueType .ttf or .ttc file relative to the template", embeddedList())
 		}
 	}
+}
+
+// fontProblem says, in the reader's language, why a font file cannot be
+// used; a damaged file's technical detail (which table is at fault) is
+// added as the font library gives it.
+func fontProblem(err error) diag.Text {
+	detail := err.Error()
+	var fe *fonts.FileError
+	if errors.As(err, &fe) {
+		detail = fe.Detail
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return diag.T("the file does not exist")
+	case errors.Is(err, fonts.ErrCFF):
+		return diag.T("it is an OpenType font with PostScript (CFF) outlines, which cannot be embedded; use a TrueType (.ttf or .ttc) font")
+	case errors.Is(err, fonts.ErrVariable):
+		return diag.T("it is a variable font; use a static TrueType font")
+	case errors.Is(err, fonts.ErrRestricted):
+		return diag.T("its licence (OS/2 fsType) does not allow embedding it in documents")
+	case errors.Is(err, fonts.ErrNoCmap):
+		return diag.T("it has no Unicode character map")
+	case errors.Is(err, fonts.ErrFaceIndex):
+		return diag.T("the font file has no face with that index: %s", detail)
+	case errors.Is(err, fonts.ErrFormat):
+		return diag.T("the file is damaged or not a TrueType font (%s)", detail)
+	}
+	return diag.T("cannot read the file: %v", err)
 }

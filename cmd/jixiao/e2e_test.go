@@ -445,7 +445,7 @@ func TestThirdFormFromFolder(t *testing.T) {
 	}
 }
 
-// TestBadFontFile: a template pointing at a font fpdf cannot embed (here a
+// TestBadFontFile: a template pointing at a font we cannot embed (here a
 // PostScript-flavoured OpenType file) stops the build with the file named.
 func TestBadFontFile(t *testing.T) {
 	dir := t.TempDir()

@@ -43,6 +43,10 @@ type Diagnostic struct {
 // language.
 type Term string
 
+// Whole is an argument printed in full, never shortened like other long
+// values: a list of choices the reader needs all of.
+type Whole string
+
 // List is a set of findings. As an error it prints them all in English.
 type List []Diagnostic
 
@@ -118,7 +122,9 @@ func (d Diagnostic) format(p *message.Printer) string {
 	return b.String()
 }
 
-// localize translates the Term arguments of a message, keeps integers
+// localize translates the Term and Text arguments of a message (a Text is
+// a clause with arguments of its own, such as the reason a file cannot be
+// used), keeps integers
 // from being grouped (the printer would write a year, a line number or a
 // project number as 2,024) and shortens long quoted values.
 func localize(p *message.Printer, args []any) []any {
@@ -127,6 +133,8 @@ func localize(p *message.Printer, args []any) []any {
 		switch x := a.(type) {
 		case Term:
 			a = p.Sprintf(string(x))
+		case Text:
+			a = p.Sprintf(x.Key, localize(p, x.Args)...)
 		case int:
 			a = plain(x)
 		case int64:

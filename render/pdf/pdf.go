@@ -2,7 +2,7 @@
 // TrueType faces with ToUnicode maps (so text can be searched and copied),
 // table rules, TOC links, the bookmark outline, page labels matching the
 // printed page numbers, the source file as an attachment and the document
-// information. It makes no layout decisions of its own.
+// information (also as XMP metadata). It makes no layout decisions of its own.
 //
 // The PDF objects are written here rather than through a PDF library: a
 // report needs only text by glyph number, straight lines, filled paths and a
@@ -69,7 +69,7 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	catalog := []string{"/Type /Catalog", "/Pages " + ref(pagesObj), "/PageLabels " + pageLabels(r.Pages),
-		"/ViewerPreferences <</DisplayDocTitle true>>"}
+		"/ViewerPreferences <</DisplayDocTitle true>>", "/Metadata " + ref(writeMetadata(f, d.Meta, created))}
 	if outlines := writeOutline(f, outlineMarks(r), dest); outlines != 0 {
 		catalog = append(catalog, "/Outlines "+ref(outlines), "/PageMode /UseOutlines")
 	}

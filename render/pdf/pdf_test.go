@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/xml"
 	"strings"
 	"testing"
 	"time"
@@ -119,5 +120,30 @@ func TestFormatting(t *testing.T) {
 	}
 	if got := name("Noto Sans#SC/1"); got != "/Noto#20Sans#23SC#2F1" {
 		t.Errorf("name = %s", got)
+	}
+}
+
+// TestMetadata: the XMP packet is well-formed XML carrying the title (with
+// characters XML must escape), the author and the dates of the Info
+// dictionary.
+func TestMetadata(t *testing.T) {
+	f := newFile()
+	m := doc.Meta{Title: "A&B <绩效>", Author: "单位", Language: "zh-CN", Template: "t@1"}
+	writeMetadata(f, m, time.Date(2024, 3, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	body := f.buf.String()
+	start, end := strings.Index(body, "<x:xmpmeta"), strings.Index(body, "</x:xmpmeta>")
+	if start < 0 || end < 0 || !strings.Contains(body, "/Subtype /XML") {
+		t.Fatalf("no XMP packet:\n%s", body)
+	}
+	var packet struct {
+		Title   string `xml:"RDF>Description>title>Alt>li"`
+		Creator string `xml:"RDF>Description>creator>Seq>li"`
+		Created string `xml:"RDF>Description>CreateDate"`
+	}
+	if err := xml.Unmarshal([]byte(body[start:end+len("</x:xmpmeta>")]), &packet); err != nil {
+		t.Fatalf("XMP is not well-formed: %v", err)
+	}
+	if packet.Title != m.Title || packet.Creator != m.Author || packet.Created != "2024-03-01T08:00:00+08:00" {
+		t.Errorf("XMP = %+v", packet)
 	}
 }

@@ -23,6 +23,7 @@ test: lint
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
 	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
+	$(GO) test -run='^$$' -fuzz='^FuzzWrite$$' -fuzztime=$(FUZZTIME) ./render/pdf
 
 # One self-contained binary per desktop the users have: Windows, Kylin/UOS on
 # x86, ARM (Phytium, Kunpeng) and LoongArch, and macOS.

@@ -23,39 +23,74 @@ func TestOutlineLevelsAreContiguous(t *testing.T) {
 	}
 }
 
-// TestWrite draws a small document twice: the bytes are equal, the fonts are
-// subset to the characters drawn, and the metadata is in place.
-func TestWrite(t *testing.T) {
-	d := &doc.Document{
+// testDoc is a one-paragraph document in the embedded serif face.
+func testDoc(text string) *doc.Document {
+	return &doc.Document{
 		Meta:   doc.Meta{Title: "标题", Author: "单位", Language: "zh-CN", Created: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Template: "t@1"},
 		Page:   doc.Page{Width: 210, Height: 297, MarginTop: 37, MarginBottom: 35, MarginLeft: 28, MarginRight: 26, Footer: doc.Footer{Format: "— %d —", Style: "body", Distance: 7}},
 		Fonts:  map[string]doc.Font{"song": {PDF: fonts.SerifRegular}},
 		Styles: map[string]doc.Style{"body": {Font: "song", Size: 16}},
-		Blocks: []doc.Block{&doc.Paragraph{Text: "绩效目标≥95%", Style: "body"}},
+		Blocks: []doc.Block{&doc.Paragraph{Text: text, Style: "body"}},
 	}
-	var outs [2]bytes.Buffer
+}
+
+// write lays d out and writes it as a PDF.
+func write(t testing.TB, d *doc.Document) ([]byte, error) {
+	fs := NewFontSet(d)
+	r, err := layout.Layout(d, fs)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := Write(&out, d, r, fs); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return out.Bytes(), nil
+}
+
+// TestWrite draws a small document twice: the bytes are equal, the fonts are
+// subset to the characters drawn, and the metadata is in place.
+func TestWrite(t *testing.T) {
+	var outs [2][]byte
 	for i := range outs {
-		fs := NewFontSet(d)
-		r, err := layout.Layout(d, fs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := Write(&outs[i], d, r, fs); err != nil {
+		var err error
+		if outs[i], err = write(t, testDoc("绩效目标≥95%")); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !bytes.Equal(outs[0].Bytes(), outs[1].Bytes()) {
+	if !bytes.Equal(outs[0], outs[1]) {
 		t.Error("two writes differ")
 	}
-	pdf := outs[0].String()
+	pdf := string(outs[0])
 	for _, want := range []string{"/Lang (zh-CN)", "/CreationDate (D:20240301", "+NotoSerifSC-Regular /Encoding /Identity-H", "/ToUnicode"} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)
 		}
 	}
-	if n := outs[0].Len(); n > 60000 {
+	if n := len(outs[0]); n > 60000 {
 		t.Errorf("PDF is %d bytes: the font was not subset to the characters drawn", n)
 	}
+}
+
+// FuzzWrite writes documents of any text: no panic, a well-formed file
+// (every object in the cross-reference table), and the same bytes twice.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"绩效目标≥95%", "", "(a)\\b", "𫖯𬌗\n（“测”），", strings.Repeat("长文本", 400)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		out, err := write(t, testDoc(text))
+		if err != nil {
+			return // text the fonts cannot draw, or not UTF-8: layout's errors
+		}
+		if !bytes.HasPrefix(out, []byte("%PDF-1.7")) || !bytes.HasSuffix(out, []byte("%%EOF\n")) {
+			t.Fatal("not a PDF")
+		}
+		again, _ := write(t, testDoc(text))
+		if !bytes.Equal(out, again) {
+			t.Fatal("two writes differ")
+		}
+	})
 }
 
 func TestPageLabels(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"crypto/md5"
 	"fmt"
+	"runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -29,6 +30,28 @@ type compressor struct {
 }
 
 var compressors = sync.Pool{New: func() any { return new(compressor) }}
+
+// inParallel calls work(i, z) for every i from 0 to n-1 on as many
+// goroutines as there are cores (at most n), each with a compressor of its
+// own, and returns when all are done.
+func inParallel(n int, work func(i int, z *compressor)) {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			z := compressors.Get().(*compressor)
+			defer compressors.Put(z)
+			for i := range next {
+				work(i, z)
+			}
+		})
+	}
+	wg.Wait()
+}
 
 // deflate returns data compressed; the result is valid until the next call.
 func (c *compressor) deflate(data []byte) ([]byte, error) {

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"maps"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf16"
 
 	"github.com/jixiao-dev/jixiao/fonts"
@@ -180,30 +178,18 @@ func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, s
 	return out, resources.String(), nil
 }
 
-// prepareFonts subsets and compresses the fonts on as many cores as there
-// are (each face's work is independent): the fonts are most of a report's
-// PDF, and of the time to write it.
+// prepareFonts subsets and compresses the fonts on all cores (each face's
+// work is independent): the fonts are most of a report's PDF, and of the
+// time to write it.
 func prepareFonts(jobs []*subsetFont) {
-	next := make(chan *subsetFont, len(jobs))
-	for _, job := range jobs {
-		next <- job
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			z := compressors.Get().(*compressor)
-			defer compressors.Put(z)
-			for job := range next {
-				if job.sub, job.err = job.face.Subset(job.runes); job.err != nil {
-					continue
-				}
-				file, err := z.deflate(job.sub.Data)
-				job.file, job.err = bytes.Clone(file), err
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(jobs), func(i int, z *compressor) {
+		job := jobs[i]
+		if job.sub, job.err = job.face.Subset(job.runes); job.err != nil {
+			return
+		}
+		file, err := z.deflate(job.sub.Data)
+		job.file, job.err = bytes.Clone(file), err
+	})
 }
 
 // writeFont writes the five objects of one embedded subset font and returns

@@ -3,8 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
@@ -20,27 +18,14 @@ type drawnPage struct {
 // pages are independent of each other, and a long report has hundreds.
 func drawPages(r *layout.Result, height float64, faces map[string]*embedded, fs *FontSet, dest func(page int, y float64) string) []drawnPage {
 	out := make([]drawnPage, len(r.Pages))
-	next := make(chan int, len(r.Pages))
-	for i := range r.Pages {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(r.Pages)) {
-		wg.Go(func() {
-			z := compressors.Get().(*compressor)
-			defer compressors.Put(z)
-			for i := range next {
-				p := painter{height: height, faces: faces, fonts: fs}
-				for _, it := range r.Pages[i].Items {
-					p.draw(it, r.Anchors, dest)
-				}
-				content, err := z.deflate(p.content)
-				out[i] = drawnPage{bytes.Clone(content), p.annots, err}
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(r.Pages), func(i int, z *compressor) {
+		p := painter{height: height, faces: faces, fonts: fs}
+		for _, it := range r.Pages[i].Items {
+			p.draw(it, r.Anchors, dest)
+		}
+		content, err := z.deflate(p.content)
+		out[i] = drawnPage{bytes.Clone(content), p.annots, err}
+	})
 	return out
 }
 

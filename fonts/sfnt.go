@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"sort"
 	"unicode/utf16"
 )
 
@@ -429,15 +430,9 @@ func (f *Face) glyphIndex(r rune) int {
 // embedded faces.
 func (f *Face) groupGlyph(c uint32) int {
 	// The first group that ends at or after c.
-	i, j := 0, len(f.groups)/12
-	for i < j {
-		if h := int(uint(i+j) >> 1); u32(f.groups[12*h+4:]) < c {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	if i == len(f.groups)/12 {
+	n := len(f.groups) / 12
+	i := sort.Search(n, func(h int) bool { return u32(f.groups[12*h+4:]) >= c })
+	if i == n {
 		return 0
 	}
 	start := u32(f.groups[12*i:])

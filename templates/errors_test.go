@@ -131,21 +131,29 @@ func TestTemplateErrors(t *testing.T) {
 // TestUserTemplateFolder adds a form that exists only in a temporary folder
 // and renders a filing with it: a new form needs no Go change.
 func TestUserTemplateFolder(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "mini.toml"), []byte(minimal), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, notes := NewSet(dir)
-	if notes.HasErrors() {
-		t.Fatal(notes)
-	}
+	set, path := userSet(t, "mini.toml", []byte(minimal))
 	tpl, ok := set.Get("mini", 0)
-	if !ok || tpl.Source != filepath.Join(dir, "mini.toml") {
+	if !ok || tpl.Source != path {
 		t.Fatalf("user template not found: %v", tpl)
 	}
 	if _, ok := set.Get("hebei", 0); !ok {
 		t.Error("built-in templates lost")
 	}
+}
+
+// userSet returns the template set with a user folder holding one
+// template file, and that file's path.
+func userSet(t *testing.T, name string, data []byte) (*Set, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, notes := NewSet(filepath.Dir(path))
+	if notes.HasErrors() {
+		t.Fatal(notes)
+	}
+	return set, path
 }
 
 // TestBuiltinTemplates compiles every built-in template: none has a
@@ -173,20 +181,13 @@ func TestBuiltinTemplates(t *testing.T) {
 // TestUserTemplateReplacesBuiltin: a user template with a built-in's name
 // and version is the one used, though the built-in is compiled later.
 func TestUserTemplateReplacesBuiltin(t *testing.T) {
-	dir := t.TempDir()
 	data, err := builtin.ReadFile("hebei.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "mine.toml"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, notes := NewSet(dir)
-	if notes.HasErrors() {
-		t.Fatal(notes)
-	}
+	set, path := userSet(t, "mine.toml", data)
 	tpl, ok := set.Get("hebei", 2024)
-	if !ok || tpl.Source != filepath.Join(dir, "mine.toml") {
+	if !ok || tpl.Source != path {
 		t.Fatalf("Get(hebei) = %v, want the user's copy", tpl)
 	}
 	if n := len(set.byName["hebei"]); n != 1 {

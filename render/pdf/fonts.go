@@ -125,6 +125,7 @@ func (e *embedded) appendGlyphs(b []byte, s string) []byte {
 // subsetFont is a face cut down to the characters a document draws in it,
 // with its font file compressed for the PDF.
 type subsetFont struct {
+	id    string // the face's ID in the FontSet
 	face  *fonts.Face
 	runes []rune // sorted
 	sub   *fonts.Subset
@@ -151,12 +152,10 @@ func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, s
 			}
 		}
 	}
-	var ids []string
 	var jobs []*subsetFont
 	for _, id := range fs.ids() {
 		if used[id] != nil {
-			ids = append(ids, id)
-			jobs = append(jobs, &subsetFont{face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))})
+			jobs = append(jobs, &subsetFont{id: id, face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))})
 		}
 	}
 	prepareFonts(jobs)
@@ -172,7 +171,7 @@ func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, s
 		if err != nil {
 			return nil, "", err
 		}
-		out[ids[i]] = e
+		out[job.id] = e
 		fmt.Fprintf(&resources, "/%s %s ", e.resource, ref(obj))
 	}
 	return out, resources.String(), nil

@@ -19,9 +19,9 @@ type drawnPage struct {
 func drawPages(r *layout.Result, height float64, faces map[string]*embedded, fs *FontSet, dest func(page int, y float64) string) []drawnPage {
 	out := make([]drawnPage, len(r.Pages))
 	inParallel(len(r.Pages), func(i int, z *compressor) {
-		p := painter{height: height, faces: faces, fonts: fs}
+		p := painter{height: height, faces: faces, fonts: fs, anchors: r.Anchors, dest: dest}
 		for _, it := range r.Pages[i].Items {
-			p.draw(it, r.Anchors, dest)
+			p.draw(it)
 		}
 		content, err := z.deflate(p.content)
 		out[i] = drawnPage{bytes.Clone(content), p.annots, err}
@@ -36,6 +36,8 @@ type painter struct {
 	height  float64 // page height, pt
 	faces   map[string]*embedded
 	fonts   *FontSet
+	anchors map[string]layout.Anchor         // where the links go
+	dest    func(page int, y float64) string // a link's destination
 	content []byte
 	annots  []string
 	width   float64 // current line width, pt; 0 until set
@@ -62,7 +64,7 @@ func (p *painter) op(operator string, operands ...any) {
 func (p *painter) x(mm float64) float64 { return mm * ptPerMM }
 func (p *painter) y(mm float64) float64 { return p.height - mm*ptPerMM }
 
-func (p *painter) draw(it layout.Item, anchors map[string]layout.Anchor, dest func(page int, y float64) string) {
+func (p *painter) draw(it layout.Item) {
 	switch it := it.(type) {
 	case layout.Text:
 		p.text(it)
@@ -71,9 +73,9 @@ func (p *painter) draw(it layout.Item, anchors map[string]layout.Anchor, dest fu
 		p.op("m", p.x(it.X1), p.y(it.Y1))
 		p.op("l S", p.x(it.X2), p.y(it.Y2))
 	case layout.Link:
-		if a, ok := anchors[it.Bookmark]; ok {
+		if a, ok := p.anchors[it.Bookmark]; ok {
 			p.annots = append(p.annots, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /Dest %s>>",
-				num(p.x(it.X)), num(p.y(it.Y+it.H)), num(p.x(it.X+it.W)), num(p.y(it.Y)), dest(a.Page, a.Y)))
+				num(p.x(it.X)), num(p.y(it.Y+it.H)), num(p.x(it.X+it.W)), num(p.y(it.Y)), p.dest(a.Page, a.Y)))
 		}
 	case layout.PageNumber:
 		p.pageNumber(it)

@@ -4,7 +4,7 @@ BIN     := bin/jixiao
 SAMPLES := $(shell find data -name '*.toml' | sort)
 FUZZTIME ?= 20s
 
-.PHONY: all build run test bench lint fuzz dist clean
+.PHONY: all build run test bench lint fuzz dist generate clean
 all: build
 
 build:
@@ -35,6 +35,11 @@ dist:
 		echo "dist/jixiao-$$os-$$arch$$ext"; \
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -o dist/jixiao-$$os-$$arch$$ext ./cmd/jixiao || exit 1; \
 	done
+
+# After editing a built-in template (templates/*.toml): regenerate the
+# decoded copy a run uses, templates/builtin_specs.go.
+generate:
+	$(GO) test -count=1 -run='^TestBuiltinSpecsGenerated$$' ./templates -update
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

@@ -176,6 +176,15 @@ func TestBuiltinTemplates(t *testing.T) {
 	if len(set.All()) != len(set.byID) || len(set.builtin) != 0 {
 		t.Error("All did not list every template")
 	}
+	// A run compiles them from builtinSpec without the dry run; the full
+	// path, from the TOML and with the dry run, must find nothing either.
+	entries, _ := builtin.ReadDir(".")
+	for _, e := range entries {
+		data, _ := builtin.ReadFile(e.Name())
+		if tpl, notes := Parse(e.Name(), data); tpl == nil || len(notes) > 0 {
+			t.Errorf("%s: %v", e.Name(), notes)
+		}
+	}
 }
 
 // TestUserTemplateReplacesBuiltin: a user template with a built-in's name

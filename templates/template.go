@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/BurntSushi/toml"
@@ -37,7 +38,6 @@ type Template struct {
 	Dir         string // folder of a user template, for relative font paths
 
 	spec   spec
-	pos    budget.Positions
 	exprs  map[string]*template.Template
 	tables map[string]*table
 }
@@ -103,13 +103,23 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 }
 
 // compileBuiltin compiles the built-in templates of the form name, if not
-// done yet, and adds those that no user template replaces. The tests make
-// sure every built-in template compiles without a finding.
+// done yet, and adds those that no user template replaces. Their TOML comes
+// decoded (builtinSpec, generated from the files) and is not dry-run: the
+// tests make sure that the generated specs match the files and that every
+// built-in template compiles, dry run included, without a finding.
 func (s *Set) compileBuiltin(name string) diag.List {
 	var notes diag.List
 	for _, file := range s.builtin[name] {
-		data, _ := builtin.ReadFile(file)
-		t, n := Parse("templates/"+file, data)
+		path := "templates/" + file
+		var t *Template
+		var n diag.List
+		if sp, ok := builtinSpec(file); ok {
+			data, _ := builtin.ReadFile(file)
+			t, n = newCompiler(path, string(data)).build(sp, "", false)
+		} else { // a file added since the specs were generated
+			data, _ := builtin.ReadFile(file)
+			t, n = Parse(path, data)
+		}
 		notes = append(notes, n...)
 		if t != nil && s.byID[t.ID()] == nil {
 			t.Source = "built-in"
@@ -119,6 +129,12 @@ func (s *Set) compileBuiltin(name string) diag.List {
 	delete(s.builtin, name)
 	return notes
 }
+
+// Prepare compiles the built-in templates of the form name ahead of Get, so
+// that the work can be done on another goroutine while a filing is read;
+// the Set must not be used by anything else until it returns. An unknown
+// name costs nothing.
+func (s *Set) Prepare(name string) { s.compileBuiltin(name) }
 
 func (s *Set) add(t *Template) {
 	if old, ok := s.byID[t.ID()]; ok {
@@ -212,32 +228,44 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 	if err != nil {
 		return nil, diag.List{budget.DecodeError(name, src, err)}
 	}
-	c := &compiler{file: name, pos: budget.IndexPositions(src)}
+	c := newCompiler(name, src)
 	for _, k := range md.Undecoded() {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
 			"remove the key or correct its spelling; templates/README.md lists every key")
 	}
-	t := &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
-		spec: sp, pos: c.pos, exprs: map[string]*template.Template{}, tables: map[string]*table{}}
-	c.t = t
-	c.compile()
-	if c.notes.HasErrors() {
-		c.notes.Sort()
-		return nil, c.notes
-	}
-	return t, c.notes
+	return c.build(sp, dir, true)
 }
 
 // compiler checks a template and prepares its expressions and tables.
 type compiler struct {
 	file  string
-	pos   budget.Positions
+	pos   func() budget.Positions // of the keys in the template's text, indexed when first needed
 	t     *Template
 	notes diag.List
 }
 
+func newCompiler(file, src string) *compiler {
+	return &compiler{file: file, pos: sync.OnceValue(func() budget.Positions { return budget.IndexPositions(src) })}
+}
+
+// build compiles sp; dryRun binds a sample filing to find expressions that
+// name fields that do not exist.
+func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List) {
+	c.t = &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
+		spec: sp, exprs: map[string]*template.Template{}, tables: map[string]*table{}}
+	c.compile()
+	if dryRun && len(c.notes) == 0 {
+		c.dryRun()
+	}
+	c.notes.Sort()
+	if c.notes.HasErrors() {
+		return nil, c.notes
+	}
+	return c.t, c.notes
+}
+
 func (c *compiler) fail(path, msg string, args []any, hint string, hintArgs ...any) {
-	p := c.pos.Of(path)
+	p := c.pos().Of(path)
 	c.notes = append(c.notes, diag.Diagnostic{File: c.file, Line: p.Line, Col: p.Col,
 		Severity: diag.Error, Code: "TPL", Path: path, Msg: msg, Args: args, Hint: hint, HintArgs: hintArgs})
 }
@@ -280,9 +308,6 @@ func (c *compiler) compile() {
 		c.compileTable(name, sp.Tables[name])
 	}
 	c.blocks("body", sp.Body, "")
-	if len(c.notes) == 0 {
-		c.dryRun()
-	}
 }
 
 func (c *compiler) checkPage() {

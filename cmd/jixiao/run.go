@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +36,9 @@ const (
 
 // env reads an environment variable (os.Getenv, or a map in tests).
 type env func(string) string
+
+// defaultTemplate is the form of a filing that names none.
+const defaultTemplate = "hebei"
 
 // cli holds what every subcommand shares.
 type cli struct {
@@ -230,18 +234,28 @@ func (c *cli) report(notes diag.List) {
 // loadChecked reads a filing, finds its template and validates it. It
 // prints every finding and returns nil when the filing has errors.
 func (c *cli) loadChecked(path string, set *templates.Set) (*budget.Filing, *templates.Template, int) {
-	f, notes := budget.Load(path)
-	if f == nil {
-		c.report(notes)
-		if len(notes) > 0 && notes[0].Code == "F0" {
+	data, d := budget.ReadFile(path)
+	if d != nil {
+		c.report(diag.List{*d})
+		if d.Code == "F0" { // unreadable, not a bad filing
 			return nil, nil, exitUsage
 		}
 		return nil, nil, exitData
 	}
-	name := f.Template
-	if name == "" {
-		name = "hebei"
+	// The form's template compiles on another core while the filing is
+	// decoded: each takes a few milliseconds, a good part of a run.
+	compiled := make(chan struct{})
+	go func() {
+		set.Prepare(cmp.Or(budget.TemplateKey(data), defaultTemplate))
+		close(compiled)
+	}()
+	f, notes := budget.Parse(path, data)
+	<-compiled
+	if f == nil {
+		c.report(notes)
+		return nil, nil, exitData
 	}
+	name := cmp.Or(f.Template, defaultTemplate)
 	t, ok := set.Get(name, f.Year)
 	if !ok {
 		p := f.Positions.Of("template")
@@ -411,7 +425,7 @@ func (c *cli) usage(w io.Writer) {
 
 func (c *cli) newFiling(args []string) int {
 	fs, dir := c.flags("new")
-	name := fs.String("template", "hebei", c.p.Sprintf("form template of the new filing"))
+	name := fs.String("template", defaultTemplate, c.p.Sprintf("form template of the new filing"))
 	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code

@@ -18,15 +18,16 @@ const MaxFileSize = 2 << 20 // a real filing is a few KB; 1,000 projects fit
 // Load reads and decodes a filing. The returned list holds every problem
 // found while reading; when it has errors the filing is nil.
 func Load(path string) (*Filing, diag.List) {
-	data, d := readFile(path)
+	data, d := ReadFile(path)
 	if d != nil {
 		return nil, diag.List{*d}
 	}
 	return Parse(path, data)
 }
 
-// readFile reads at most MaxFileSize bytes of path.
-func readFile(path string) ([]byte, *diag.Diagnostic) {
+// ReadFile reads a filing's bytes for Parse: at most MaxFileSize bytes of
+// path. The finding, if any, has the code F0.
+func ReadFile(path string) ([]byte, *diag.Diagnostic) {
 	fail := func(msg, hint diag.Text) *diag.Diagnostic {
 		d := at(path, diag.Error, "F0", 0, 0).Say(msg, hint)
 		return &d
@@ -69,6 +70,32 @@ func readError(path string, err error) *diag.Diagnostic {
 		d = d.Say(diag.T("cannot read the file: %v", err), diag.T("check the path and that the file is readable"))
 	}
 	return &d
+}
+
+// TemplateKey returns the value of the top-level key template in a
+// filing's text, or "" if it finds none. It is a quick look at the lines
+// before the first table, not a decoding: a caller can start preparing the
+// form while Parse decodes the file, and Parse's Template is what counts.
+func TemplateKey(data []byte) string {
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimSpace(line)
+		if bytes.HasPrefix(line, []byte("[")) {
+			break
+		}
+		rest, ok := bytes.CutPrefix(line, []byte("template"))
+		if !ok {
+			continue
+		}
+		rest, ok = bytes.CutPrefix(bytes.TrimSpace(rest), []byte("="))
+		rest = bytes.TrimSpace(rest)
+		if !ok || len(rest) < 2 || rest[0] != '"' && rest[0] != '\'' {
+			continue
+		}
+		if value, _, closed := bytes.Cut(rest[1:], rest[:1]); closed {
+			return string(value)
+		}
+	}
+	return ""
 }
 
 // Parse decodes a filing from data; name is used in messages.

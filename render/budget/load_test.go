@@ -338,3 +338,20 @@ func TestArrayWhereTableBelongs(t *testing.T) {
 		t.Fatalf("notes = %v, want S3 at line 3", notes)
 	}
 }
+
+func TestTemplateKey(t *testing.T) {
+	for text, want := range map[string]string{
+		"template = \"national\"\nyear = 2024\n":               "national",
+		"# 申报\nyear = 2024\ntemplate='hebei'   # 表式\n":         "hebei",
+		"  template   =   \"hebei@2024\"\n":                    "hebei@2024",
+		"year = 2024\n[department]\ntemplate = \"national\"\n": "",
+		"templates = \"national\"\n":                           "",
+		"\"template\" = \"national\"\n":                        "",
+		"template = \"open\n":                                  "",
+		"":                                                     "",
+	} {
+		if got := TemplateKey([]byte(text)); got != want {
+			t.Errorf("TemplateKey(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

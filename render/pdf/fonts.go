@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"maps"
@@ -123,14 +124,17 @@ func (e *embedded) appendGlyphs(b []byte, s string) []byte {
 }
 
 // subsetFont is a face cut down to the characters a document draws in it,
-// with its font file compressed for the PDF.
+// with everything its PDF objects need prepared: the compressed font file,
+// the widths and the compressed ToUnicode map.
 type subsetFont struct {
-	id    string // the face's ID in the FontSet
-	face  *fonts.Face
-	runes []rune // sorted
-	sub   *fonts.Subset
-	file  []byte // sub.Data, deflated
-	err   error
+	id        string // the face's ID in the FontSet
+	face      *fonts.Face
+	runes     []rune // sorted
+	sub       *fonts.Subset
+	file      []byte // sub.Data, deflated
+	widths    string // the CIDFont's /W array
+	toUnicode []byte // the ToUnicode CMap, deflated
+	err       error
 }
 
 // writeFonts embeds each face that r draws text in, subset to the
@@ -167,36 +171,34 @@ func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, s
 			return nil, "", job.err
 		}
 		e := &embedded{resource: fmt.Sprintf("F%d", i+1), glyph: job.sub.Glyph}
-		obj, err := writeFont(f, job)
-		if err != nil {
-			return nil, "", err
-		}
+		obj := writeFont(f, job)
 		out[job.id] = e
 		fmt.Fprintf(&resources, "/%s %s ", e.resource, ref(obj))
 	}
 	return out, resources.String(), nil
 }
 
-// prepareFonts subsets and compresses the fonts on all cores (each face's
-// work is independent): the fonts are most of a report's PDF, and of the
-// time to write it.
+// prepareFonts subsets the fonts and compresses them on all cores (each
+// face's work is independent): the fonts are most of a report's PDF, and of
+// the time to write it. The faces with the most characters go first, so
+// that the largest job does not start last and keep the others waiting.
 func prepareFonts(jobs []*subsetFont) {
-	inParallel(len(jobs), func(i int, z *compressor) {
-		job := jobs[i]
-		if job.sub, job.err = job.face.Subset(job.runes); job.err != nil {
-			return
-		}
-		file, err := z.deflate(job.sub.Data)
-		job.file, job.err = bytes.Clone(file), err
+	bySize := slices.Clone(jobs)
+	slices.SortStableFunc(bySize, func(a, b *subsetFont) int { return len(b.runes) - len(a.runes) })
+	inParallel(len(bySize), func(i int) {
+		job := bySize[i]
+		job.err = job.prepare()
 	})
 }
 
-// writeFont writes the five objects of one embedded subset font and returns
-// the number of the Type 0 font.
-func writeFont(f *file, sf *subsetFont) (int, error) {
-	face, sub := sf.face, sf.sub
-	type0, cid, desc, file, toUnicode := f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
-	base := name(subsetTag(sub.Data) + "+" + face.Name())
+// prepare subsets the face and prepares the font's streams and widths.
+func (sf *subsetFont) prepare() error {
+	sub, err := sf.face.Subset(sf.runes)
+	if err != nil {
+		return err
+	}
+	sf.sub = sub
+	sf.file = deflate(sub.Data)
 
 	// Each glyph's character: the first (smallest) where several
 	// characters share a glyph.
@@ -210,8 +212,14 @@ func writeFont(f *file, sf *subsetFont) (int, error) {
 		}
 	}
 	slices.Sort(gids)
+	sf.widths = widths(sf.face, gids, chars)
+	sf.toUnicode = deflate(toUnicodeCMap(gids, chars))
+	return nil
+}
 
-	// Widths in runs of consecutive glyph numbers: "first [w w …]".
+// widths returns the /W array of the glyphs gids (sorted), in runs of
+// consecutive glyph numbers: "first [w w …] first [w …]".
+func widths(face *fonts.Face, gids []uint16, chars map[uint16]rune) string {
 	var w strings.Builder
 	for i, g := range gids {
 		if i == 0 || g != gids[i-1]+1 {
@@ -227,27 +235,38 @@ func writeFont(f *file, sf *subsetFont) (int, error) {
 	if len(gids) > 0 {
 		w.WriteByte(']')
 	}
+	return w.String()
+}
 
+// writeFont writes the five objects of one embedded subset font and returns
+// the number of the Type 0 font.
+func writeFont(f *file, sf *subsetFont) int {
+	face := sf.face
+	type0, cid, desc, file, toUnicode := f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
+	base := name(subsetTag(sf.runes) + "+" + face.Name())
 	bbox := face.BBox()
 	f.object(type0, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s>>",
 		base, ref(cid), ref(toUnicode)))
 	f.object(cid, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %s /DW 1000 /W [%s] /CIDToGIDMap /Identity>>",
-		base, ref(desc), w.String()))
+		base, ref(desc), sf.widths))
 	f.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle 0 /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s>>",
 		base, num(bbox[0]), num(bbox[1]), num(bbox[2]), num(bbox[3]),
 		num(face.Ascent()), num(-face.Descent()), num(face.CapHeight()), ref(file)))
-	f.deflated(file, fmt.Sprintf(" /Length1 %d", len(sub.Data)), sf.file)
-	if err := f.stream(toUnicode, "", toUnicodeCMap(gids, chars)); err != nil {
-		return 0, err
-	}
-	return type0, nil
+	f.deflated(file, fmt.Sprintf(" /Length1 %d", len(sf.sub.Data)), sf.file)
+	f.deflated(toUnicode, "", sf.toUnicode)
+	return type0
 }
 
 // subsetTag is the six capital letters that prefix a subset font's name,
-// derived from the subset so that equal subsets get equal tags.
-func subsetTag(data []byte) string {
+// derived from the subset's characters (sorted), which with the face's name
+// determine the subset: equal subsets get equal tags.
+func subsetTag(runes []rune) string {
 	h := fnv.New64a()
-	h.Write(data)
+	var b [4]byte
+	for _, r := range runes {
+		binary.LittleEndian.PutUint32(b[:], uint32(r))
+		h.Write(b[:])
+	}
 	v := h.Sum64()
 	tag := make([]byte, 6)
 	for i := range tag {

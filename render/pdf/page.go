@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/jixiao-dev/jixiao/render/layout"
@@ -11,20 +10,18 @@ import (
 type drawnPage struct {
 	content []byte
 	annots  []string
-	err     error
 }
 
 // drawPages draws and compresses the pages on as many cores as there are;
 // pages are independent of each other, and a long report has hundreds.
 func drawPages(r *layout.Result, height float64, faces map[string]*embedded, fs *FontSet, dest func(page int, y float64) string) []drawnPage {
 	out := make([]drawnPage, len(r.Pages))
-	inParallel(len(r.Pages), func(i int, z *compressor) {
+	inParallel(len(r.Pages), func(i int) {
 		p := painter{height: height, faces: faces, fonts: fs, anchors: r.Anchors, dest: dest}
 		for _, it := range r.Pages[i].Items {
 			p.draw(it)
 		}
-		content, err := z.deflate(p.content)
-		out[i] = drawnPage{bytes.Clone(content), p.annots, err}
+		out[i] = drawnPage{deflate(p.content), p.annots}
 	})
 	return out
 }

@@ -27,7 +27,7 @@ const ptPerMM = 72 / 25.4
 // same bytes: the dates come from d.Meta.Created and nothing depends on map
 // order.
 func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
-	f := newFile()
+	f := newFile(w)
 	height := d.Page.Height * ptPerMM
 	faces, fontDict, err := writeFonts(f, r, fs)
 	if err != nil {
@@ -46,9 +46,6 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 	}
 	mediaBox := fmt.Sprintf("[0 0 %s %s]", num(d.Page.Width*ptPerMM), num(height))
 	for i, page := range drawPages(r, height, faces, fs, dest) {
-		if page.err != nil {
-			return page.err
-		}
 		content := f.alloc()
 		f.deflated(content, "", page.content)
 		annots := ""
@@ -77,10 +74,7 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 		catalog = append(catalog, "/Lang "+str(d.Meta.Language))
 	}
 	if src := d.Meta.Source; len(src.Data) > 0 {
-		spec, err := writeAttachment(f, src, created)
-		if err != nil {
-			return err
-		}
+		spec := writeAttachment(f, src, created)
 		catalog = append(catalog, fmt.Sprintf("/Names <</EmbeddedFiles <</Names [%s %s]>>>> /AF [%s]", text(src.Name), ref(spec), ref(spec)))
 	}
 	root := f.alloc()
@@ -98,29 +92,22 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 	infoObj := f.alloc()
 	f.object(infoObj, "<<"+strings.Join(info, " ")+">>")
 
-	out, err := f.finish(root, infoObj)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return f.finish(root, infoObj)
 }
 
 // writeAttachment embeds the source file, marked as the document's source
 // (PDF 2.0 associated file), and returns its file specification.
-func writeAttachment(f *file, src doc.Attachment, modified time.Time) (int, error) {
+func writeAttachment(f *file, src doc.Attachment, modified time.Time) int {
 	stream, spec := f.alloc(), f.alloc()
 	dict := fmt.Sprintf(" /Type /EmbeddedFile /Subtype /application#2Ftoml /Params <</Size %d /ModDate %s>>", len(src.Data), date(modified))
-	if err := f.stream(stream, dict, src.Data); err != nil {
-		return 0, err
-	}
+	f.stream(stream, dict, src.Data)
 	desc := ""
 	if src.Description != "" {
 		desc = " /Desc " + text(src.Description)
 	}
 	f.object(spec, fmt.Sprintf("<</Type /Filespec /F %s /UF %s%s /EF <</F %s /UF %s>> /AFRelationship /Source>>",
 		text(src.Name), text(src.Name), desc, ref(stream), ref(stream)))
-	return spec, nil
+	return spec
 }
 
 // pageLabels numbers the pages in a viewer as they are printed: runs of

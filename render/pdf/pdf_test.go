@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/xml"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -120,11 +122,13 @@ func TestPageLabels(t *testing.T) {
 // TestOutlineTree writes a three-level outline and checks the links of the
 // tree: parents, siblings, first and last children and open counts.
 func TestOutlineTree(t *testing.T) {
-	f := newFile()
+	var out bytes.Buffer
+	f := newFile(&out)
 	marks := []mark{{"A", 0, 0, 0}, {"A1", 1, 0, 0}, {"A1a", 2, 0, 0}, {"A2", 1, 0, 0}, {"B", 0, 0, 0}}
 	root := writeOutline(f, marks, func(int, float64) string { return "[]" })
 	// Objects: root 1, then the marks 2 to 6.
-	body := f.buf.String()
+	f.w.Flush()
+	body := out.String()
 	for _, want := range []string{
 		"1 0 obj\n<</Type /Outlines /First 2 0 R /Last 6 0 R /Count 5>>",
 		"2 0 obj\n<</Title <FEFF0041> /Parent 1 0 R /Next 6 0 R /First 3 0 R /Last 5 0 R /Count 3 /Dest []>>",
@@ -162,10 +166,12 @@ func TestFormatting(t *testing.T) {
 // characters XML must escape), the author and the dates of the Info
 // dictionary.
 func TestMetadata(t *testing.T) {
-	f := newFile()
+	var out bytes.Buffer
+	f := newFile(&out)
 	m := doc.Meta{Title: "A&B <绩效>", Author: "单位", Language: "zh-CN", Template: "t@1"}
 	writeMetadata(f, m, time.Date(2024, 3, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)))
-	body := f.buf.String()
+	f.w.Flush()
+	body := out.String()
 	start, end := strings.Index(body, "<x:xmpmeta"), strings.Index(body, "</x:xmpmeta>")
 	if start < 0 || end < 0 || !strings.Contains(body, "/Subtype /XML") {
 		t.Fatalf("no XMP packet:\n%s", body)
@@ -180,5 +186,25 @@ func TestMetadata(t *testing.T) {
 	}
 	if packet.Title != m.Title || packet.Creator != m.Author || packet.Created != "2024-03-01T08:00:00+08:00" {
 		t.Errorf("XMP = %+v", packet)
+	}
+}
+
+// TestDeflate: the zlib framing around the stateless encoder reads back
+// with the standard library, for empty, small, repetitive, incompressible
+// and multi-block data.
+func TestDeflate(t *testing.T) {
+	random := make([]byte, 200_000)
+	for i := range random {
+		random[i] = byte(i*7919 ^ i>>5*31)
+	}
+	for _, data := range [][]byte{nil, []byte("BT /F1 12 Tf ET\n"), bytes.Repeat([]byte("0 0 m 10 10 l S\n"), 20_000), random} {
+		r, err := zlib.NewReader(bytes.NewReader(deflate(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("%d bytes: read back %d bytes, err %v", len(data), len(got), err)
+		}
 	}
 }

@@ -47,8 +47,8 @@ func writeMetadata(f *file, m doc.Meta, created time.Time) int {
 
 	n := f.alloc()
 	f.begin(n)
-	fmt.Fprintf(&f.buf, "<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", b.Len())
-	f.buf.Write(b.Bytes())
-	f.buf.WriteString("\nendstream\nendobj\n")
+	f.printf("<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", b.Len())
+	f.writeBytes(b.Bytes())
+	f.write("\nendstream\nendobj\n")
 	return n
 }

@@ -64,11 +64,15 @@ type binder struct {
 
 // text executes an expression; the first error stops the binding.
 func (b *binder) text(path, expr string, sc scope) string {
-	if expr == "" || b.err != nil {
+	if b.err != nil {
 		return ""
 	}
+	tpl := b.t.exprs[expr]
+	if tpl == nil { // plain text
+		return expr
+	}
 	var out strings.Builder
-	if err := b.t.exprs[expr].Execute(&out, sc); err != nil {
+	if err := tpl.Execute(&out, sc); err != nil {
 		b.err = &BindError{Template: b.t.ID(), Path: path, Err: fmt.Errorf("%s", cleanTemplateError(err))}
 	}
 	return out.String()

@@ -38,7 +38,7 @@ type Template struct {
 	Dir         string // folder of a user template, for relative font paths
 
 	spec   spec
-	exprs  map[string]*template.Template
+	exprs  map[string]*template.Template // by text; none for text without {{…}}
 	tables map[string]*table
 }
 
@@ -238,6 +238,7 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 
 // compiler checks a template and prepares its expressions and tables.
 type compiler struct {
+	root  *template.Template // the expressions' namespace
 	file  string
 	pos   func() budget.Positions // of the keys in the template's text, indexed when first needed
 	t     *Template
@@ -345,10 +346,13 @@ func (c *compiler) style(path, name string) {
 
 // expr parses a text expression once; the dry run later executes it.
 func (c *compiler) expr(path, text string) {
-	if text == "" || c.t.exprs[text] != nil {
+	if !strings.Contains(text, "{{") || c.t.exprs[text] != nil {
 		return
 	}
-	tpl, err := template.New(path).Funcs(funcs(c.t)).Option("missingkey=error").Parse(text)
+	if c.root == nil { // one function table for all the expressions
+		c.root = template.New("").Funcs(funcs(c.t)).Option("missingkey=error")
+	}
+	tpl, err := c.root.New(path).Parse(text)
 	if err != nil {
 		c.fail(path, "bad expression: %s", []any{cleanTemplateError(err)}, "expressions use Go template syntax, e.g. {{.Item.Name}}; see templates/README.md")
 		return

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -44,7 +43,7 @@ const defaultTemplate = "hebei"
 type cli struct {
 	stdout, stderr io.Writer
 	lang           language.Tag
-	p              *message.Printer
+	p              *diag.Printer
 	templateDirs   []string
 }
 
@@ -126,7 +125,7 @@ func (c *cli) setLang(flagValue string, getenv env) bool {
 	c.lang = language.SimplifiedChinese
 	choice := strings.ToLower(flagValue)
 	if choice != "" && !strings.HasPrefix(choice, "zh") && !strings.HasPrefix(choice, "en") {
-		c.p = diag.Printer(c.lang)
+		c.p = diag.NewPrinter(c.lang)
 		return false
 	}
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
@@ -137,7 +136,7 @@ func (c *cli) setLang(flagValue string, getenv env) bool {
 	if strings.HasPrefix(choice, "en") {
 		c.lang = language.English
 	}
-	c.p = diag.Printer(c.lang)
+	c.p = diag.NewPrinter(c.lang)
 	return true
 }
 

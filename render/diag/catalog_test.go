@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 var verb = regexp.MustCompile(`%[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
@@ -36,6 +37,11 @@ func TestCatalogEntries(t *testing.T) {
 		if en, zh := verbs(e[0]), verbs(e[1]); !slices.Equal(en, zh) {
 			t.Errorf("%q: verbs %v, Chinese %q has %v", e[0], en, e[1], zh)
 		}
+		// A Printer compiles an entry when it is first printed; every one
+		// must compile.
+		if err := message.SetString(language.SimplifiedChinese, e[0], e[1]); err != nil {
+			t.Errorf("%q: %v", e[0], err)
+		}
 		for _, text := range e {
 			if strings.Count(text, "%")-2*strings.Count(text, "%%") != len(verbs(text)) {
 				t.Errorf("%q: a %% that is not a verb; write %%%% for a percent sign", text)
@@ -56,7 +62,7 @@ func TestFormatTranslatesTerms(t *testing.T) {
 			t.Errorf("%v:\n got %q\nwant %q", lang, got, want)
 		}
 	}
-	if got := Printer(language.Chinese).Sprintf("the year %d is not a four-digit year", localize(Printer(language.Chinese), []any{20245})...); got != "年度“20245”应为4位数字" {
+	if got := NewPrinter(language.Chinese).Sprintf("the year %d is not a four-digit year", localize(NewPrinter(language.Chinese), []any{20245})...); got != "年度“20245”应为4位数字" {
 		t.Errorf("year printed as %q", got)
 	}
 	if !InCatalog("budget") || InCatalog("no such key") {

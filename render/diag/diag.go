@@ -84,7 +84,7 @@ func (l List) Sort() {
 // "file:line:col: 错误[CODE]: message (path)" plus an indented hint line.
 func (l List) Format(lang language.Tag) string {
 	var b strings.Builder
-	p := Printer(lang)
+	p := NewPrinter(lang)
 	for _, d := range l {
 		b.WriteString(d.format(p))
 		b.WriteByte('\n')
@@ -93,9 +93,9 @@ func (l List) Format(lang language.Tag) string {
 }
 
 // String prints one finding in English.
-func (d Diagnostic) String() string { return d.format(Printer(language.English)) }
+func (d Diagnostic) String() string { return d.format(NewPrinter(language.English)) }
 
-func (d Diagnostic) format(p *message.Printer) string {
+func (d Diagnostic) format(p *Printer) string {
 	var b strings.Builder
 	b.WriteString(d.File)
 	if d.Line > 0 {
@@ -127,7 +127,7 @@ func (d Diagnostic) format(p *message.Printer) string {
 // used), keeps integers
 // from being grouped (the printer would write a year, a line number or a
 // project number as 2,024) and shortens long quoted values.
-func localize(p *message.Printer, args []any) []any {
+func localize(p *Printer, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
 		switch x := a.(type) {
@@ -165,25 +165,48 @@ type plain int64
 // Format implements fmt.Formatter.
 func (n plain) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "%d", int64(n)) }
 
-// Printer returns a message printer for lang, falling back to Chinese for
-// every Chinese variant and to English otherwise.
-func Printer(lang language.Tag) *message.Printer {
-	lang = Match(lang)
-	if lang == language.SimplifiedChinese {
-		loadChinese()
-	}
-	return message.NewPrinter(lang)
+// A Printer formats messages in Chinese or English.
+type Printer struct {
+	p       *message.Printer
+	chinese bool
 }
 
-// loadChinese compiles the Chinese messages into x/text's catalog, once and
-// only when a Chinese printer is asked for: it is a good part of the
-// program's start-up time. English needs no entries, as its messages are
-// the keys themselves, which a printer formats when it finds no entry.
-var loadChinese = sync.OnceFunc(func() {
-	for en, zh := range catalog {
-		_ = message.SetString(language.SimplifiedChinese, en, zh)
+// NewPrinter returns a message printer for lang, falling back to Chinese for
+// every Chinese variant and to English otherwise.
+func NewPrinter(lang language.Tag) *Printer {
+	lang = Match(lang)
+	return &Printer{p: message.NewPrinter(lang), chinese: lang == language.SimplifiedChinese}
+}
+
+// Sprintf formats the message key, in English, in the printer's language.
+func (p *Printer) Sprintf(key string, args ...any) string {
+	if p.chinese {
+		addChinese(key)
 	}
-})
+	return p.p.Sprintf(key, args...)
+}
+
+// chineseAdded holds the messages compiled into x/text's catalog so far.
+// A message is compiled the first time it is printed: a run prints a few of
+// several hundred, and compiling them all took a good part of its start-up.
+// English needs no entries, as its messages are the keys themselves, which
+// a printer formats when it finds no entry.
+var chineseAdded = struct {
+	sync.Mutex
+	keys map[string]bool
+}{keys: map[string]bool{}}
+
+func addChinese(key string) {
+	chineseAdded.Lock()
+	defer chineseAdded.Unlock()
+	if chineseAdded.keys[key] {
+		return
+	}
+	chineseAdded.keys[key] = true
+	if zh, ok := catalog[key]; ok {
+		_ = message.SetString(language.SimplifiedChinese, key, zh)
+	}
+}
 
 // Match maps any language to one the catalog has: Chinese or English.
 func Match(lang language.Tag) language.Tag {

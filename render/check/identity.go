@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -9,11 +8,6 @@ import (
 )
 
 // Identity and whole-filing rules (validation.md §4 and §6).
-
-var (
-	projectCodeRe = regexp.MustCompile(`^\d{3}-\d{4}-[A-Z]{3}-[0-9A-Z]{4}$`)
-	unitCodeRe    = regexp.MustCompile(`^\d{6}$`)
-)
 
 // filing checks the filing as a whole: F1, F3 and F9.
 func (c *checker) filing() {
@@ -40,7 +34,7 @@ func (c *checker) department() {
 	switch {
 	case blank(d.Code):
 		c.absent(diag.Warning, "C4", "department.code", diag.Term("department code"))
-	case !unitCodeRe.MatchString(d.Code):
+	case !compiled().unitCode.MatchString(d.Code):
 		c.report(diag.Warning, "C4", "department.code", diag.T("the department code %q is not 6 digits", d.Code),
 			diag.T("check the code against the budget system, e.g. 224002"))
 	}
@@ -63,11 +57,11 @@ func (c *checker) projectIdentity() {
 			} else {
 				codes[pr.Code] = i + 1
 			}
-			if !projectCodeRe.MatchString(pr.Code) {
+			if !compiled().projectCode.MatchString(pr.Code) {
 				c.report(diag.Warning, "C3", path+".code", diag.T("project code %q differs from the usual format", pr.Code),
 					diag.T("the usual format is 3 digits-4 digits-3 capital letters-4 capitals or digits, e.g. 224-0501-JBN-BOVO; check it against the budget system"))
 			}
-			if unitCodeRe.MatchString(unitCode) && len(pr.Code) >= 3 && pr.Code[:3] != unitCode[:3] {
+			if compiled().unitCode.MatchString(unitCode) && len(pr.Code) >= 3 && pr.Code[:3] != unitCode[:3] {
 				c.report(diag.Warning, "C5", path+".code",
 					diag.T("project code %q does not start with %q, the first digits of the department code", pr.Code, unitCode[:3]),
 					diag.T("check the project code and the department code"))

@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -266,9 +265,6 @@ func (c *checker) sections() {
 	}
 }
 
-// goalNumber matches a goal that is already numbered: 1、 1. (1) 一、
-var goalNumber = regexp.MustCompile(`^\s*(?:\d+[、.．)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、)`)
-
 // projectText checks a project's purpose and goals: T2 and T3.
 func (c *checker) projectText(path string, pr *budget.Project) {
 	if c.form.printsKey("projects.purpose") {
@@ -285,7 +281,7 @@ func (c *checker) projectText(path string, pr *budget.Project) {
 		// The report keeps a number the user wrote and numbers unnumbered
 		// goals by position: a written number that is not the goal's
 		// position would print out of sequence.
-		if m := goalNumber.FindString(g); m != "" && !strings.HasPrefix(strings.TrimSpace(m), strconv.Itoa(j+1)) {
+		if m := compiled().goalNumber.FindString(g); m != "" && !strings.HasPrefix(strings.TrimSpace(m), strconv.Itoa(j+1)) {
 			c.report(diag.Warning, "T3", gp,
 				diag.T("goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", j+1, strings.TrimSpace(m)),
 				diag.T("remove the number and let the report number the goals, or correct it"))

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -42,29 +43,47 @@ const (
 	unit        = `(%|％|‰|[\p{Han}a-zA-Z/²³·]{1,6})?`
 )
 
-var (
-	quantRe   = regexp.MustCompile(`^(` + comparators + `)?\s*([-－]?)\s*` + number + `\s*` + unit + `$`)
-	rangeRe   = regexp.MustCompile(`^` + number + `\s*` + unit + `\s*[-－～~—至到]\s*` + number + `\s*` + unit + `$`)
-	qualRe    = regexp.MustCompile(`^\p{Han}{1,20}$`)
-	compareRe = regexp.MustCompile(`^(?:` + comparators + `)\D*$`)
-)
+// patterns are the regular expressions of the checks. Compiling them takes
+// about a millisecond, so init starts it on another core, where it runs
+// while the program starts and reads the filing; a check waits for it only
+// if it comes first.
+type patterns struct {
+	quant, rangeValue, qual, compare *regexp.Regexp // 指标值 forms
+	projectCode, unitCode            *regexp.Regexp // 项目编码, 单位编码
+	goalNumber                       *regexp.Regexp // a goal already numbered: 1、 1. (1) 一、
+}
+
+var compiled = sync.OnceValue(func() *patterns {
+	return &patterns{
+		quant:       regexp.MustCompile(`^(` + comparators + `)?\s*([-－]?)\s*` + number + `\s*` + unit + `$`),
+		rangeValue:  regexp.MustCompile(`^` + number + `\s*` + unit + `\s*[-－～~—至到]\s*` + number + `\s*` + unit + `$`),
+		qual:        regexp.MustCompile(`^\p{Han}{1,20}$`),
+		compare:     regexp.MustCompile(`^(?:` + comparators + `)\D*$`),
+		projectCode: regexp.MustCompile(`^\d{3}-\d{4}-[A-Z]{3}-[0-9A-Z]{4}$`),
+		unitCode:    regexp.MustCompile(`^\d{6}$`),
+		goalNumber:  regexp.MustCompile(`^\s*(?:\d+[、.．)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、)`),
+	}
+})
+
+func init() { go compiled() }
 
 func parseValue(s string) indicatorValue {
 	v := norm.NFC.String(strings.TrimSpace(s))
 	iv := indicatorValue{text: v, form: malformed}
-	if m := quantRe.FindStringSubmatch(v); m != nil {
+	re := compiled()
+	if m := re.quant.FindStringSubmatch(v); m != nil {
 		iv.form, iv.comparator, iv.negative = quantitative, m[1], m[2] != ""
 		iv.numbers, iv.units = []string{m[3]}, []string{m[4]}
 		return iv
 	}
-	if m := rangeRe.FindStringSubmatch(v); m != nil {
+	if m := re.rangeValue.FindStringSubmatch(v); m != nil {
 		iv.form, iv.numbers, iv.units = rangeValue, []string{m[1], m[3]}, []string{m[2], m[4]}
 		return iv
 	}
 	switch {
-	case qualRe.MatchString(v):
+	case re.qual.MatchString(v):
 		iv.form = qualitative
-	case compareRe.MatchString(v):
+	case re.compare.MatchString(v):
 		iv.form = noNumber
 	case strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(unicode.Han, r) }):
 		iv.form = freeForm

@@ -33,57 +33,35 @@ type Subset struct {
 // runes do not matter: the same set of runes gives the same bytes. It is an
 // error wrapping ErrNoGlyph if Has(r) is false for any of the runes.
 func (f *Face) Subset(runes []rune) (*Subset, error) {
-	rs := slices.Clone(runes)
-	slices.Sort(rs)
-	rs = slices.Compact(rs)
-	if err := f.checkRunes(rs); err != nil {
+	nb, err := f.number(runes)
+	if err != nil {
 		return nil, err
 	}
-
-	// Old glyph numbers by new (order), and new by old (newID, in which 0
-	// stands for none but for glyph 0 itself). Numbering the runes' glyphs
-	// in rune order gives runs of consecutive runes consecutive glyphs, so
-	// the character map needs a segment only for each run.
-	newID := make([]uint16, f.numGlyphs)
-	order := make([]int, 1, len(rs)+1)
-	add := func(old int) uint16 {
-		if old != 0 && newID[old] == 0 {
-			newID[old] = uint16(len(order))
-			order = append(order, old)
-		}
-		return newID[old]
-	}
-	gids := make([]uint16, len(rs))
-	glyph := make(map[rune]uint16, len(rs))
-	for i, r := range rs {
-		gids[i] = add(f.glyphIndex(r))
-		glyph[r] = gids[i]
-	}
 	// Each glyph's data and the offsets in it of its components' glyph
-	// numbers; order grows as components are found.
-	glyphs := make([][]byte, 0, len(order))
-	refs := make([][]int, 0, len(order))
-	for i := 0; i < len(order); i++ {
-		data, err := f.glyphData(order[i])
+	// numbers; nb.order grows as components are found.
+	glyphs := make([][]byte, 0, len(nb.order))
+	refs := make([][]int, 0, len(nb.order))
+	for i := 0; i < len(nb.order); i++ {
+		data, err := f.glyphData(nb.order[i])
 		if err != nil {
 			return nil, f.fileError(err)
 		}
 		rf, err := componentRefs(data, f.numGlyphs)
 		if err != nil {
-			return nil, f.fileError(errorf(ErrFormat, "composite glyph %d: %v", order[i], err))
+			return nil, f.fileError(errorf(ErrFormat, "composite glyph %d: %v", nb.order[i], err))
 		}
 		for _, p := range rf {
-			add(int(u16(data[p:])))
+			nb.add(int(u16(data[p:])))
 		}
 		glyphs, refs = append(glyphs, data), append(refs, rf)
 	}
 	// Faces from Parse are free of cycles, but the embedded ones are only
 	// checked by the tests, and a cycle would send a renderer into endless
 	// recursion.
-	err := checkCycles(len(glyphs), func(g int) ([]int, error) {
+	err = checkCycles(len(glyphs), func(g int) ([]int, error) {
 		cs := make([]int, len(refs[g]))
 		for j, p := range refs[g] {
-			cs[j] = int(newID[u16(glyphs[g][p:])])
+			cs[j] = int(nb.newID[u16(glyphs[g][p:])])
 		}
 		return cs, nil
 	})
@@ -99,8 +77,8 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 	for i, data := range glyphs {
 		be.PutUint32(loca[4*i:], uint32(at))
 		at += (len(data) + 3) &^ 3
-		be.PutUint16(hmtx[4*i:], f.advanceUnits(order[i]))
-		copy(hmtx[4*i+2:], f.leftSideBearing(order[i]))
+		be.PutUint16(hmtx[4*i:], f.advanceUnits(nb.order[i]))
+		copy(hmtx[4*i+2:], f.leftSideBearing(nb.order[i]))
 	}
 	be.PutUint32(loca[4*n:], uint32(at))
 	// The glyphs go straight into the font (writeGlyf), padded to 4 bytes.
@@ -109,12 +87,12 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 			at := int(u32(loca[4*i:]))
 			copy(glyf[at:], data)
 			for _, p := range refs[i] {
-				be.PutUint16(glyf[at+p:], newID[u16(data[p:])])
+				be.PutUint16(glyf[at+p:], nb.newID[u16(data[p:])])
 			}
 		}
 	}
 
-	cmap, err := buildCmap(rs, gids)
+	cmap, err := buildCmap(nb.runes, nb.gids)
 	if err != nil {
 		return nil, f.fileError(err)
 	}
@@ -138,12 +116,12 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 		// parseMetrics made sure that fsType allows embedding and
 		// subsetting, and that the table is long enough.
 		os2 = bytes.Clone(os2)
-		if len(rs) > 0 {
+		if len(nb.runes) > 0 {
 			// usFirstCharIndex and usLastCharIndex, 0xFFFF for
 			// characters beyond the BMP.
-			be.PutUint16(os2[64:], uint16(min(rs[0], 0xFFFF)))
-			be.PutUint16(os2[66:], uint16(min(rs[len(rs)-1], 0xFFFF)))
-			if rs[len(rs)-1] > 0xFFFF {
+			be.PutUint16(os2[64:], uint16(min(nb.runes[0], 0xFFFF)))
+			be.PutUint16(os2[66:], uint16(min(nb.runes[len(nb.runes)-1], 0xFFFF)))
+			if nb.runes[len(nb.runes)-1] > 0xFFFF {
 				os2[46] |= 0x02 // ulUnicodeRange2 bit 25, bit 57 in all: Non-Plane 0
 			}
 		}
@@ -168,7 +146,55 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 			copy(dst, tables[tag])
 		}
 	})
-	return &Subset{Data: data, Glyph: glyph}, nil
+	return &Subset{Data: data, Glyph: nb.glyph}, nil
+}
+
+// SubsetGlyphs returns the glyph number each of runes has in Subset(runes),
+// without building the font: a PDF's pages can be drawn while their fonts
+// are subset.
+func (f *Face) SubsetGlyphs(runes []rune) (map[rune]uint16, error) {
+	n, err := f.number(runes)
+	if err != nil {
+		return nil, err
+	}
+	return n.glyph, nil
+}
+
+// numbering is a subset's glyph numbers as far as the runes decide them.
+type numbering struct {
+	runes []rune          // sorted, without repeats
+	newID []uint16        // new glyph number by old; 0 for none, but for glyph 0 itself
+	order []int           // old glyph number by new
+	gids  []uint16        // new glyph number of each rune
+	glyph map[rune]uint16 // the same by rune
+}
+
+// number numbers the runes' glyphs in rune order, which gives runs of
+// consecutive runes consecutive glyphs, so the character map needs a
+// segment only for each run.
+func (f *Face) number(runes []rune) (*numbering, error) {
+	rs := slices.Clone(runes)
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	if err := f.checkRunes(rs); err != nil {
+		return nil, err
+	}
+	n := &numbering{runes: rs, newID: make([]uint16, f.numGlyphs), order: make([]int, 1, len(rs)+1),
+		gids: make([]uint16, len(rs)), glyph: make(map[rune]uint16, len(rs))}
+	for i, r := range rs {
+		n.gids[i] = n.add(f.glyphIndex(r))
+		n.glyph[r] = n.gids[i]
+	}
+	return n, nil
+}
+
+// add gives old glyph number old the next new number, unless it has one.
+func (n *numbering) add(old int) uint16 {
+	if old != 0 && n.newID[old] == 0 {
+		n.newID[old] = uint16(len(n.order))
+		n.order = append(n.order, old)
+	}
+	return n.newID[old]
 }
 
 // checkRunes returns an error wrapping ErrNoGlyph, naming up to 8 of them,

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -130,6 +131,19 @@ func TestSubsetComposite(t *testing.T) {
 		t.Errorf("subset has %d glyphs, want %d", sub.numGlyphs, 1+len(runes)+2)
 	}
 	checkSfnt(t, data, string(runes))
+
+	// SubsetGlyphs tells the numbers without building the font.
+	built, err := f.Subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	told, err := f.SubsetGlyphs(append([]rune("中"), runes...))
+	if err != nil || !maps.Equal(told, built.Glyph) {
+		t.Errorf("SubsetGlyphs = %v, %v; Subset numbered %v", told, err, built.Glyph)
+	}
+	if _, err := f.SubsetGlyphs([]rune("𠀀")); !errors.Is(err, ErrNoGlyph) {
+		t.Errorf("SubsetGlyphs of a missing character: %v", err)
+	}
 }
 
 func TestSubsetMissing(t *testing.T) {

@@ -123,26 +123,30 @@ func (e *embedded) appendGlyphs(b []byte, s string) []byte {
 	return append(b, "> "...)
 }
 
-// subsetFont is a face cut down to the characters a document draws in it,
-// with everything its PDF objects need prepared: the compressed font file,
-// the widths and the compressed ToUnicode map.
+// subsetFont is a face cut down to the characters a document draws in it.
+// Its glyph numbers and object numbers are known before anything is drawn;
+// prepare then makes everything its objects hold.
 type subsetFont struct {
-	id        string // the face's ID in the FontSet
-	face      *fonts.Face
-	runes     []rune // sorted
-	sub       *fonts.Subset
-	file      []byte // sub.Data, deflated
-	widths    string // the CIDFont's /W array
-	toUnicode []byte // the ToUnicode CMap, deflated
-	err       error
+	id    string // the face's ID in the FontSet
+	face  *fonts.Face
+	runes []rune // sorted
+	*embedded
+
+	type0, cid, descriptor, fontFile, toUnicode int // object numbers
+
+	sub  *fonts.Subset
+	file []byte // sub.Data, deflated
+	w    string // the CIDFont's /W array
+	cmap []byte // the ToUnicode CMap, deflated
+	err  error
 }
 
-// writeFonts embeds each face that r draws text in, subset to the
-// characters drawn in it, as a Type 0 font (a CIDFontType2 with an
-// Identity-H encoding, so text is drawn by glyph number) with a ToUnicode
-// map, so the text can be searched and copied. It returns the fonts by face
-// ID and the entries of the font resource dictionary.
-func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, string, error) {
+// planFonts gathers the characters r draws in each face and numbers their
+// glyphs in the subsets to come, and their PDF objects. Each face is
+// embedded as a Type 0 font (a CIDFontType2 with an Identity-H encoding,
+// so text is drawn by glyph number) with a ToUnicode map, so the text can
+// be searched and copied.
+func planFonts(f *file, r *layout.Result, fs *FontSet) ([]*subsetFont, map[string]*embedded, error) {
 	used := map[string]map[rune]bool{}
 	for _, page := range r.Pages {
 		for _, it := range page.Items {
@@ -156,39 +160,46 @@ func writeFonts(f *file, r *layout.Result, fs *FontSet) (map[string]*embedded, s
 			}
 		}
 	}
-	var jobs []*subsetFont
+	var subsets []*subsetFont
+	faces := map[string]*embedded{}
 	for _, id := range fs.ids() {
-		if used[id] != nil {
-			jobs = append(jobs, &subsetFont{id: id, face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))})
+		if used[id] == nil {
+			continue
 		}
-	}
-	prepareFonts(jobs)
-
-	out := map[string]*embedded{}
-	var resources strings.Builder
-	for i, job := range jobs {
-		if job.err != nil {
-			return nil, "", job.err
+		sf := &subsetFont{id: id, face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))}
+		glyph, err := sf.face.SubsetGlyphs(sf.runes)
+		if err != nil {
+			return nil, nil, err
 		}
-		e := &embedded{resource: fmt.Sprintf("F%d", i+1), glyph: job.sub.Glyph}
-		obj := writeFont(f, job)
-		out[job.id] = e
-		fmt.Fprintf(&resources, "/%s %s ", e.resource, ref(obj))
+		sf.embedded = &embedded{resource: fmt.Sprintf("F%d", len(subsets)+1), glyph: glyph}
+		sf.type0, sf.cid, sf.descriptor, sf.fontFile, sf.toUnicode = f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
+		subsets = append(subsets, sf)
+		faces[id] = sf.embedded
 	}
-	return out, resources.String(), nil
+	return subsets, faces, nil
 }
 
-// prepareFonts subsets the fonts and compresses them on all cores (each
-// face's work is independent): the fonts are most of a report's PDF, and of
-// the time to write it. The faces with the most characters go first, so
-// that the largest job does not start last and keep the others waiting.
-func prepareFonts(jobs []*subsetFont) {
-	bySize := slices.Clone(jobs)
-	slices.SortStableFunc(bySize, func(a, b *subsetFont) int { return len(b.runes) - len(a.runes) })
-	inParallel(len(bySize), func(i int) {
-		job := bySize[i]
-		job.err = job.prepare()
-	})
+// largestFirst orders the fonts for preparing on several cores: the faces
+// with the most characters first, so that the longest job does not start
+// last and keep the others waiting.
+func largestFirst(subsets []*subsetFont) []*subsetFont {
+	out := slices.Clone(subsets)
+	slices.SortStableFunc(out, func(a, b *subsetFont) int { return len(b.runes) - len(a.runes) })
+	return out
+}
+
+// writeFonts writes the prepared fonts' objects and returns the entries of
+// the font resource dictionary.
+func writeFonts(f *file, subsets []*subsetFont) (string, error) {
+	var resources strings.Builder
+	for _, sf := range subsets {
+		if sf.err != nil {
+			return "", sf.err
+		}
+		writeFont(f, sf)
+		fmt.Fprintf(&resources, "/%s %s ", sf.resource, ref(sf.type0))
+	}
+	return resources.String(), nil
 }
 
 // prepare subsets the face and prepares the font's streams and widths.
@@ -212,8 +223,8 @@ func (sf *subsetFont) prepare() error {
 		}
 	}
 	slices.Sort(gids)
-	sf.widths = widths(sf.face, gids, chars)
-	sf.toUnicode = deflate(toUnicodeCMap(gids, chars))
+	sf.w = widths(sf.face, gids, chars)
+	sf.cmap = deflate(toUnicodeCMap(gids, chars))
 	return nil
 }
 
@@ -238,23 +249,20 @@ func widths(face *fonts.Face, gids []uint16, chars map[uint16]rune) string {
 	return w.String()
 }
 
-// writeFont writes the five objects of one embedded subset font and returns
-// the number of the Type 0 font.
-func writeFont(f *file, sf *subsetFont) int {
+// writeFont writes the five objects of one embedded subset font.
+func writeFont(f *file, sf *subsetFont) {
 	face := sf.face
-	type0, cid, desc, file, toUnicode := f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
 	base := name(subsetTag(sf.runes) + "+" + face.Name())
 	bbox := face.BBox()
-	f.object(type0, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s>>",
-		base, ref(cid), ref(toUnicode)))
-	f.object(cid, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %s /DW 1000 /W [%s] /CIDToGIDMap /Identity>>",
-		base, ref(desc), sf.widths))
-	f.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle 0 /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s>>",
+	f.object(sf.type0, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s>>",
+		base, ref(sf.cid), ref(sf.toUnicode)))
+	f.object(sf.cid, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %s /DW 1000 /W [%s] /CIDToGIDMap /Identity>>",
+		base, ref(sf.descriptor), sf.w))
+	f.object(sf.descriptor, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle 0 /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s>>",
 		base, num(bbox[0]), num(bbox[1]), num(bbox[2]), num(bbox[3]),
-		num(face.Ascent()), num(-face.Descent()), num(face.CapHeight()), ref(file)))
-	f.deflated(file, fmt.Sprintf(" /Length1 %d", len(sf.sub.Data)), sf.file)
-	f.deflated(toUnicode, "", sf.toUnicode)
-	return type0
+		num(face.Ascent()), num(-face.Descent()), num(face.CapHeight()), ref(sf.fontFile)))
+	f.deflated(sf.fontFile, fmt.Sprintf(" /Length1 %d", len(sf.sub.Data)), sf.file)
+	f.deflated(sf.toUnicode, "", sf.cmap)
 }
 
 // subsetTag is the six capital letters that prefix a subset font's name,

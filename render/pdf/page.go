@@ -12,18 +12,13 @@ type drawnPage struct {
 	annots  []string
 }
 
-// drawPages draws and compresses the pages on as many cores as there are;
-// pages are independent of each other, and a long report has hundreds.
-func drawPages(r *layout.Result, height float64, faces map[string]*embedded, fs *FontSet, dest func(page int, y float64) string) []drawnPage {
-	out := make([]drawnPage, len(r.Pages))
-	inParallel(len(r.Pages), func(i int) {
-		p := painter{height: height, faces: faces, fonts: fs, anchors: r.Anchors, dest: dest}
-		for _, it := range r.Pages[i].Items {
-			p.draw(it)
-		}
-		out[i] = drawnPage{deflate(p.content), p.annots}
-	})
-	return out
+// drawPage draws a page with p, a painter set up for the document, and
+// compresses its content stream.
+func drawPage(page layout.Page, p painter) drawnPage {
+	for _, it := range page.Items {
+		p.draw(it)
+	}
+	return drawnPage{deflate(p.content), p.annots}
 }
 
 // painter writes one page's content stream and collects its link

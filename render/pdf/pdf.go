@@ -29,13 +29,11 @@ const ptPerMM = 72 / 25.4
 func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 	f := newFile(w)
 	height := d.Page.Height * ptPerMM
-	faces, fontDict, err := writeFonts(f, r, fs)
+	subsets, faces, err := planFonts(f, r, fs)
 	if err != nil {
 		return err
 	}
 	resources := f.alloc()
-	f.object(resources, "<</Font <<"+fontDict+">> /ProcSet [/PDF /Text]>>")
-
 	pagesObj := f.alloc()
 	pages := make([]int, len(r.Pages))
 	for i := range pages {
@@ -44,8 +42,28 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 	dest := func(page int, y float64) string {
 		return fmt.Sprintf("[%s /XYZ 0 %s null]", ref(pages[page]), num(height-y*ptPerMM))
 	}
+
+	// The fonts are subset and compressed while the pages are drawn, on as
+	// many cores as there are: the fonts are most of a report's PDF and of
+	// the time to write it, and pages are independent of each other.
+	fontJobs := largestFirst(subsets)
+	drawn := make([]drawnPage, len(r.Pages))
+	painting := painter{height: height, faces: faces, fonts: fs, anchors: r.Anchors, dest: dest}
+	inParallel(len(fontJobs)+len(drawn), func(i int) {
+		if i < len(fontJobs) {
+			fontJobs[i].err = fontJobs[i].prepare()
+		} else {
+			drawn[i-len(fontJobs)] = drawPage(r.Pages[i-len(fontJobs)], painting)
+		}
+	})
+	fontDict, err := writeFonts(f, subsets)
+	if err != nil {
+		return err
+	}
+	f.object(resources, "<</Font <<"+fontDict+">> /ProcSet [/PDF /Text]>>")
+
 	mediaBox := fmt.Sprintf("[0 0 %s %s]", num(d.Page.Width*ptPerMM), num(height))
-	for i, page := range drawPages(r, height, faces, fs, dest) {
+	for i, page := range drawn {
 		content := f.alloc()
 		f.deflated(content, "", page.content)
 		annots := ""

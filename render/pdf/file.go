@@ -3,11 +3,11 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"crypto/md5"
 	"encoding/binary"
 	"fmt"
 	"hash"
 	"hash/adler32"
+	"hash/fnv"
 	"io"
 	"runtime"
 	"strconv"
@@ -27,7 +27,7 @@ import (
 // before the buffer first fills.
 type file struct {
 	w       *bufio.Writer // to the destination and the digest
-	digest  hash.Hash     // MD5 of every byte written, for the file ID
+	digest  hash.Hash     // of every byte written, for the file ID
 	n       int           // bytes written so far
 	offsets []int         // byte offset of object n at offsets[n-1]; -1 until written
 }
@@ -71,7 +71,10 @@ func deflate(data []byte) []byte {
 }
 
 func newFile(w io.Writer) *file {
-	f := &file{digest: md5.New()}
+	// A 128-bit FNV digest identifies the file as well as the MD5 the
+	// standard suggests, without pulling the crypto packages (and their
+	// start-up) into the program: the ID is a name, not a seal.
+	f := &file{digest: fnv.New128a()}
 	f.w = bufio.NewWriterSize(io.MultiWriter(w, f.digest), 64<<10)
 	f.write("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	return f

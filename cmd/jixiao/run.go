@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/check"
@@ -242,7 +243,10 @@ func (c *cli) loadChecked(path string, set *templates.Set) (*budget.Filing, *tem
 		return nil, nil, exitData
 	}
 	// The form's template compiles on another core while the filing is
-	// decoded: each takes a few milliseconds, a good part of a run.
+	// decoded: each takes a few milliseconds, a good part of a run. The
+	// spare core also reads the glyphs the report will embed (see
+	// fonts.Prefetch).
+	go fonts.Prefetch(string(data))
 	compiled := make(chan struct{})
 	go func() {
 		set.Prepare(cmp.Or(budget.TemplateKey(data), defaultTemplate))

@@ -33,10 +33,17 @@ type Subset struct {
 // runes do not matter: the same set of runes gives the same bytes. It is an
 // error wrapping ErrNoGlyph if Has(r) is false for any of the runes.
 func (f *Face) Subset(runes []rune) (*Subset, error) {
-	nb, err := f.number(runes)
+	plan, err := f.PlanSubset(runes)
 	if err != nil {
 		return nil, err
 	}
+	return plan.Build()
+}
+
+// Build builds the subset font planned; call it once.
+func (nb *SubsetPlan) Build() (*Subset, error) {
+	f := nb.face
+	var err error
 	// Each glyph's data and the offsets in it of its components' glyph
 	// numbers; nb.order grows as components are found.
 	glyphs := make([][]byte, 0, len(nb.order))
@@ -146,50 +153,44 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 			copy(dst, tables[tag])
 		}
 	})
-	return &Subset{Data: data, Glyph: nb.glyph}, nil
+	return &Subset{Data: data, Glyph: nb.Glyph}, nil
 }
 
-// SubsetGlyphs returns the glyph number each of runes has in Subset(runes),
-// without building the font: a PDF's pages can be drawn while their fonts
-// are subset.
-func (f *Face) SubsetGlyphs(runes []rune) (map[rune]uint16, error) {
-	n, err := f.number(runes)
-	if err != nil {
-		return nil, err
-	}
-	return n.glyph, nil
+// A SubsetPlan is a subset's glyph numbers, which its characters decide
+// before the font is built: a PDF's pages can be drawn with Glyph while
+// Build makes the font on another core.
+type SubsetPlan struct {
+	Glyph map[rune]uint16 // each character's glyph number in the subset
+
+	face  *Face
+	runes []rune   // sorted, without repeats
+	newID []uint16 // new glyph number by old; 0 for none, but for glyph 0 itself
+	order []int    // old glyph number by new
+	gids  []uint16 // new glyph number of each rune
 }
 
-// numbering is a subset's glyph numbers as far as the runes decide them.
-type numbering struct {
-	runes []rune          // sorted, without repeats
-	newID []uint16        // new glyph number by old; 0 for none, but for glyph 0 itself
-	order []int           // old glyph number by new
-	gids  []uint16        // new glyph number of each rune
-	glyph map[rune]uint16 // the same by rune
-}
-
-// number numbers the runes' glyphs in rune order, which gives runs of
-// consecutive runes consecutive glyphs, so the character map needs a
-// segment only for each run.
-func (f *Face) number(runes []rune) (*numbering, error) {
+// PlanSubset numbers the glyphs of runes as Subset does: in rune order,
+// which gives runs of consecutive runes consecutive glyphs, so the
+// character map needs a segment only for each run. It is an error wrapping
+// ErrNoGlyph if Has(r) is false for any of the runes.
+func (f *Face) PlanSubset(runes []rune) (*SubsetPlan, error) {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
 	if err := f.checkRunes(rs); err != nil {
 		return nil, err
 	}
-	n := &numbering{runes: rs, newID: make([]uint16, f.numGlyphs), order: make([]int, 1, len(rs)+1),
-		gids: make([]uint16, len(rs)), glyph: make(map[rune]uint16, len(rs))}
+	n := &SubsetPlan{face: f, runes: rs, newID: make([]uint16, f.numGlyphs), order: make([]int, 1, len(rs)+1),
+		gids: make([]uint16, len(rs)), Glyph: make(map[rune]uint16, len(rs))}
 	for i, r := range rs {
 		n.gids[i] = n.add(f.glyphIndex(r))
-		n.glyph[r] = n.gids[i]
+		n.Glyph[r] = n.gids[i]
 	}
 	return n, nil
 }
 
 // add gives old glyph number old the next new number, unless it has one.
-func (n *numbering) add(old int) uint16 {
+func (n *SubsetPlan) add(old int) uint16 {
 	if old != 0 && n.newID[old] == 0 {
 		n.newID[old] = uint16(len(n.order))
 		n.order = append(n.order, old)

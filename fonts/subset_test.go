@@ -132,17 +132,19 @@ func TestSubsetComposite(t *testing.T) {
 	}
 	checkSfnt(t, data, string(runes))
 
-	// SubsetGlyphs tells the numbers without building the font.
-	built, err := f.Subset(runes)
+	// A plan tells the numbers before the font is built, and builds the
+	// same font.
+	plan, err := f.PlanSubset(append([]rune("中"), runes...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	told, err := f.SubsetGlyphs(append([]rune("中"), runes...))
-	if err != nil || !maps.Equal(told, built.Glyph) {
-		t.Errorf("SubsetGlyphs = %v, %v; Subset numbered %v", told, err, built.Glyph)
+	told := maps.Clone(plan.Glyph)
+	built, err := plan.Build()
+	if err != nil || !maps.Equal(told, built.Glyph) || !bytes.Equal(built.Data, data) {
+		t.Errorf("plan numbered %v, built %v (%v); same font: %v", told, built.Glyph, err, bytes.Equal(built.Data, data))
 	}
-	if _, err := f.SubsetGlyphs([]rune("𠀀")); !errors.Is(err, ErrNoGlyph) {
-		t.Errorf("SubsetGlyphs of a missing character: %v", err)
+	if _, err := f.PlanSubset([]rune("𠀀")); !errors.Is(err, ErrNoGlyph) {
+		t.Errorf("PlanSubset of a missing character: %v", err)
 	}
 }
 

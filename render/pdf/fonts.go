@@ -134,6 +134,7 @@ type subsetFont struct {
 
 	type0, cid, descriptor, fontFile, toUnicode int // object numbers
 
+	plan *fonts.SubsetPlan
 	sub  *fonts.Subset
 	file []byte // sub.Data, deflated
 	w    string // the CIDFont's /W array
@@ -167,11 +168,12 @@ func planFonts(f *file, r *layout.Result, fs *FontSet) ([]*subsetFont, map[strin
 			continue
 		}
 		sf := &subsetFont{id: id, face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))}
-		glyph, err := sf.face.SubsetGlyphs(sf.runes)
+		plan, err := sf.face.PlanSubset(sf.runes)
 		if err != nil {
 			return nil, nil, err
 		}
-		sf.embedded = &embedded{resource: fmt.Sprintf("F%d", len(subsets)+1), glyph: glyph}
+		sf.plan = plan
+		sf.embedded = &embedded{resource: fmt.Sprintf("F%d", len(subsets)+1), glyph: plan.Glyph}
 		sf.type0, sf.cid, sf.descriptor, sf.fontFile, sf.toUnicode = f.alloc(), f.alloc(), f.alloc(), f.alloc(), f.alloc()
 		subsets = append(subsets, sf)
 		faces[id] = sf.embedded
@@ -204,7 +206,7 @@ func writeFonts(f *file, subsets []*subsetFont) (string, error) {
 
 // prepare subsets the face and prepares the font's streams and widths.
 func (sf *subsetFont) prepare() error {
-	sub, err := sf.face.Subset(sf.runes)
+	sub, err := sf.plan.Build()
 	if err != nil {
 		return err
 	}

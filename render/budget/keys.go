@@ -78,6 +78,9 @@ const maxUnknownKeys = 20
 // table is reported once per project). Of an unknown table only the table
 // itself is reported, not the keys inside it.
 func unknownKeys(name string, pos Positions, undecoded []toml.Key) diag.List {
+	if len(undecoded) == 0 {
+		return nil
+	}
 	top := map[string]toml.Key{}
 	for _, k := range undecoded {
 		top[strings.Join(k, ".")] = k

@@ -36,19 +36,8 @@ func Write(path string, fill func(io.Writer) error) (err error) {
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// syncDir makes the rename durable where the system allows it; on systems
-// that cannot sync a folder (Windows) the rename is already durable enough
-// and the error is of no use to the caller.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
+	// The folder is not synced after the rename: a power cut right after it
+	// may bring back the previous file, complete, which is what a failed
+	// run leaves too; the new content itself was synced before.
+	return os.Rename(tmp.Name(), path)
 }

@@ -11,7 +11,7 @@
 package check
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -129,7 +129,7 @@ func projectName(path string, pr *budget.Project) string {
 
 // index returns the path of element i (0-based) of the list at path, with
 // the 1-based index that budget.Positions uses.
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i+1) }
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i+1) + "]" }
 
 // blank reports whether s is empty or only white space.
 func blank(s string) bool { return strings.TrimFunc(s, unicode.IsSpace) == "" }

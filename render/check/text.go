@@ -182,6 +182,28 @@ func halfWidthPunct(s string) (n int, first string, at int) {
 // schema path such as projects.indicators.value, visiting list elements in
 // order. Numbers are visited as text, "" for zero.
 func eachText(f *budget.Filing, key string, visit func(path, value string)) {
+	// The field of each struct type named by each part, found once: the
+	// walk asks again for every project and indicator.
+	type typePart struct {
+		t    reflect.Type
+		part string
+	}
+	fieldOf := map[typePart]int{}
+	field := func(t reflect.Type, part string) int {
+		k := typePart{t, part}
+		i, ok := fieldOf[k]
+		if !ok {
+			i = -1
+			for j := range t.NumField() {
+				if t.Field(j).Tag.Get("toml") == part {
+					i = j
+					break
+				}
+			}
+			fieldOf[k] = i
+		}
+		return i
+	}
 	var walk func(v reflect.Value, parts []string, path string)
 	walk = func(v reflect.Value, parts []string, path string) {
 		if v.Kind() == reflect.Slice {
@@ -206,10 +228,8 @@ func eachText(f *budget.Filing, key string, visit func(path, value string)) {
 		if v.Kind() != reflect.Struct {
 			return
 		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).Tag.Get("toml") == parts[0] {
-				walk(v.Field(i), parts[1:], strings.TrimPrefix(path+"."+parts[0], "."))
-			}
+		if i := field(v.Type(), parts[0]); i >= 0 {
+			walk(v.Field(i), parts[1:], strings.TrimPrefix(path+"."+parts[0], "."))
 		}
 	}
 	walk(reflect.ValueOf(*f), strings.Split(key, "."), "")

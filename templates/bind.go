@@ -183,12 +183,12 @@ func (b *binder) pos(sc scope) doc.Pos {
 	key := ""
 	switch sc.Item.(type) {
 	case *budget.Project:
-		key = fmt.Sprintf("projects[%d]", sc.N)
+		key = "projects[" + strconv.Itoa(sc.N) + "]"
 		if sc.RowN > 0 {
-			key += fmt.Sprintf(".indicators[%d]", sc.RowN)
+			key += ".indicators[" + strconv.Itoa(sc.RowN) + "]"
 		}
 	case *budget.Section:
-		key = fmt.Sprintf("overall[%d]", sc.N)
+		key = "overall[" + strconv.Itoa(sc.N) + "]"
 	}
 	p := b.f.Positions.Of(key)
 	return doc.Pos{File: b.f.File, Line: p.Line, Col: p.Col}
@@ -234,13 +234,14 @@ func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
 
 func (b *binder) row(path string, places []cellPlace, rs rowSpec, sc scope) doc.Row {
 	row := doc.Row{CantSplit: rs.CantSplit}
+	pos := b.pos(sc)
 	for i, cs := range rs.Cells {
 		span := cs.Rows
 		if span == 0 {
 			span = 1
 		}
 		row.Cells = append(row.Cells, doc.Cell{Col: places[i].col, ColSpan: places[i].span, RowSpan: span,
-			Text: b.text(fmt.Sprintf("%s.cells[%d]", path, i+1), cs.Text, sc), Style: cs.Style, Pos: b.pos(sc)})
+			Text: b.text(path+".cells["+strconv.Itoa(i+1)+"]", cs.Text, sc), Style: cs.Style, Pos: pos})
 	}
 	return row
 }

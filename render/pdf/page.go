@@ -35,16 +35,11 @@ type painter struct {
 	width   float64 // current line width, pt; 0 until set
 }
 
-// op appends an operator with its operands: numbers (pt) and strings
-// (names, hexadecimal strings), each followed by a space.
-func (p *painter) op(operator string, operands ...any) {
+// op appends an operator with its operands, numbers (pt) each followed by
+// a space; the few operators with a name or string operand write it first.
+func (p *painter) op(operator string, operands ...float64) {
 	for _, o := range operands {
-		switch o := o.(type) {
-		case float64:
-			p.content = appendNum(p.content, o)
-		case string:
-			p.content = append(p.content, o...)
-		}
+		p.content = appendNum(p.content, o)
 		p.content = append(p.content, ' ')
 	}
 	p.content = append(p.content, operator...)
@@ -91,7 +86,8 @@ func (p *painter) text(t layout.Text) {
 		p.op("w 2 Tr", t.Size*0.03)
 	}
 	p.op("BT")
-	p.op("Tf", "/"+e.resource, t.Size)
+	p.content = append(append(append(p.content, '/'), e.resource...), ' ') // the font's name
+	p.op("Tf", t.Size)
 	p.op("Td", p.x(t.X), p.y(t.Y))
 	p.content = e.appendGlyphs(p.content, t.Text)
 	p.op("Tj ET")

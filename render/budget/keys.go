@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -22,7 +23,9 @@ type schemaInfo struct {
 
 var decimalType = reflect.TypeOf(Decimal{})
 
-var schema = func() schemaInfo {
+// schema is built when first needed: only messages about keys and types
+// use it.
+var schema = sync.OnceValue(func() schemaInfo {
 	s := schemaInfo{keys: map[string][]string{}, arrays: map[string]bool{},
 		types: map[string]diag.Term{}, fields: map[string]reflect.Type{}}
 	var walk func(prefix string, t reflect.Type)
@@ -63,7 +66,8 @@ var schema = func() schemaInfo {
 	}
 	walk("", reflect.TypeOf(Filing{}))
 	return s
-}()
+})
+
 
 // SchemaPath strips the indices from a field path, giving the key as the
 // schema and Profile.Needs name it: projects[2].name → projects.name.
@@ -152,7 +156,7 @@ func suggestKey(k toml.Key) string {
 	table := strings.Join(k[:len(k)-1], ".")
 	bad := k[len(k)-1]
 	best, bestDist := "", 3
-	for _, cand := range schema.keys[table] {
+	for _, cand := range schema().keys[table] {
 		if d := EditDistance(bad, cand); d < bestDist && d < len([]rune(cand)) {
 			best, bestDist = cand, d
 		}
@@ -164,7 +168,7 @@ func suggestKey(k toml.Key) string {
 // "[[projects]]" for budget, or "" if none or several have it.
 func homeOf(key string) string {
 	home := ""
-	for table, keys := range schema.keys {
+	for table, keys := range schema().keys {
 		for _, k := range keys {
 			if k != key {
 				continue
@@ -173,7 +177,7 @@ func homeOf(key string) string {
 				return ""
 			}
 			home = "[" + table + "]"
-			if schema.arrays[table] {
+			if schema().arrays[table] {
 				home = "[" + home + "]"
 			}
 		}

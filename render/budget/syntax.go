@@ -77,7 +77,7 @@ func typeError(name, src string, m []string) diag.Diagnostic {
 	where := pos.Of(first.path)
 	d := at(name, diag.Error, "S3", where.Line, where.Col)
 	d.Path = first.path
-	return d.Say(diag.T("%s should be %s, not %s", first.path, schema.types[stripIndices(first.path)], typeName(first.value)), hint)
+	return d.Say(diag.T("%s should be %s, not %s", first.path, schema().types[stripIndices(first.path)], typeName(first.value)), hint)
 }
 
 // mismatch is a value whose type does not fit the schema.
@@ -98,7 +98,7 @@ func mismatches(src string) []mismatch {
 	walk = func(table map[string]any, field, at string) {
 		for k, v := range table {
 			f, p := strings.TrimPrefix(field+"."+k, "."), strings.TrimPrefix(at+"."+k, ".")
-			t, known := schema.fields[f]
+			t, known := schema().fields[f]
 			switch {
 			case !known:
 			case !fits(v, t):

@@ -68,7 +68,6 @@ var schema = sync.OnceValue(func() schemaInfo {
 	return s
 })
 
-
 // SchemaPath strips the indices from a field path, giving the key as the
 // schema and Profile.Needs name it: projects[2].name → projects.name.
 func SchemaPath(path string) string { return stripIndices(path) }

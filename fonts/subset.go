@@ -68,7 +68,7 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 	err = checkCycles(len(glyphs), func(g int) ([]int, error) {
 		cs := make([]int, len(refs[g]))
 		for j, p := range refs[g] {
-			cs[j] = int(nb.newID[u16(glyphs[g][p:])])
+			cs[j] = int(nb.newID[int(u16(glyphs[g][p:]))])
 		}
 		return cs, nil
 	})
@@ -94,7 +94,7 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 			at := int(u32(loca[4*i:]))
 			copy(glyf[at:], data)
 			for _, p := range refs[i] {
-				be.PutUint16(glyf[at+p:], nb.newID[u16(data[p:])])
+				be.PutUint16(glyf[at+p:], nb.newID[int(u16(data[p:]))])
 			}
 		}
 	}
@@ -164,7 +164,7 @@ type SubsetPlan struct {
 
 	face  *Face
 	runes []rune   // sorted, without repeats
-	newID []uint16 // new glyph number by old; 0 for none, but for glyph 0 itself
+	newID map[int]uint16 // new glyph number by old (glyph 0 keeps 0)
 	order []int    // old glyph number by new
 	gids  []uint16 // new glyph number of each rune
 }
@@ -180,7 +180,7 @@ func (f *Face) PlanSubset(runes []rune) (*SubsetPlan, error) {
 	if err := f.checkRunes(rs); err != nil {
 		return nil, err
 	}
-	n := &SubsetPlan{face: f, runes: rs, newID: make([]uint16, f.numGlyphs), order: make([]int, 1, len(rs)+1),
+	n := &SubsetPlan{face: f, runes: rs, newID: make(map[int]uint16, len(rs)+1), order: make([]int, 1, len(rs)+1),
 		gids: make([]uint16, len(rs)), Glyph: make(map[rune]uint16, len(rs))}
 	for i, r := range rs {
 		n.gids[i] = n.add(f.glyphIndex(r))
@@ -191,7 +191,7 @@ func (f *Face) PlanSubset(runes []rune) (*SubsetPlan, error) {
 
 // add gives old glyph number old the next new number, unless it has one.
 func (n *SubsetPlan) add(old int) uint16 {
-	if old != 0 && n.newID[old] == 0 {
+	if _, ok := n.newID[old]; !ok && old != 0 {
 		n.newID[old] = uint16(len(n.order))
 		n.order = append(n.order, old)
 	}

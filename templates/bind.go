@@ -67,12 +67,15 @@ func (b *binder) text(path, expr string, sc scope) string {
 	if b.err != nil {
 		return ""
 	}
-	tpl := b.t.exprs[expr]
-	if tpl == nil { // plain text
+	e := b.t.exprs[expr]
+	if e == nil { // plain text
 		return expr
 	}
+	if s, ok := e.field(sc); ok {
+		return s
+	}
 	var out strings.Builder
-	if err := tpl.Execute(&out, sc); err != nil {
+	if err := e.tpl.Execute(&out, sc); err != nil {
 		b.err = &BindError{Template: b.t.ID(), Path: path, Err: fmt.Errorf("%s", cleanTemplateError(err))}
 	}
 	return out.String()

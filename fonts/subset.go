@@ -163,10 +163,10 @@ type SubsetPlan struct {
 	Glyph map[rune]uint16 // each character's glyph number in the subset
 
 	face  *Face
-	runes []rune   // sorted, without repeats
+	runes []rune         // sorted, without repeats
 	newID map[int]uint16 // new glyph number by old (glyph 0 keeps 0)
-	order []int    // old glyph number by new
-	gids  []uint16 // new glyph number of each rune
+	order []int          // old glyph number by new
+	gids  []uint16       // new glyph number of each rune
 }
 
 // PlanSubset numbers the glyphs of runes as Subset does: in rune order,

@@ -67,15 +67,12 @@ func (b *binder) text(path, expr string, sc scope) string {
 	if b.err != nil {
 		return ""
 	}
-	e := b.t.exprs[expr]
-	if e == nil { // plain text
+	tpl := b.t.exprs[expr]
+	if tpl == nil { // plain text
 		return expr
 	}
-	if s, ok := e.field(sc); ok {
-		return s
-	}
 	var out strings.Builder
-	if err := e.tpl.Execute(&out, sc); err != nil {
+	if err := tpl.Execute(&out, sc); err != nil {
 		b.err = &BindError{Template: b.t.ID(), Path: path, Err: fmt.Errorf("%s", cleanTemplateError(err))}
 	}
 	return out.String()

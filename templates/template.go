@@ -38,7 +38,7 @@ type Template struct {
 	Dir         string // folder of a user template, for relative font paths
 
 	spec   spec
-	exprs  map[string]*expression // by text; none for text without {{…}}
+	exprs  map[string]*template.Template // by text; none for text without {{…}}
 	tables map[string]*table
 }
 
@@ -253,7 +253,7 @@ func newCompiler(file, src string) *compiler {
 // name fields that do not exist.
 func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List) {
 	c.t = &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
-		spec: sp, exprs: map[string]*expression{}, tables: map[string]*table{}}
+		spec: sp, exprs: map[string]*template.Template{}, tables: map[string]*table{}}
 	c.compile()
 	if dryRun && len(c.notes) == 0 {
 		c.dryRun()
@@ -357,7 +357,7 @@ func (c *compiler) expr(path, text string) {
 		c.fail(path, "bad expression: %s", []any{cleanTemplateError(err)}, "expressions use Go template syntax, e.g. {{.Item.Name}}; see templates/README.md")
 		return
 	}
-	c.t.exprs[text] = newExpression(tpl)
+	c.t.exprs[text] = tpl
 }
 
 func (c *compiler) blocks(path string, blocks []blockSpec, over string) {

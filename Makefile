@@ -4,7 +4,7 @@ BIN     := bin/jixiao
 SAMPLES := $(shell find data -name '*.toml' | sort)
 FUZZTIME ?= 20s
 
-.PHONY: all build run test bench lint fuzz dist generate clean
+.PHONY: all build run test race bench lint fuzz dist generate clean
 all: build
 
 build:
@@ -18,6 +18,11 @@ run: build
 test: lint
 	$(GO) test -count=1 ./...
 	$(MAKE) fuzz FUZZTIME=10s
+
+# The tests under the race detector (needs cgo, i.e. a C compiler): a run
+# uses several goroutines (template and filing, fonts and pages).
+race:
+	$(GO) test -count=1 -race ./...
 
 # Short bounded fuzz runs; `make fuzz FUZZTIME=10m` for a long one.
 fuzz:

@@ -3,7 +3,6 @@ package fonts
 import (
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -23,12 +22,12 @@ type Face struct {
 	capHeight float64
 	bbox      [4]float64
 
-	// The format 4 cmap subtable, and the glyphs of the Basic Multilingual
-	// Plane by blocks of 256 characters, each decoded from cmap on first
-	// use; see glyphIndex.
+	// The format 4 cmap subtable, and, for a face parsed whole, the glyphs
+	// of the Basic Multilingual Plane by blocks of 256 characters (nil for
+	// the embedded faces, which are looked up in cmap); see glyphIndex.
 	cmap     []byte
 	segCount int
-	blocks   [256]atomic.Pointer[[256]uint16]
+	blocks   [256]*[256]uint16
 	// The groups of the format 12 cmap subtable, 12 bytes each, for the
 	// characters beyond the BMP; empty if the font has none.
 	groups []byte

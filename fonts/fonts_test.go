@@ -77,9 +77,9 @@ func TestEmbedded(t *testing.T) {
 
 // TestEmbeddedValid checks the embedded fonts as Parse checks user fonts,
 // which Embedded does not, to save reading all of each font on first use,
-// and that the characters map to the same glyphs when the character map is
-// decoded a block at a time on first use, or searched by halves for the
-// characters beyond the BMP, and in format 4 and format 12 alike.
+// and that the characters map to the same glyphs when the character map's
+// segments are searched by halves (as for the embedded faces) as when it is
+// decoded whole, and in format 4 and format 12 alike.
 func TestEmbeddedValid(t *testing.T) {
 	for _, name := range EmbeddedNames() {
 		full, err := Parse(name, embedded[name].data, 0)

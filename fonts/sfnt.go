@@ -332,19 +332,21 @@ func (f *Face) parseCmap4(sub []byte, full bool) error {
 			if g >= f.numGlyphs {
 				return errorf(ErrFormat, "cmap maps U+%04X to glyph %d but the font has %d glyphs", c, g, f.numGlyphs)
 			}
-			b := f.blocks[c>>8].Load()
+			b := f.blocks[c>>8]
 			if b == nil {
 				if g == 0 {
 					continue
 				}
 				b = new([256]uint16)
-				f.blocks[c>>8].Store(b)
+				f.blocks[c>>8] = b
 			}
 			b[c&0xFF] = uint16(g)
 		}
 	}
-	for i := range f.blocks {
-		f.blocks[i].CompareAndSwap(nil, &emptyBlock)
+	for i, b := range f.blocks {
+		if b == nil {
+			f.blocks[i] = &emptyBlock
+		}
 	}
 	return nil
 }
@@ -411,14 +413,15 @@ func (f *Face) segmentGlyph(i, start, c int) int {
 }
 
 // glyphIndex returns the glyph of r, 0 if none; r must be in 0 to
-// 0x10FFFF. BMP characters are looked up in format 4 (a block at a time,
-// see decodeBlock), the others in format 12.
+// 0x10FFFF. BMP characters are looked up in format 4 (in f.blocks for a
+// face parsed whole, else in the segments, see segmentsGlyph), the others
+// in format 12.
 func (f *Face) glyphIndex(r rune) int {
 	if r <= 0xFFFF {
-		if b := f.blocks[uint8(r>>8)].Load(); b != nil {
+		if b := f.blocks[uint8(r>>8)]; b != nil {
 			return int(b[uint8(r)])
 		}
-		return int(f.decodeBlock(int(uint8(r >> 8)))[uint8(r)])
+		return f.segmentsGlyph(int(r))
 	}
 	return f.groupGlyph(uint32(r))
 }
@@ -446,40 +449,26 @@ func (f *Face) groupGlyph(c uint32) int {
 	return int(g)
 }
 
-// decodeBlock decodes from f.cmap the glyphs of characters hi<<8 to
-// hi<<8+255 and records them in f.blocks, unless another goroutine did so
-// first. It relies on the segments being in order, as the specification
-// requires, which is checked only by the tests, for the embedded faces.
-func (f *Face) decodeBlock(hi int) *[256]uint16 {
-	lo := hi << 8
-	b := &emptyBlock
-	// The first segment that ends at or after lo.
-	i, j := 0, f.segCount
-	for i < j {
-		if h := int(uint(i+j) >> 1); int(u16(f.cmap[14+2*h:])) < lo {
-			i = h + 1
-		} else {
-			j = h
-		}
+// segmentsGlyph returns the glyph to which f.cmap's segments map BMP
+// character c, 0 if none or if it is not a glyph of the font. It searches
+// the segments by halves, which relies on their being in order, as the
+// specification requires and parseCmap4 checks with full set; the tests
+// check it for the embedded faces. (A layout asks once per character and
+// face: it keeps the answers.)
+func (f *Face) segmentsGlyph(c int) int {
+	// The first segment that ends at or after c.
+	i := sort.Search(f.segCount, func(h int) bool { return int(u16(f.cmap[14+2*h:])) >= c })
+	if i == f.segCount {
+		return 0
 	}
-	for ; i < f.segCount; i++ {
-		start, end := f.segment(i)
-		if start > lo+255 {
-			break
-		}
-		for c := max(start, lo); c <= min(end, lo+255); c++ {
-			if g := f.segmentGlyph(i, start, c); g != 0 && g < f.numGlyphs {
-				if b == &emptyBlock {
-					b = new([256]uint16)
-				}
-				b[c-lo] = uint16(g)
-			}
-		}
+	start, _ := f.segment(i)
+	if c < start {
+		return 0
 	}
-	if f.blocks[hi].CompareAndSwap(nil, b) {
-		return b
+	if g := f.segmentGlyph(i, start, c); g < f.numGlyphs {
+		return g
 	}
-	return f.blocks[hi].Load()
+	return 0
 }
 
 // glyphData returns glyph g's data in glyf (empty for a glyph without

@@ -271,13 +271,29 @@ var entries = [][2]string{
 	{"remove 绩效目标表 from the name", "请从项目名称中删去“绩效目标表”"},
 }
 
-// catalog maps each English key to its Chinese text (filled by register).
-var catalog = map[string]string{}
+// catalogs are the entry lists, searched in turn by chinese.
+var catalogs = [][][2]string{entries, templateEntries, renderEntries, cliEntries}
 
-func init() { register(entries) }
+// chinese returns the Chinese text of the message key. It searches the
+// lists one entry after another: a run looks up a few messages, or none,
+// and a map of all of them took longer to build at every start than the
+// searches take.
+func chinese(key string) (string, bool) {
+	for _, list := range catalogs {
+		for _, e := range list {
+			if e[0] == key {
+				return e[1], true
+			}
+		}
+	}
+	return "", false
+}
 
 // InCatalog reports whether key is a catalog entry with a Chinese text.
-func InCatalog(key string) bool { return catalog[key] != "" }
+func InCatalog(key string) bool {
+	zh, ok := chinese(key)
+	return ok && zh != ""
+}
 
 // Text is a catalog key with the arguments that fill it in: the message or
 // the hint of a finding.

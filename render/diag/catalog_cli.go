@@ -71,5 +71,3 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 示例：
   jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
 `
-
-func init() { register(cliEntries) }

@@ -70,8 +70,6 @@ var templateEntries = [][2]string{
 	{"make the widths (plus any cells spanning down from above) add up to units = %g", "请使各单元格宽度（含上方纵向合并的单元格）之和等于 units = %g"},
 }
 
-func init() { register(templateEntries) }
-
 // renderEntries are the messages about rendering a filing.
 var renderEntries = [][2]string{
 	{"no font can draw %q (U+%04X) in table %q, row %d, column %d", "没有字体能显示字符“%s”（U+%04X），位于表格“%s”第%d行第%d列"},
@@ -83,5 +81,3 @@ var renderEntries = [][2]string{
 	{"table of contents", "目录"},
 	{"replace the character, or name a font that has it in the template's [fonts] (a .ttf or .ttc file)", "请替换该字符，或在模板的 [fonts] 中指定包含该字符的字体（.ttf 或 .ttc 文件）"},
 }
-
-func init() { register(renderEntries) }

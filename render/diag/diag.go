@@ -203,7 +203,7 @@ func addChinese(key string) {
 		return
 	}
 	chineseAdded.keys[key] = true
-	if zh, ok := catalog[key]; ok {
+	if zh, ok := chinese(key); ok {
 		_ = message.SetString(language.SimplifiedChinese, key, zh)
 	}
 }
@@ -215,11 +215,4 @@ func Match(lang language.Tag) language.Tag {
 		return language.SimplifiedChinese
 	}
 	return language.English
-}
-
-// register adds English → Chinese message pairs to the catalog.
-func register(pairs [][2]string) {
-	for _, e := range pairs {
-		catalog[e[0]] = e[1]
-	}
 }

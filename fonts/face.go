@@ -1,12 +1,6 @@
 package fonts
 
-import (
-	"fmt"
-	"sync"
-
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
-)
+import "fmt"
 
 // Face is a parsed TrueType face. Its methods are safe for concurrent use.
 type Face struct {
@@ -36,10 +30,6 @@ type Face struct {
 	numMetrics int    // hhea.numberOfHMetrics, 1 to numGlyphs
 	hmtx       []byte // at least numMetrics long metrics and the other glyphs' left side bearings
 	longLoca   bool   // head.indexToLocFormat is 1
-
-	outlineOnce sync.Once
-	outlineFont *sfnt.Font
-	outlineErr  error
 }
 
 // SegOp is the operator of an outline Segment.
@@ -123,21 +113,15 @@ func (f *Face) Outline(r rune) ([]Segment, float64, error) {
 	if !f.Has(r) {
 		return nil, 0, fmt.Errorf("%w U+%04X in %s", ErrNoGlyph, r, f.name)
 	}
-	f.outlineOnce.Do(func() { f.outlineFont, f.outlineErr = sfnt.Parse(f.data) })
-	if f.outlineErr != nil {
-		return nil, 0, fmt.Errorf("fonts: %s: reading outlines: %w", f.name, f.outlineErr)
-	}
-	// With ppem = upem/64, sfnt's 26.6 results count font units.
-	segs, err := f.outlineFont.LoadGlyph(nil, sfnt.GlyphIndex(f.glyphIndex(r)), fixed.Int26_6(f.upem), nil)
+	segs, err := f.glyphOutline(f.glyphIndex(r), 0)
 	if err != nil {
 		return nil, 0, fmt.Errorf("fonts: %s: outline of U+%04X: %w", f.name, r, err)
 	}
-	out := make([]Segment, len(segs))
-	for i, s := range segs {
-		out[i].Op = SegOp(s.Op) // same order as sfnt's SegmentOp constants
-		for j, p := range s.Args[:pointsPerOp[out[i].Op]] {
-			out[i].Pts[j] = Point{X: float64(p.X) * f.scale, Y: -float64(p.Y) * f.scale}
+	for i := range segs {
+		for j := range pointsPerOp[segs[i].Op] {
+			segs[i].Pts[j].X *= f.scale
+			segs[i].Pts[j].Y *= f.scale
 		}
 	}
-	return out, f.Advance(r), nil
+	return segs, f.Advance(r), nil
 }

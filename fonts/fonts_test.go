@@ -3,8 +3,10 @@ package fonts
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -841,5 +843,65 @@ func TestPrefetch(t *testing.T) {
 	wg.Wait()
 	if prefetched.Load() == before {
 		t.Error("Prefetch read no glyph")
+	}
+}
+
+// TestOutlineMatchesSfnt: Outline reads the same contours as
+// golang.org/x/image/font/sfnt, for a fifth of the characters of every
+// embedded face (composite glyphs included). The two may start a contour
+// at different points, so each outline is compared as the counts of its
+// operators and the sorted list of all its points; sfnt's implied points
+// are rounded towards zero, in font units.
+func TestOutlineMatchesSfnt(t *testing.T) {
+	for _, name := range EmbeddedNames() {
+		f := mustEmbedded(t, name)
+		ref, err := sfnt.Parse(f.Data())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		checked := 0
+		chars := []rune("¨´−∕—0123456789") // composites in Jixiao Kai, and the page numbers' characters
+		for r := rune(0x20); r <= 0xFFFF; r += 5 {
+			chars = append(chars, r)
+		}
+		for _, r := range chars {
+			if !f.Has(r) {
+				continue
+			}
+			g := f.glyphIndex(r)
+			ours, err := f.glyphOutline(g, 0)
+			if err != nil {
+				t.Fatalf("%s U+%04X: %v", name, r, err)
+			}
+			theirs, err := ref.LoadGlyph(&buf, sfnt.GlyphIndex(g), fixed.Int26_6(f.upem), nil)
+			if err != nil {
+				t.Fatalf("%s U+%04X: sfnt: %v", name, r, err)
+			}
+			var opsA, opsB [4]int
+			var ptsA, ptsB [][2]int
+			for _, s := range ours {
+				opsA[s.Op]++
+				for _, p := range s.Pts[:pointsPerOp[s.Op]] {
+					ptsA = append(ptsA, [2]int{int(math.Trunc(p.X)), int(math.Trunc(p.Y))})
+				}
+			}
+			for _, s := range theirs {
+				opsB[s.Op]++
+				for _, p := range s.Args[:pointsPerOp[s.Op]] {
+					ptsB = append(ptsB, [2]int{int(p.X), -int(p.Y)})
+				}
+			}
+			less := func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) }
+			slices.SortFunc(ptsA, less)
+			slices.SortFunc(ptsB, less)
+			if opsA != opsB || !slices.Equal(ptsA, ptsB) {
+				t.Fatalf("%s U+%04X (glyph %d): ops %v points %v,\nsfnt: ops %v points %v", name, r, g, opsA, ptsA, opsB, ptsB)
+			}
+			checked++
+		}
+		if checked < 1500 {
+			t.Errorf("%s: only %d characters checked", name, checked)
+		}
 	}
 }

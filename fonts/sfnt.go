@@ -10,7 +10,7 @@ import (
 
 // This file reads and checks the sfnt tables. The checks protect what reads
 // a face: its metrics and character map here, the subsetter (subset.go),
-// the outline reader (golang.org/x/image/font/sfnt) and the PDF writer,
+// the outline reader (outline.go) and the PDF writer,
 // which embeds subsets and takes the face's name and metrics. A font is
 // refused for missing or truncated tables, unknown table formats, a
 // restricted fsType, no format 4 Unicode cmap, a malformed format 12 cmap,

@@ -29,6 +29,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
 	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
 	$(GO) test -run='^$$' -fuzz='^FuzzWrite$$' -fuzztime=$(FUZZTIME) ./render/pdf
+	$(GO) test -run='^$$' -fuzz='^FuzzOutline$$' -fuzztime=$(FUZZTIME) ./fonts
 
 # One self-contained binary per desktop the users have: Windows, Kylin/UOS on
 # x86, ARM (Phytium, Kunpeng) and LoongArch, and macOS.

@@ -905,3 +905,39 @@ func TestOutlineMatchesSfnt(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOutline: any bytes as a glyph's data give an outline or an error,
+// never a panic, and every contour is closed.
+func FuzzOutline(f *testing.F) {
+	face := mustEmbedded(f, SerifRegular)
+	for _, r := range "1—绩" {
+		data, err := face.glyphData(face.glyphIndex(r))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 10 || i16(data) < 0 {
+			return // composites read other glyphs, by number
+		}
+		segs, err := simpleOutline(data, i16(data))
+		if err != nil {
+			return
+		}
+		var start, at Point
+		for i, s := range segs {
+			end := s.Pts[pointsPerOp[s.Op]-1]
+			if s.Op == MoveTo {
+				if i > 0 && at != start {
+					t.Fatalf("contour ends at %v, not at its start %v", at, start)
+				}
+				start = end
+			}
+			at = end
+		}
+		if len(segs) > 0 && at != start {
+			t.Fatalf("last contour ends at %v, not at its start %v", at, start)
+		}
+	})
+}

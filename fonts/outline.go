@@ -10,14 +10,17 @@ const (
 	pointXSame   = 0x10 // or, with pointXShort, positive
 	pointYSame   = 0x20 // or, with pointYShort, positive
 
-	compWords      = 0x0001 // the arguments are words, not bytes
-	compXYValues   = 0x0002 // the arguments are an offset, not point numbers
-	compScale      = 0x0008
-	compMore       = 0x0020
-	compXYScale    = 0x0040
-	compTwoByTwo   = 0x0080
-	maxCompositeUp = 8 // levels of composites within composites
+	compWords    = 0x0001 // the arguments are words, not bytes
+	compXYValues = 0x0002 // the arguments are an offset, not point numbers
+	compScale    = 0x0008
+	compMore     = 0x0020
+	compXYScale  = 0x0040
+	compTwoByTwo = 0x0080
 )
+
+// maxCompositeDepth bounds composites made of composites when reading an
+// outline.
+const maxCompositeDepth = 8
 
 // glyphOutline returns glyph g's outline in font units, y up: for each
 // contour, a MoveTo, then lines and quadratic curves back to its start.
@@ -29,7 +32,7 @@ func (f *Face) glyphOutline(g, depth int) ([]Segment, error) {
 	if n := i16(data); n >= 0 {
 		return simpleOutline(data, n)
 	}
-	if depth == maxCompositeUp {
+	if depth == maxCompositeDepth {
 		return nil, errorf(ErrFormat, "composite glyph %d nests too deep", g)
 	}
 	var out []Segment

@@ -559,13 +559,6 @@ func componentRefs(glyph []byte, numGlyphs int) ([]int, error) {
 	if len(glyph) == 0 || i16(glyph) >= 0 {
 		return nil, nil
 	}
-	const (
-		argsAreWords   = 0x0001
-		haveScale      = 0x0008
-		moreComponents = 0x0020
-		haveXYScale    = 0x0040
-		have2x2        = 0x0080
-	)
 	var refs []int
 	for p := 10; ; {
 		if p+4 > len(glyph) {
@@ -577,21 +570,21 @@ func componentRefs(glyph []byte, numGlyphs int) ([]int, error) {
 		}
 		refs = append(refs, p+2)
 		p += 6
-		if flags&argsAreWords != 0 {
+		if flags&compWords != 0 {
 			p += 2
 		}
 		switch {
-		case flags&haveScale != 0:
+		case flags&compScale != 0:
 			p += 2
-		case flags&haveXYScale != 0:
+		case flags&compXYScale != 0:
 			p += 4
-		case flags&have2x2 != 0:
+		case flags&compTwoByTwo != 0:
 			p += 8
 		}
 		if p > len(glyph) {
 			return nil, fmt.Errorf("component record past the end of the glyph")
 		}
-		if flags&moreComponents == 0 {
+		if flags&compMore == 0 {
 			return refs, nil
 		}
 	}

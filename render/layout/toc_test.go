@@ -95,10 +95,7 @@ func TestTOCTwoPages(t *testing.T) {
 func TestTOCLongEntryNumberOnLastLine(t *testing.T) {
 	long := strings.Repeat("很长的标题", 8)
 	r := mustLayout(t, tocDoc(2, 3, func(int) string { return long }))
-	var lines []Text
-	for _, tx := range texts(r.Pages[0])[1:] { // after the title
-		lines = append(lines, tx)
-	}
+	lines := texts(r.Pages[0])[1:] // after the title
 	// Entry 1: two text lines, then leaders and number on the second.
 	if lines[0].Text+lines[1].Text != long {
 		t.Fatalf("entry lines %q + %q", lines[0].Text, lines[1].Text)

@@ -192,21 +192,24 @@ var prefetched atomic.Uint32
 // off the subsetting that follows, which reads the same glyphs. Text that
 // is not UTF-8 only makes it read other glyphs.
 func Prefetch(text string) {
-	var seen [0x10000 / 64]uint64 // BMP characters done
+	var seen [0x10000 / 64]uint64 // BMP characters listed
+	var chars []rune
+	for _, r := range text {
+		if r < 0x10000 {
+			if seen[r/64]&(1<<(r%64)) != 0 {
+				continue
+			}
+			seen[r/64] |= 1 << (r % 64)
+		}
+		chars = append(chars, r)
+	}
 	var sum uint32
 	for _, name := range EmbeddedNames() {
 		f, err := Embedded(name)
 		if err != nil {
 			continue
 		}
-		clear(seen[:])
-		for _, r := range text {
-			if r < 0x10000 {
-				if seen[r/64]&(1<<(r%64)) != 0 {
-					continue
-				}
-				seen[r/64] |= 1 << (r % 64)
-			}
+		for _, r := range chars {
 			if g := f.glyphIndex(r); g != 0 {
 				if d, err := f.glyphData(g); err == nil && len(d) > 0 {
 					sum += uint32(d[0]) + 1

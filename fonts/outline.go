@@ -35,56 +35,36 @@ func (f *Face) glyphOutline(g, depth int) ([]Segment, error) {
 	if depth == maxCompositeDepth {
 		return nil, errorf(ErrFormat, "composite glyph %d nests too deep", g)
 	}
+	// componentRefs has checked that the records fit and name glyphs that
+	// exist; each ref is the offset of a record's glyph number.
+	refs, err := componentRefs(data, f.numGlyphs)
+	if err != nil {
+		return nil, errorf(ErrFormat, "composite glyph %d: %v", g, err)
+	}
 	var out []Segment
-	for p := 10; ; {
-		if p+4 > len(data) {
-			return nil, errorf(ErrFormat, "composite glyph %d is truncated", g)
-		}
-		flags, comp := u16(data[p:]), int(u16(data[p+2:]))
-		p += 4
-		var dx, dy float64
-		if flags&compWords != 0 {
-			if p+4 > len(data) {
-				return nil, errorf(ErrFormat, "composite glyph %d is truncated", g)
-			}
-			dx, dy = float64(i16(data[p:])), float64(i16(data[p+2:]))
-			p += 4
-		} else {
-			if p+2 > len(data) {
-				return nil, errorf(ErrFormat, "composite glyph %d is truncated", g)
-			}
-			dx, dy = float64(int8(data[p])), float64(int8(data[p+1]))
-			p += 2
-		}
+	for _, at := range refs {
+		flags, comp, p := u16(data[at-2:]), int(u16(data[at:])), at+2
 		if flags&compXYValues == 0 {
 			return nil, errorf(ErrFormat, "composite glyph %d places a component by point numbers, which is not supported", g)
 		}
+		var dx, dy float64
+		if flags&compWords != 0 {
+			dx, dy = float64(i16(data[p:])), float64(i16(data[p+2:]))
+			p += 4
+		} else {
+			dx, dy = float64(int8(data[p])), float64(int8(data[p+1]))
+			p += 2
+		}
 		xx, xy, yx, yy := 1.0, 0.0, 0.0, 1.0 // the component's 2×2 transform
 		f2dot14 := func(at int) float64 { return float64(i16(data[at:])) / (1 << 14) }
-		var size int
 		switch {
 		case flags&compScale != 0:
-			size = 2
-		case flags&compXYScale != 0:
-			size = 4
-		case flags&compTwoByTwo != 0:
-			size = 8
-		}
-		if p+size > len(data) {
-			return nil, errorf(ErrFormat, "composite glyph %d is truncated", g)
-		}
-		switch size {
-		case 2:
 			xx = f2dot14(p)
 			yy = xx
-		case 4:
+		case flags&compXYScale != 0:
 			xx, yy = f2dot14(p), f2dot14(p+2)
-		case 8:
+		case flags&compTwoByTwo != 0:
 			xx, xy, yx, yy = f2dot14(p), f2dot14(p+2), f2dot14(p+4), f2dot14(p+6)
-		}
-		p += size
-		if comp >= f.numGlyphs {
-			return nil, errorf(ErrFormat, "composite glyph %d uses glyph %d, which does not exist", g, comp)
 		}
 		segs, err := f.glyphOutline(comp, depth+1)
 		if err != nil {
@@ -97,10 +77,8 @@ func (f *Face) glyphOutline(g, depth int) ([]Segment, error) {
 			}
 			out = append(out, s)
 		}
-		if flags&compMore == 0 {
-			return out, nil
-		}
 	}
+	return out, nil
 }
 
 // simpleOutline decodes a simple glyph of n contours. A contour's points

@@ -41,24 +41,24 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 }
 
 // Build builds the subset font planned; call it once.
-func (nb *SubsetPlan) Build() (*Subset, error) {
-	f := nb.face
+func (plan *SubsetPlan) Build() (*Subset, error) {
+	f := plan.face
 	var err error
 	// Each glyph's data and the offsets in it of its components' glyph
-	// numbers; nb.order grows as components are found.
-	glyphs := make([][]byte, 0, len(nb.order))
-	refs := make([][]int, 0, len(nb.order))
-	for i := 0; i < len(nb.order); i++ {
-		data, err := f.glyphData(nb.order[i])
+	// numbers; plan.order grows as components are found.
+	glyphs := make([][]byte, 0, len(plan.order))
+	refs := make([][]int, 0, len(plan.order))
+	for i := 0; i < len(plan.order); i++ {
+		data, err := f.glyphData(plan.order[i])
 		if err != nil {
 			return nil, f.fileError(err)
 		}
 		rf, err := componentRefs(data, f.numGlyphs)
 		if err != nil {
-			return nil, f.fileError(errorf(ErrFormat, "composite glyph %d: %v", nb.order[i], err))
+			return nil, f.fileError(errorf(ErrFormat, "composite glyph %d: %v", plan.order[i], err))
 		}
 		for _, p := range rf {
-			nb.add(int(u16(data[p:])))
+			plan.add(int(u16(data[p:])))
 		}
 		glyphs, refs = append(glyphs, data), append(refs, rf)
 	}
@@ -68,7 +68,7 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 	err = checkCycles(len(glyphs), func(g int) ([]int, error) {
 		cs := make([]int, len(refs[g]))
 		for j, p := range refs[g] {
-			cs[j] = int(nb.newID[int(u16(glyphs[g][p:]))])
+			cs[j] = int(plan.newID[int(u16(glyphs[g][p:]))])
 		}
 		return cs, nil
 	})
@@ -84,8 +84,8 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 	for i, data := range glyphs {
 		be.PutUint32(loca[4*i:], uint32(at))
 		at += (len(data) + 3) &^ 3
-		be.PutUint16(hmtx[4*i:], f.advanceUnits(nb.order[i]))
-		copy(hmtx[4*i+2:], f.leftSideBearing(nb.order[i]))
+		be.PutUint16(hmtx[4*i:], f.advanceUnits(plan.order[i]))
+		copy(hmtx[4*i+2:], f.leftSideBearing(plan.order[i]))
 	}
 	be.PutUint32(loca[4*n:], uint32(at))
 	// The glyphs go straight into the font (writeGlyf), padded to 4 bytes.
@@ -94,12 +94,12 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 			at := int(u32(loca[4*i:]))
 			copy(glyf[at:], data)
 			for _, p := range refs[i] {
-				be.PutUint16(glyf[at+p:], nb.newID[int(u16(data[p:]))])
+				be.PutUint16(glyf[at+p:], plan.newID[int(u16(data[p:]))])
 			}
 		}
 	}
 
-	cmap, err := buildCmap(nb.runes, nb.gids)
+	cmap, err := buildCmap(plan.runes, plan.gids)
 	if err != nil {
 		return nil, f.fileError(err)
 	}
@@ -123,12 +123,12 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 		// parseMetrics made sure that fsType allows embedding and
 		// subsetting, and that the table is long enough.
 		os2 = bytes.Clone(os2)
-		if len(nb.runes) > 0 {
+		if len(plan.runes) > 0 {
 			// usFirstCharIndex and usLastCharIndex, 0xFFFF for
 			// characters beyond the BMP.
-			be.PutUint16(os2[64:], uint16(min(nb.runes[0], 0xFFFF)))
-			be.PutUint16(os2[66:], uint16(min(nb.runes[len(nb.runes)-1], 0xFFFF)))
-			if nb.runes[len(nb.runes)-1] > 0xFFFF {
+			be.PutUint16(os2[64:], uint16(min(plan.runes[0], 0xFFFF)))
+			be.PutUint16(os2[66:], uint16(min(plan.runes[len(plan.runes)-1], 0xFFFF)))
+			if plan.runes[len(plan.runes)-1] > 0xFFFF {
 				os2[46] |= 0x02 // ulUnicodeRange2 bit 25, bit 57 in all: Non-Plane 0
 			}
 		}
@@ -153,7 +153,7 @@ func (nb *SubsetPlan) Build() (*Subset, error) {
 			copy(dst, tables[tag])
 		}
 	})
-	return &Subset{Data: data, Glyph: nb.Glyph}, nil
+	return &Subset{Data: data, Glyph: plan.Glyph}, nil
 }
 
 // A SubsetPlan is a subset's glyph numbers, which its characters decide
@@ -180,22 +180,22 @@ func (f *Face) PlanSubset(runes []rune) (*SubsetPlan, error) {
 	if err := f.checkRunes(rs); err != nil {
 		return nil, err
 	}
-	n := &SubsetPlan{face: f, runes: rs, newID: make(map[int]uint16, len(rs)+1), order: make([]int, 1, len(rs)+1),
+	plan := &SubsetPlan{face: f, runes: rs, newID: make(map[int]uint16, len(rs)+1), order: make([]int, 1, len(rs)+1),
 		gids: make([]uint16, len(rs)), Glyph: make(map[rune]uint16, len(rs))}
 	for i, r := range rs {
-		n.gids[i] = n.add(f.glyphIndex(r))
-		n.Glyph[r] = n.gids[i]
+		plan.gids[i] = plan.add(f.glyphIndex(r))
+		plan.Glyph[r] = plan.gids[i]
 	}
-	return n, nil
+	return plan, nil
 }
 
 // add gives old glyph number old the next new number, unless it has one.
-func (n *SubsetPlan) add(old int) uint16 {
-	if _, ok := n.newID[old]; !ok && old != 0 {
-		n.newID[old] = uint16(len(n.order))
-		n.order = append(n.order, old)
+func (plan *SubsetPlan) add(old int) uint16 {
+	if _, ok := plan.newID[old]; !ok && old != 0 {
+		plan.newID[old] = uint16(len(plan.order))
+		plan.order = append(plan.order, old)
 	}
-	return n.newID[old]
+	return plan.newID[old]
 }
 
 // checkRunes returns an error wrapping ErrNoGlyph, naming up to 8 of them,

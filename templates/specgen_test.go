@@ -84,7 +84,9 @@ func generateSpecs(t *testing.T) []byte {
 // literal must name its type (it need not inside a slice or map literal).
 // Zero fields are left out.
 func writeLiteral(b *strings.Builder, v reflect.Value, typed bool) {
-	typeName := strings.ReplaceAll(v.Type().String(), "templates.", "")
+	if k := v.Kind(); typed && (k == reflect.Struct || k == reflect.Slice || k == reflect.Map) {
+		b.WriteString(strings.ReplaceAll(v.Type().String(), "templates.", ""))
+	}
 	switch v.Kind() {
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
@@ -106,9 +108,6 @@ func writeLiteral(b *strings.Builder, v reflect.Value, typed bool) {
 			b.WriteString(")")
 		}
 	case reflect.Struct:
-		if typed {
-			b.WriteString(typeName)
-		}
 		b.WriteString("{")
 		for i := range v.NumField() {
 			if f := v.Field(i); !f.IsZero() {
@@ -119,9 +118,6 @@ func writeLiteral(b *strings.Builder, v reflect.Value, typed bool) {
 		}
 		b.WriteString("\n}")
 	case reflect.Slice:
-		if typed {
-			b.WriteString(typeName)
-		}
 		b.WriteString("{")
 		for i := range v.Len() {
 			b.WriteString("\n")
@@ -130,9 +126,6 @@ func writeLiteral(b *strings.Builder, v reflect.Value, typed bool) {
 		}
 		b.WriteString("\n}")
 	case reflect.Map:
-		if typed {
-			b.WriteString(typeName)
-		}
 		b.WriteString("{")
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })

@@ -111,13 +111,12 @@ func (s *Set) compileBuiltin(name string) diag.List {
 	var notes diag.List
 	for _, file := range s.builtin[name] {
 		path := "templates/" + file
+		data, _ := builtin.ReadFile(file)
 		var t *Template
 		var n diag.List
 		if sp, ok := builtinSpec(file); ok {
-			data, _ := builtin.ReadFile(file)
 			t, n = newCompiler(path, string(data)).build(sp, "", false)
 		} else { // a file added since the specs were generated
-			data, _ := builtin.ReadFile(file)
 			t, n = Parse(path, data)
 		}
 		notes = append(notes, n...)

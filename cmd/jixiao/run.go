@@ -378,25 +378,20 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 		}
 		return exitOK
 	}
-	dir := outDir
-	if dir == "" {
-		dir = filepath.Dir(path)
-	}
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	// The formats are written side by side (the report is read-only by
 	// now), and reported in the order asked for.
-	errs := make([]error, len(exts))
+	outs, errs := make([]string, len(exts)), make([]error, len(exts))
 	var wg sync.WaitGroup
 	for i, ext := range exts {
 		write := render.Formats[ext]
+		outs[i] = outputPath(path, outDir, ext)
 		wg.Go(func() {
-			errs[i] = safefile.Write(filepath.Join(dir, base+"."+ext), func(w io.Writer) error { return write(rep, w) })
+			errs[i] = safefile.Write(outs[i], func(w io.Writer) error { return write(rep, w) })
 		})
 	}
 	wg.Wait()
 	code := exitOK
-	for i, ext := range exts {
-		out := filepath.Join(dir, base+"."+ext)
+	for i, out := range outs {
 		if errs[i] != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, c.osError(errs[i])))
 			code = exitUsage
@@ -446,19 +441,24 @@ func (c *cli) newFiling(args []string) int {
 	return exitOK
 }
 
+// outputPath is where a filing's output of extension ext goes: in outDir
+// (beside the filing when outDir is ""), named after the filing.
+func outputPath(path, outDir, ext string) string {
+	dir := outDir
+	if dir == "" {
+		dir = filepath.Dir(path)
+	}
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
+}
+
 // duplicateOutput returns an output path that two of the filings would
 // share (same file name into the same folder), or "".
 func duplicateOutput(files []string, outDir string) string {
 	seen := map[string]bool{}
 	for _, f := range files {
-		dir := outDir
-		if dir == "" {
-			dir = filepath.Dir(f)
-		}
-		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-		out := filepath.Clean(filepath.Join(dir, base))
+		out := outputPath(f, outDir, "*")
 		if seen[out] {
-			return out + ".*"
+			return out
 		}
 		seen[out] = true
 	}

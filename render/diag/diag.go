@@ -124,9 +124,9 @@ func (d Diagnostic) format(p *Printer) string {
 
 // localize translates the Term and Text arguments of a message (a Text is
 // a clause with arguments of its own, such as the reason a file cannot be
-// used), keeps integers
-// from being grouped (the printer would write a year, a line number or a
-// project number as 2,024) and shortens long quoted values.
+// used), keeps integers from being grouped (the printer would write a
+// year, a line number or a project number as 2,024) and shortens long
+// quoted values.
 func localize(p *Printer, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {

@@ -7,7 +7,6 @@ import (
 	"hash/fnv"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf16"
 
@@ -95,12 +94,7 @@ func (s *FontSet) face(name string, index int) (loaded, error) {
 
 // ids lists the loaded face IDs in a stable order.
 func (s *FontSet) ids() []string {
-	ids := make([]string, 0, len(s.faces))
-	for id := range s.faces {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(s.faces))
 }
 
 // embedded is a face as written into the PDF: its resource name and the
@@ -135,8 +129,8 @@ type subsetFont struct {
 	type0, cid, descriptor, fontFile, toUnicode int // object numbers
 
 	plan *fonts.SubsetPlan
-	sub  *fonts.Subset
-	file []byte // sub.Data, deflated
+	size int    // the subset font's length in bytes
+	file []byte // the subset font, deflated
 	w    string // the CIDFont's /W array
 	cmap []byte // the ToUnicode CMap, deflated
 	err  error
@@ -210,15 +204,14 @@ func (sf *subsetFont) prepare() error {
 	if err != nil {
 		return err
 	}
-	sf.sub = sub
-	sf.file = deflate(sub.Data)
+	sf.size, sf.file = len(sub.Data), deflate(sub.Data)
 
 	// Each glyph's character: the first (smallest) where several
 	// characters share a glyph.
 	chars := map[uint16]rune{}
 	var gids []uint16
 	for _, r := range sf.runes {
-		g := sub.Glyph[r]
+		g := sf.glyph[r]
 		if _, ok := chars[g]; !ok {
 			chars[g] = r
 			gids = append(gids, g)
@@ -263,7 +256,7 @@ func writeFont(f *file, sf *subsetFont) {
 	f.object(sf.descriptor, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%s %s %s %s] /ItalicAngle 0 /Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %s>>",
 		base, num(bbox[0]), num(bbox[1]), num(bbox[2]), num(bbox[3]),
 		num(face.Ascent()), num(-face.Descent()), num(face.CapHeight()), ref(sf.fontFile)))
-	f.deflated(sf.fontFile, fmt.Sprintf(" /Length1 %d", len(sf.sub.Data)), sf.file)
+	f.deflated(sf.fontFile, fmt.Sprintf(" /Length1 %d", sf.size), sf.file)
 	f.deflated(sf.toUnicode, "", sf.cmap)
 }
 

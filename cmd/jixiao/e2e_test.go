@@ -599,6 +599,7 @@ func TestOptions(t *testing.T) {
 		{[]string{"check", "-h"}, 0, "-templates"},
 		{[]string{"--lang", "fr", "check", sample}, 2, "未知的语言“fr”"},
 		{[]string{"help", "--lang", "en"}, 0, "usage:"},
+		{[]string{"--lang", "en", "-h"}, 0, "usage:"},
 		{[]string{"build", sample, sample}, 2, "两个申报文件会写入同一个输出"},
 	}
 	for _, c := range cases {

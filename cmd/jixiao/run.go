@@ -86,16 +86,19 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 	}
 }
 
-var commands = []string{"build", "check", "templates", "new", "help"}
+var (
+	commands  = []string{"build", "check", "templates", "new", "help"}
+	helpFlags = []string{"-h", "--help", "-help"}
+)
 
 // splitCommand finds the command among args, so that options may come
-// before it (jixiao --lang en check …).
+// before it (jixiao --lang en check …, jixiao --lang en -h).
 func splitCommand(args []string) (string, []string) {
-	if !strings.HasPrefix(args[0], "-") || slices.Contains([]string{"-h", "--help", "-help"}, args[0]) {
+	if !strings.HasPrefix(args[0], "-") || slices.Contains(helpFlags, args[0]) {
 		return args[0], args[1:]
 	}
 	for i, a := range args {
-		if slices.Contains(commands, a) {
+		if slices.Contains(commands, a) || slices.Contains(helpFlags, a) {
 			return a, append(slices.Clone(args[:i]), args[i+1:]...)
 		}
 	}

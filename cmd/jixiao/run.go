@@ -235,8 +235,10 @@ func (c *cli) report(notes diag.List) {
 }
 
 // loadChecked reads a filing, finds its template and validates it. It
-// prints every finding and returns nil when the filing has errors.
-func (c *cli) loadChecked(path string, set *templates.Set) (*budget.Filing, *templates.Template, int) {
+// prints every finding and returns nil when the filing has errors. With
+// forPDF, the filing's glyphs are read from the embedded fonts ahead of
+// time (see fonts.Prefetch); a check or a DOCX does not need them.
+func (c *cli) loadChecked(path string, set *templates.Set, forPDF bool) (*budget.Filing, *templates.Template, int) {
 	data, d := budget.ReadFile(path)
 	if d != nil {
 		c.report(diag.List{*d})
@@ -246,14 +248,17 @@ func (c *cli) loadChecked(path string, set *templates.Set) (*budget.Filing, *tem
 		return nil, nil, exitData
 	}
 	// The form's template compiles on another core while the filing is
-	// decoded: each takes a few milliseconds, a good part of a run. The
-	// spare core also reads the glyphs the report will embed (see
-	// fonts.Prefetch).
-	go fonts.Prefetch(string(data))
+	// decoded: each takes a few milliseconds, a good part of a run. Then
+	// that core reads the glyphs a PDF will embed, while this one checks
+	// and lays out the filing. (Both at once would have the glyphs delay
+	// the template, which the filing waits for.)
 	compiled := make(chan struct{})
 	go func() {
 		set.Prepare(cmp.Or(budget.TemplateKey(data), defaultTemplate))
 		close(compiled)
+		if forPDF {
+			fonts.Prefetch(string(data))
+		}
 	}()
 	f, notes := budget.Parse(path, data)
 	<-compiled
@@ -287,7 +292,7 @@ func (c *cli) check(args []string) int {
 		return code
 	}
 	return c.forEach("check", files, func(path string, set *templates.Set) int {
-		_, rc := c.prepare(path, set)
+		_, rc := c.prepare(path, set, false)
 		return rc
 	})
 }
@@ -351,8 +356,8 @@ func (c *cli) build(args []string) int {
 
 // prepare reads, validates and lays out a filing, printing every finding;
 // a character no font can draw is found here too.
-func (c *cli) prepare(path string, set *templates.Set) (*render.Report, int) {
-	f, t, rc := c.loadChecked(path, set)
+func (c *cli) prepare(path string, set *templates.Set, forPDF bool) (*render.Report, int) {
+	f, t, rc := c.loadChecked(path, set, forPDF)
 	if f == nil {
 		return nil, rc
 	}
@@ -370,7 +375,7 @@ func (c *cli) prepare(path string, set *templates.Set) (*render.Report, int) {
 }
 
 func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) int {
-	rep, rc := c.prepare(path, set)
+	rep, rc := c.prepare(path, set, slices.Contains(exts, "pdf"))
 	if rep == nil {
 		return rc
 	}

@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -361,6 +362,7 @@ func (c *cli) prepare(path string, set *templates.Set, forPDF bool) (*render.Rep
 	if f == nil {
 		return nil, rc
 	}
+	heap.Advise() // for the heap the filing has grown
 	rep, err := render.Build(f, t)
 	if err != nil {
 		var notes diag.List
@@ -379,6 +381,7 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 	if rep == nil {
 		return rc
 	}
+	heap.Advise() // for the heap the layout has grown
 	if outDir == "-" {
 		if err := render.Formats[exts[0]](rep, c.stdout); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))

@@ -1,0 +1,47 @@
+package heap
+
+import (
+	"os"
+	"syscall"
+	"unsafe"
+)
+
+// probe is a heap object: the heap is where it lies.
+var probe = new([64]byte)
+
+// enabled is false with GODEBUG=disablethp=1.
+var enabled = !thpDisabled(os.Getenv("GODEBUG"))
+
+func init() { Advise() }
+
+// madvCollapse is MADV_COLLAPSE (Linux 6.1), which package syscall lacks.
+const madvCollapse = 25
+
+// Advise asks for huge pages for the heap the runtime has mapped so far,
+// and makes each 2 MB of it that is in use, but not all touched, one huge
+// page. Errors only leave the heap in small pages.
+func Advise() {
+	if !enabled {
+		return
+	}
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return
+	}
+	for _, m := range heapMappings(string(maps), uintptr(unsafe.Pointer(probe))) {
+		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, m.lo, m.hi-m.lo, syscall.MADV_HUGEPAGE)
+		var resident [hugePage / 4096]byte // one byte a page, from mincore
+		for r := (m.lo + hugePage - 1) &^ (hugePage - 1); r+hugePage <= m.hi; r += hugePage {
+			if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, r, hugePage, uintptr(unsafe.Pointer(&resident[0]))); e != 0 {
+				continue
+			}
+			n := 0
+			for _, b := range resident {
+				n += int(b & 1)
+			}
+			if n > 0 && n < len(resident) {
+				_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, r, hugePage, madvCollapse)
+			}
+		}
+	}
+}

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package heap
+
+// Advise does nothing but on Linux.
+func Advise() {}

@@ -6,13 +6,18 @@ import (
 	"unsafe"
 )
 
-// probe is a heap object: the heap is where it lies.
-var probe = new([64]byte)
+// probe is a heap object: the heap is where it lies. It is made in init,
+// where the compiler cannot place it among the program's static data as it
+// may for a package-level initialiser.
+var probe *[64]byte
 
 // enabled is false with GODEBUG=disablethp=1.
 var enabled = !thpDisabled(os.Getenv("GODEBUG"))
 
-func init() { Advise() }
+func init() {
+	probe = new([64]byte)
+	Advise()
+}
 
 // madvCollapse is MADV_COLLAPSE (Linux 6.1), which package syscall lacks.
 const madvCollapse = 25

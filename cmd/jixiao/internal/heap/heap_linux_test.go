@@ -2,6 +2,7 @@ package heap
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -38,4 +39,24 @@ func TestAdviseMarksHeap(t *testing.T) {
 		}
 	}
 	t.Fatalf("no THPeligible line for the mapping holding %#x", p)
+}
+
+// TestProbeOnHeap: the probe lies in the heap the runtime maps, not among
+// the program's static variables, and the heap found holds it.
+func TestProbeOnHeap(t *testing.T) {
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, static := uintptr(unsafe.Pointer(probe)), uintptr(unsafe.Pointer(&enabled))
+	heap := heapMappings(string(maps), p)
+	holds := func(a uintptr) bool {
+		return slices.ContainsFunc(heap, func(m mapping) bool { return m.lo <= a && a < m.hi })
+	}
+	if !holds(p) {
+		t.Errorf("the heap found, %+v, does not hold the probe at %#x", heap, p)
+	}
+	if holds(static) {
+		t.Errorf("the heap found, %+v, holds the static variable at %#x", heap, static)
+	}
 }

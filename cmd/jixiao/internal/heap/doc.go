@@ -12,6 +12,7 @@
 // (MADV_COLLAPSE), so that the rest of it costs no faults either.
 //
 // On other systems, on kernels without these calls (before Linux 6.1 for
-// the collapse), and with GODEBUG=disablethp=1 (the Go runtime's own switch
-// for huge pages), the heap keeps its small pages.
+// the collapse) or with pages other than 4 KB, and with GODEBUG=disablethp=1
+// (the Go runtime's own switch for huge pages), the heap keeps its small
+// pages.
 package heap

@@ -11,8 +11,9 @@ import (
 // may for a package-level initialiser.
 var probe *[64]byte
 
-// enabled is false with GODEBUG=disablethp=1.
-var enabled = !thpDisabled(os.Getenv("GODEBUG"))
+// enabled is false with GODEBUG=disablethp=1, and on systems whose pages
+// are not 4 KB (some arm64 kernels use 64 KB pages and 512 MB huge pages).
+var enabled = !thpDisabled(os.Getenv("GODEBUG")) && os.Getpagesize() == 4096
 
 func init() {
 	probe = new([64]byte)

@@ -17,7 +17,7 @@ func TestAdviseMarksHeap(t *testing.T) {
 		t.Skipf("transparent huge pages are not left to programs here (%q, %v)", setting, err)
 	}
 	if !enabled {
-		t.Skip("GODEBUG=disablethp=1")
+		t.Skip("GODEBUG=disablethp=1, or pages other than 4 KB")
 	}
 	Advise()
 	smaps, err := os.ReadFile("/proc/self/smaps")

@@ -4,6 +4,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"unsafe"
 )
@@ -49,7 +50,7 @@ func TestProbeOnHeap(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, static := uintptr(unsafe.Pointer(probe)), uintptr(unsafe.Pointer(&enabled))
-	heap := heapMappings(string(maps), p)
+	heap := heapMappings(parseMaps(string(maps)), p)
 	holds := func(a uintptr) bool {
 		return slices.ContainsFunc(heap, func(m mapping) bool { return m.lo <= a && a < m.hi })
 	}
@@ -58,5 +59,50 @@ func TestProbeOnHeap(t *testing.T) {
 	}
 	if holds(static) {
 		t.Errorf("the heap found, %+v, holds the static variable at %#x", heap, static)
+	}
+}
+
+// TestCollapseUsed: of two 2 MB ranges of fresh memory, the one with
+// enough pages in use becomes one huge page, all of it resident, and keeps
+// its content; the other, with fewer than asked, keeps its few pages.
+func TestCollapseUsed(t *testing.T) {
+	mem, err := syscall.Mmap(-1, 0, 4*hugePage, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(mem)
+	base := uintptr(unsafe.Pointer(&mem[0]))
+	lo := (base + hugePage - 1) &^ (hugePage - 1) // three whole 2 MB ranges from here
+	off := int(lo - base)
+	// Whether this kernel collapses at all, tried on the third range.
+	mem[off+2*hugePage] = 1
+	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo+2*hugePage, hugePage, madvCollapse); e != 0 {
+		t.Skipf("MADV_COLLAPSE: %v", e)
+	}
+	for p := range 20 {
+		mem[off+p*4096] = byte(p + 1) // first range: 20 pages in use
+	}
+	for p := range 3 {
+		mem[off+hugePage+p*4096] = 1 // second range: 3
+	}
+	collapseUsed(mapping{lo: lo, hi: lo + 2*hugePage, anon: true}, 16)
+	var resident [hugePage / 4096]byte
+	for i, want := range []int{512, 3} {
+		r := lo + uintptr(i)*hugePage
+		if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, r, hugePage, uintptr(unsafe.Pointer(&resident[0]))); e != 0 {
+			t.Fatal(e)
+		}
+		n := 0
+		for _, b := range resident {
+			n += int(b & 1)
+		}
+		if n != want {
+			t.Errorf("2 MB range %d: %d pages resident, want %d", i+1, n, want)
+		}
+	}
+	for p := range 20 {
+		if got := mem[off+p*4096]; got != byte(p+1) {
+			t.Fatalf("page %d holds %d after the collapse, want %d", p, got, p+1)
+		}
 	}
 }

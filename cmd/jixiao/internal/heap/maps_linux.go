@@ -1,6 +1,9 @@
 package heap
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // hugePage is the size of a transparent huge page on amd64 and arm64 with
 // 4 KB pages.
@@ -17,25 +20,30 @@ type mapping struct {
 	anon   bool // private, readable and writable, and backed by no file
 }
 
-// heapMappings returns the anonymous writable mappings listed in maps (the
-// text of /proc/self/maps) that belong to the heap: the one holding probe,
-// a heap object, and those above it in the same arenas.
-func heapMappings(maps string, probe uintptr) []mapping {
+// parseMaps reads the mappings listed in maps, the text of
+// /proc/self/maps, skipping lines it does not understand.
+func parseMaps(maps string) []mapping {
 	var all []mapping
-	base, found := uintptr(0), false
 	for line := range strings.SplitSeq(maps, "\n") {
-		m, ok := parseMapping(line)
-		if !ok {
-			continue
+		if m, ok := parseMapping(line); ok {
+			all = append(all, m)
 		}
-		if m.anon && m.lo <= probe && probe < m.hi {
-			base, found = m.lo&^(64<<20-1), true
-		}
-		all = append(all, m)
 	}
+	return all
+}
+
+// heapMappings returns those of the mappings all that belong to the heap:
+// the anonymous writable one holding probe, a heap object, and those above
+// it in the same arenas.
+func heapMappings(all []mapping, probe uintptr) []mapping {
+	i := slices.IndexFunc(all, func(m mapping) bool { return m.anon && m.lo <= probe && probe < m.hi })
+	if i < 0 {
+		return nil
+	}
+	base := all[i].lo &^ (64<<20 - 1)
 	var heap []mapping
 	for _, m := range all {
-		if found && m.anon && m.lo >= base && m.lo-base < arenaSpan {
+		if m.anon && m.lo >= base && m.lo-base < arenaSpan {
 			heap = append(heap, m)
 		}
 	}

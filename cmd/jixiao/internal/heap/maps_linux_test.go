@@ -27,19 +27,19 @@ func TestHeapMappings(t *testing.T) {
 		{0x5c048400000, 0x5c048c00000, true},
 	}
 	for _, probe := range []uintptr{0x5c047800000, 0x5c047a12340, 0x5c047bfffff} {
-		if got := heapMappings(maps, probe); !slices.Equal(got, want) {
+		if got := heapMappings(parseMaps(maps), probe); !slices.Equal(got, want) {
 			t.Errorf("probe %#x: got %+v, want %+v", probe, got, want)
 		}
 	}
 	// The heap grows upward from the arena of the probe, which is made
 	// early: mappings below that arena are not the heap.
-	if got := heapMappings(maps, 0x5c048bfffff); !slices.Equal(got, want[2:]) {
+	if got := heapMappings(parseMaps(maps), 0x5c048bfffff); !slices.Equal(got, want[2:]) {
 		t.Errorf("probe in the last mapping: got %+v, want %+v", got, want[2:])
 	}
 	// A probe in no anonymous writable mapping finds no heap: not the
 	// program's data, not a reserved range, not the stack.
 	for _, probe := range []uintptr{0x900000, 0x5c044000000, 0x7ffc1fb80000, 0x1234} {
-		if got := heapMappings(maps, probe); got != nil {
+		if got := heapMappings(parseMaps(maps), probe); got != nil {
 			t.Errorf("probe %#x: got %+v, want none", probe, got)
 		}
 	}

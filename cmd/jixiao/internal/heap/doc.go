@@ -9,10 +9,7 @@
 // package advises the heap during package initialisation, and Advise does
 // it again for heap the runtime has mapped since. Each 2 MB of heap the
 // program has begun to use is made one huge page there and then
-// (MADV_COLLAPSE), so that the rest of it costs no faults either; so is
-// each 2 MB of the runtime's other memory (its span and page tables) that
-// is well used, though not the rest of that memory, which the runtime
-// reserves in large ranges and barely touches.
+// (MADV_COLLAPSE), so that the rest of it costs no faults either.
 //
 // On other systems, on kernels without these calls (before Linux 6.1 for
 // the collapse) or with pages other than 4 KB, and with GODEBUG=disablethp=1

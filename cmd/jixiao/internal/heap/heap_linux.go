@@ -2,7 +2,6 @@ package heap
 
 import (
 	"os"
-	"slices"
 	"syscall"
 	"unsafe"
 )
@@ -24,15 +23,9 @@ func init() {
 // madvCollapse is MADV_COLLAPSE (Linux 6.1), which package syscall lacks.
 const madvCollapse = 25
 
-// sparse is the fewest pages in use in 2 MB of the runtime's other memory
-// (its span and page tables, the program's zeroed variables) for it to be
-// made one huge page: the runtime reserves large ranges it barely touches.
-const sparse = 16
-
 // Advise asks for huge pages for the heap the runtime has mapped so far,
 // and makes each 2 MB of it that is in use, but not all touched, one huge
-// page; the same for the runtime's other memory where at least sparse
-// pages of the 2 MB are in use. Errors only leave pages small.
+// page. Errors only leave the heap in small pages.
 func Advise() {
 	if !enabled {
 		return
@@ -41,22 +34,16 @@ func Advise() {
 	if err != nil {
 		return
 	}
-	all := parseMaps(string(maps))
-	heap := heapMappings(all, uintptr(unsafe.Pointer(probe)))
-	for _, m := range all {
-		switch {
-		case slices.Contains(heap, m):
-			_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, m.lo, m.hi-m.lo, syscall.MADV_HUGEPAGE)
-			collapseUsed(m, 1)
-		case m.anon:
-			collapseUsed(m, sparse)
-		}
+	for _, m := range heapMappings(parseMaps(string(maps)), uintptr(unsafe.Pointer(probe))) {
+		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, m.lo, m.hi-m.lo, syscall.MADV_HUGEPAGE)
+		collapseUsed(m)
 	}
 }
 
-// collapseUsed makes each 2 MB of m with at least min of its pages in use,
-// and not all of them, one huge page.
-func collapseUsed(m mapping, min int) {
+// collapseUsed makes each 2 MB of m that has pages in use, but not all of
+// them, one huge page. Untouched 2 MB are left to take a huge page when
+// first touched.
+func collapseUsed(m mapping) {
 	var resident [hugePage / 4096]byte // one byte a page, from mincore
 	for r := (m.lo + hugePage - 1) &^ (hugePage - 1); r+hugePage <= m.hi; r += hugePage {
 		if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, r, hugePage, uintptr(unsafe.Pointer(&resident[0]))); e != 0 {
@@ -66,7 +53,7 @@ func collapseUsed(m mapping, min int) {
 		for _, b := range resident {
 			n += int(b & 1)
 		}
-		if n >= min && n < len(resident) {
+		if n > 0 && n < len(resident) {
 			_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, r, hugePage, madvCollapse)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // runs it: a fresh process each time, start-up, fonts, layout and the
 // written, synced file included. The targets of issue 2 are for these: the
 // sample under 30 ms, 100 projects under 150 ms. Starting the program from
-// this test process costs 2–5 ms more a run than from a shell (see the
+// this test process costs 2–4 ms more a run than from a shell (see the
 // README's Performance section).
 
 func BenchmarkProcessSample(b *testing.B) { benchmarkProcess(b, readSample(b)) }

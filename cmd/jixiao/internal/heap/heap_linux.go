@@ -44,17 +44,22 @@ func Advise() {
 // them, one huge page. Untouched 2 MB are left to take a huge page when
 // first touched.
 func collapseUsed(m mapping) {
-	var resident [hugePage / 4096]byte // one byte a page, from mincore
 	for r := (m.lo + hugePage - 1) &^ (hugePage - 1); r+hugePage <= m.hi; r += hugePage {
-		if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, r, hugePage, uintptr(unsafe.Pointer(&resident[0]))); e != 0 {
-			continue
-		}
-		n := 0
-		for _, b := range resident {
-			n += int(b & 1)
-		}
-		if n > 0 && n < len(resident) {
+		if n, err := residentPages(r); err == nil && n > 0 && n < hugePage/4096 {
 			_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, r, hugePage, madvCollapse)
 		}
 	}
+}
+
+// residentPages counts the pages of the 2 MB from r that are in memory.
+func residentPages(r uintptr) (int, error) {
+	var resident [hugePage / 4096]byte // one byte a page, from mincore
+	if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, r, hugePage, uintptr(unsafe.Pointer(&resident[0]))); e != 0 {
+		return 0, e
+	}
+	n := 0
+	for _, b := range resident {
+		n += int(b & 1)
+	}
+	return n, nil
 }

@@ -2,6 +2,7 @@ package heap
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -62,35 +63,18 @@ func parseMapping(line string) (mapping, bool) {
 	if !ok {
 		return mapping{}, false
 	}
-	var m mapping
-	if m.lo, ok = hex(lo); !ok {
+	from, err := strconv.ParseUint(lo, 16, 64)
+	if err != nil {
 		return mapping{}, false
 	}
-	if m.hi, ok = hex(hi); !ok || m.hi <= m.lo {
+	to, err := strconv.ParseUint(hi, 16, 64)
+	if err != nil || to <= from {
 		return mapping{}, false
 	}
+	m := mapping{lo: uintptr(from), hi: uintptr(to)}
 	// An anonymous mapping has no path after offset, device and inode.
 	m.anon = fields[1] == "rw-p" && len(fields) == 5 && fields[4] == "0"
 	return m, true
-}
-
-// hex reads a hexadecimal address.
-func hex(s string) (uintptr, bool) {
-	if s == "" || len(s) > 16 {
-		return 0, false
-	}
-	var v uintptr
-	for _, c := range []byte(s) {
-		switch {
-		case c >= '0' && c <= '9':
-			v = v<<4 | uintptr(c-'0')
-		case c >= 'a' && c <= 'f':
-			v = v<<4 | uintptr(c-'a'+10)
-		default:
-			return 0, false
-		}
-	}
-	return v, true
 }
 
 // thpDisabled reports whether a GODEBUG value turns huge pages off.

@@ -21,16 +21,35 @@ import (
 type Report struct {
 	Doc    *doc.Document
 	Layout *layout.Result
-	fonts  *pdf.FontSet
+	// Fonts says which face draws each office font name in the PDF (see
+	// FontNote).
+	Fonts []FontUse
+	fonts *pdf.FontSet
+}
+
+// Options are a build's choices that come from neither the filing nor its
+// template. The zero Options give the same bytes on every machine.
+type Options struct {
+	// FontDirs are the folders searched for the office faces the document
+	// names (仿宋_GB2312, 黑体…; see FontDirs): one installed there, whose
+	// licence allows embedding, draws the PDF in place of the embedded
+	// stand-in. None: only the embedded faces are used.
+	FontDirs []string
+	// Duplex overrides the template's two-sided printing setting when set.
+	Duplex *bool
 }
 
 // Build binds f to t and lays it out. A character no font can draw comes
 // back as a diag.List pointing at the filing.
-func Build(f *budget.Filing, t *templates.Template) (*Report, error) {
+func Build(f *budget.Filing, t *templates.Template, opt Options) (*Report, error) {
 	d, err := t.Bind(f)
 	if err != nil {
 		return nil, err
 	}
+	if opt.Duplex != nil {
+		d.Page.Duplex = *opt.Duplex
+	}
+	uses := useInstalledFaces(d, opt.FontDirs)
 	fs := pdf.NewFontSet(d)
 	res, err := layout.Layout(d, fs)
 	if err != nil {
@@ -40,7 +59,7 @@ func Build(f *budget.Filing, t *templates.Template) (*Report, error) {
 		}
 		return nil, err
 	}
-	return &Report{Doc: d, Layout: res, fonts: fs}, nil
+	return &Report{Doc: d, Layout: res, Fonts: uses, fonts: fs}, nil
 }
 
 // WritePDF draws the report as a PDF.

@@ -62,7 +62,7 @@ func manyProjects(tb testing.TB, n int) *budget.Filing {
 func TestMissingGlyphNamesCharacter(t *testing.T) {
 	f := sample(t)
 	f.Projects[0].Indicators[1].Description = "含有生僻字𠀀的描述"
-	_, err := Build(f, hebei(t))
+	_, err := Build(f, hebei(t), Options{})
 	var notes diag.List
 	if !errors.As(err, &notes) || len(notes) != 1 {
 		t.Fatalf("err = %v, want one finding", err)
@@ -74,7 +74,7 @@ func TestMissingGlyphNamesCharacter(t *testing.T) {
 }
 
 func TestBothFormats(t *testing.T) {
-	rep, err := Build(sample(t), hebei(t))
+	rep, err := Build(sample(t), hebei(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func benchmarkBuild(b *testing.B, f *budget.Filing, formats ...string) {
 	t := hebei(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		rep, err := Build(f, t)
+		rep, err := Build(f, t, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -116,7 +116,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestSampleLayoutGolden pins the laid-out pages of the sample: every text
 // item with its position, rules, links and page numbers.
 func TestSampleLayoutGolden(t *testing.T) {
-	rep, err := Build(sample(t), hebei(t))
+	rep, err := Build(sample(t), hebei(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestLongIndicatorTable(t *testing.T) {
 		ind.Description = strings.Repeat("通过舆情监看收集全区网络舆情，进行筛选、分析、研判，上报。", 1+i%3)
 		p.Indicators = append(p.Indicators, ind)
 	}
-	rep, err := Build(f, hebei(t))
+	rep, err := Build(f, hebei(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestLongIndicatorTable(t *testing.T) {
 func TestMissingBMPGlyph(t *testing.T) {
 	f := sample(t)
 	f.Projects[0].Name = "㵘水利项目"
-	_, err := Build(f, hebei(t))
+	_, err := Build(f, hebei(t), Options{})
 	var notes diag.List
 	if !errors.As(err, &notes) || !strings.Contains(notes.Error(), "U+3D58") {
 		t.Fatalf("err = %v, want a finding naming U+3D58", err)

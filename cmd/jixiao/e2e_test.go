@@ -18,10 +18,18 @@ import (
 const sample = "../../data/hebei/shanhaiguan-wxb-2024.toml"
 
 // jixiao runs the command in-process and returns its exit code and output.
+// Unless env sets JIXIAO_FONTS, it is "embedded": the output must not
+// depend on the fonts of the machine that runs the tests.
 func jixiao(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, &out, &errOut, func(k string) string { return env[k] })
+	getenv := func(k string) string {
+		if v, ok := env[k]; ok || k != "JIXIAO_FONTS" {
+			return v
+		}
+		return "embedded"
+	}
+	code := run(args, &out, &errOut, getenv)
 	return code, out.String(), errOut.String()
 }
 
@@ -243,7 +251,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	sums := map[string][]string{}
-	for _, env := range [][]string{{"TZ=UTC", "GOMAXPROCS=1"}, {"TZ=Asia/Shanghai", "GOMAXPROCS=8"}} {
+	for _, env := range [][]string{{"TZ=UTC", "GOMAXPROCS=1", "JIXIAO_FONTS=embedded"}, {"TZ=Asia/Shanghai", "GOMAXPROCS=8", "JIXIAO_FONTS=embedded"}} {
 		dir := t.TempDir()
 		cmd := exec.Command(bin, "build", "-o", dir, sample)
 		cmd.Env = append(os.Environ(), env...)

@@ -47,10 +47,13 @@ type cli struct {
 	lang           language.Tag
 	p              *diag.Printer
 	templateDirs   []string
+	getenv         env
+	// build's choices for render.Build (zero for check: embedded faces).
+	opts render.Options
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	c := &cli{stdout: stdout, stderr: stderr, getenv: getenv}
 	// --lang is read before anything else, so that every message, those
 	// about the other options included, is in the chosen language.
 	if !c.setLang(langArg(args), getenv) {
@@ -320,9 +323,20 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	fontMode := fs.String("fonts", "", c.p.Sprintf("PDF faces: auto (the office faces installed, else the embedded ones) or embedded (the same bytes on every machine; also JIXIAO_FONTS)"))
+	fontDir := fs.String("font-dir", "", c.p.Sprintf("folder searched first for the office faces (仿宋_GB2312.ttf, simhei.ttf…)"))
+	duplex := fs.Bool("duplex", false, c.p.Sprintf("two-sided printing: the body and each part start on a right-hand page (default: the template's)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "duplex" {
+			c.opts.Duplex = duplex
+		}
+	})
+	if rc := c.fontChoice(*fontMode, *fontDir); rc != exitOK {
+		return rc
 	}
 	var exts []string
 	for _, f := range strings.Split(*formats, ",") {
@@ -363,7 +377,7 @@ func (c *cli) prepare(path string, set *templates.Set, forPDF bool) (*render.Rep
 		return nil, rc
 	}
 	heap.Advise() // for the heap the filing has grown
-	rep, err := render.Build(f, t)
+	rep, err := render.Build(f, t, c.opts)
 	if err != nil {
 		var notes diag.List
 		if errors.As(err, &notes) {
@@ -382,6 +396,9 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 		return rc
 	}
 	heap.Advise() // for the heap the layout has grown
+	if c.opts.FontDirs != nil && slices.Contains(exts, "pdf") {
+		fmt.Fprintln(c.stderr, c.p.Text(rep.FontNote()))
+	}
 	if outDir == "-" {
 		if err := render.Formats[exts[0]](rep, c.stdout); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
@@ -411,6 +428,43 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 		fmt.Fprintln(c.stdout, out)
 	}
 	return code
+}
+
+// fontChoice sets the folders searched for the office faces: none with
+// --fonts embedded (or JIXIAO_FONTS=embedded and no --font-dir, as the
+// command line outranks the environment), else --font-dir and the
+// system's font folders.
+func (c *cli) fontChoice(mode, dir string) int {
+	from := "--fonts"
+	if mode == "" {
+		mode, from = c.getenv("JIXIAO_FONTS"), "JIXIAO_FONTS"
+		if dir != "" {
+			mode = "auto"
+		}
+	}
+	switch strings.ToLower(mode) {
+	case "embedded":
+		if dir != "" {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("--font-dir has no effect with --fonts embedded; drop one of them"))
+			return exitUsage
+		}
+		c.opts.FontDirs = nil
+		return exitOK
+	case "", "auto":
+	default:
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: unknown value %q: use auto or embedded", from, mode))
+		return exitUsage
+	}
+	var extra []string
+	if dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("--font-dir %s: not a folder", dir))
+			return exitUsage
+		}
+		extra = []string{dir}
+	}
+	c.opts.FontDirs = render.FontDirs(extra, c.getenv)
+	return exitOK
 }
 
 func (c *cli) listTemplates(args []string) int {

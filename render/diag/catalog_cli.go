@@ -30,6 +30,12 @@ var cliEntries = [][2]string{
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
+	{"PDF faces: auto (the office faces installed, else the embedded ones) or embedded (the same bytes on every machine; also JIXIAO_FONTS)", "PDF字体：auto（优先使用本机安装的公文字体，否则用内置字体）或 embedded（只用内置字体，各机器输出完全相同；也可用环境变量 JIXIAO_FONTS）"},
+	{"folder searched first for the office faces (仿宋_GB2312.ttf, simhei.ttf…)", "优先查找公文字体（仿宋_GB2312.ttf、simhei.ttf 等）的文件夹"},
+	{"two-sided printing: the body and each part start on a right-hand page (default: the template's)", "双面打印：正文和每一部分都从右手页（奇数页）开始（默认按模板设置）"},
+	{"--font-dir has no effect with --fonts embedded; drop one of them", "--font-dir 与 --fonts embedded 不能同时使用；请去掉其中一个"},
+	{"%s: unknown value %q: use auto or embedded", "%s：未知的取值“%s”：请使用 auto 或 embedded"},
+	{"--font-dir %s: not a folder", "--font-dir %s：不是文件夹"},
 	{UsageText, usageTextZH},
 }
 

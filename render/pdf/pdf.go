@@ -102,6 +102,7 @@ func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
 		"/CreationDate " + date(created), "/ModDate " + date(created)}
 	for _, e := range []struct{ key, value string }{
 		{"Title", d.Meta.Title}, {"Author", d.Meta.Author}, {"Subject", d.Meta.Subject}, {"Keywords", d.Meta.Keywords},
+		{"JixiaoFonts", d.Meta.Fonts},
 	} {
 		if e.value != "" {
 			info = append(info, "/"+e.key+" "+str(e.value))

@@ -26,6 +26,13 @@ type pageSpec struct {
 	MarginLeft   float64    `toml:"margin_left"`
 	MarginRight  float64    `toml:"margin_right"`
 	Footer       footerSpec `toml:"footer"`
+	Grid         gridSpec   `toml:"grid"`
+	Duplex       bool       `toml:"duplex"` // two-sided: body and parts start on odd pages
+}
+
+type gridSpec struct {
+	Lines int `toml:"lines"` // lines per page
+	Chars int `toml:"chars"` // characters per line
 }
 
 type footerSpec struct {
@@ -59,6 +66,7 @@ type styleSpec struct {
 	Outline      int     `toml:"outline"`
 	Padding      float64 `toml:"padding"`
 	PageBreak    bool    `toml:"page_break"`
+	Grid         bool    `toml:"grid"` // on the page's character grid
 }
 
 type metaSpec struct {

@@ -14,6 +14,8 @@ var templateEntries = [][2]string{
 	{"the font file has no face with that index: %s", "字体文件中没有该编号的字体：%s"},
 	{"the file is damaged or not a TrueType font (%s)", "文件已损坏或不是 TrueType 字体（%s）"},
 	{"name an embedded face (%s), or a TrueType .ttf or .ttc file relative to the template", "请指定内置字体（%s），或相对于模板所在文件夹的 TrueType .ttf / .ttc 字体文件"},
+	{"the character grid needs lines and chars, each 1 to 200", "字符网格需要同时设置 lines 和 chars，取值均为1至200"},
+	{"write lines = 22 and chars = 28 (GB/T 9704), or leave [page.grid] out", "请写 lines = 22、chars = 28（GB/T 9704），或删去 [page.grid]"},
 	{"font %q names no PDF face", "字体“%s”未指定PDF字体"},
 	{"set pdf = to an embedded face (%s) or a .ttf/.ttc file", "请将 pdf = 设为内置字体（%s）或 .ttf/.ttc 字体文件"},
 	{"style %q uses font %q, which is not defined", "样式“%s”使用的字体“%s”未定义"},

@@ -132,6 +132,7 @@ type Style struct {
 	OutlineLevel int     // 0 = body text, 1.. = heading level for navigation and TOC
 	Padding      float64 // cell padding in mm (cell styles)
 	PageBreak    bool    // start on a new page
+	Grid         bool    // full-width characters are set on the page's character grid (Page.Grid)
 }
 
 // Block is one top-level element: *Heading, *Paragraph, *Table, *TOC or

@@ -81,6 +81,15 @@ func (w *writer) sectPr(x *xmlWriter, withFooters, restart bool) {
 	if restart {
 		x.empty("w:pgNumType", "w:start", "1")
 	}
+	if grid := w.d.Page.Grid; grid.Chars > 0 && w.styles.gridSize > 0 {
+		// Lines as Word counts them, whole twips that fit the text block;
+		// the character pitch as the difference from the Normal style's
+		// size, in 1/4096 pt, rounded down so that Chars fit the line.
+		height := g.height - g.top - g.bottom
+		pitch := float64(g.text) / 20 / float64(grid.Chars)
+		x.empty("w:docGrid", "w:type", "linesAndChars", "w:linePitch", strconv.Itoa(height/grid.Lines),
+			"w:charSpace", strconv.Itoa(int(math.Floor((pitch-w.styles.gridSize)*4096))))
+	}
 	x.end("w:sectPr")
 }
 

@@ -80,6 +80,7 @@ type preparer struct {
 type shapeKey struct {
 	c    *chain
 	text string
+	cell float64 // the style's grid cell, 1/1000 em; 0 off the grid
 }
 
 func newPreparer(d *doc.Document, fonts Fonts, g geometry) *preparer {
@@ -112,11 +113,14 @@ func (s site) wrap(err error) error { return fmt.Errorf("%s%s: %w", posPrefix(s.
 
 // shape shapes text in style st, once per font chain and text.
 func (pr *preparer) shape(text string, st *style, at site) (*shaped, error) {
-	k := shapeKey{st.chain, text}
+	k := shapeKey{st.chain, text, st.cell}
 	if sh, ok := pr.shapes[k]; ok {
 		return sh, nil
 	}
 	sh, err := shape(text, st.chain)
+	if err == nil && st.cell > 0 {
+		sh = sh.onGrid(st.cell)
+	}
 	if ge, ok := err.(*GlyphError); ok {
 		ge.Where, ge.Pos = at.String(), at.pos
 		ge.Block, ge.Row, ge.Col = at.what, at.row, at.col

@@ -43,6 +43,26 @@ func buildSample(t *testing.T) string {
 	return dir
 }
 
+// docxPart reads one part of a DOCX package.
+func docxPart(t *testing.T, path, part string) []byte {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	f, err := z.Open(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 func need(t *testing.T, tools ...string) {
 	t.Helper()
 	for _, tool := range tools {
@@ -227,18 +247,7 @@ func TestSupplementaryCharacters(t *testing.T) {
 	if text := pdfText(t, filepath.Join(dir, "rare.pdf")); strings.Count(text, "网络舆情𫖯𬌗综合管理") != 3 {
 		t.Errorf("the name should be extracted 3 times (TOC, caption, cell):\n%s", text)
 	}
-	z, err := zip.OpenReader(filepath.Join(dir, "rare.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	f, err := z.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	body, _ := io.ReadAll(f)
-	if !strings.Contains(string(body), "𫖯𬌗") {
+	if body := docxPart(t, filepath.Join(dir, "rare.docx"), "word/document.xml"); !strings.Contains(string(body), "𫖯𬌗") {
 		t.Error("the DOCX lacks 𫖯𬌗")
 	}
 }

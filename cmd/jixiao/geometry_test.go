@@ -1,7 +1,6 @@
 package main
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/xml"
@@ -106,17 +105,7 @@ func TestGBT9704Geometry(t *testing.T) {
 		t.Errorf("the page number's dash is %.2f mm below the text block, want 7 ± 0.5", d)
 	}
 
-	z, err := zip.OpenReader(filepath.Join(dir, "shanhaiguan-wxb-2024.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	f, err := z.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(f)
-	f.Close()
+	body := docxPart(t, filepath.Join(dir, "shanhaiguan-wxb-2024.docx"), "word/document.xml")
 	// 225 mm = 12756 twips: 22 lines of 579 (28.95 pt); the 156 mm line,
 	// 8845 twips as the page and margins round, / 28 = 15.79 pt, 0.2055
 	// pt less than the Normal style's 16, in 1/4096 pt.

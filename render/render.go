@@ -72,7 +72,15 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	for name, a := range r.Layout.Anchors {
 		pages[name] = a.Number
 	}
-	return docx.Write(w, r.Doc, docx.Options{PageOf: pages})
+	// A blank page the layout put after the TOC (two-sided printing).
+	blank := false
+	for i, p := range r.Layout.Pages {
+		if p.Number != 0 {
+			break
+		}
+		blank = blank || i > 0 && p.Blank
+	}
+	return docx.Write(w, r.Doc, docx.Options{PageOf: pages, BlankAfterTOC: blank})
 }
 
 func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {

@@ -535,39 +535,51 @@ func TestDOCXInLibreOffice(t *testing.T) {
 
 // TestTOCPageNumbers reads the 目录 of the sample PDF and checks that each
 // entry's number is the printed number of the page its heading is on (the
-// 目录 page itself is unnumbered, so printed page N is the PDF's page N+1).
+// 目录 page itself is unnumbered, so printed page N is the PDF's page N+1;
+// printed on both sides, a blank page follows the 目录, and it is N+2).
 func TestTOCPageNumbers(t *testing.T) {
 	need(t, "pdftotext")
-	dir := buildSample(t)
-	path := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
-	page := func(n int) string {
-		out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), "-layout", path, "-").Output()
-		if err != nil {
-			t.Fatal(err)
+	for _, c := range []struct {
+		args   []string
+		offset int
+	}{{nil, 1}, {[]string{"--duplex"}, 2}} {
+		dir := t.TempDir()
+		if code, _, stderr := jixiao(t, nil, append([]string{"build", "--format", "pdf", "-o", dir, sample}, c.args...)...); code != 0 {
+			t.Fatalf("build %v: exit %d: %s", c.args, code, stderr)
 		}
-		return string(out)
+		path := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
+		entry := regexp.MustCompile(`^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$`)
+		entries := 0
+		for _, line := range strings.Split(pdfPage(t, path, 1), "\n") {
+			m := entry.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			entries++
+			heading := strings.Join(strings.Fields(m[1]), "")
+			if _, after, ok := strings.Cut(heading, "部分"); ok {
+				heading = strings.TrimPrefix(after, "　")
+			}
+			var n int
+			fmt.Sscan(m[2], &n)
+			if text := strings.Join(strings.Fields(pdfPage(t, path, n+c.offset)), ""); !strings.Contains(text, heading) {
+				t.Errorf("%v: 目录 says %q is on page %d, but it is not there", c.args, heading, n)
+			}
+		}
+		if entries != 7 {
+			t.Errorf("%v: 目录 has %d entries, want 7 (2 parts, 3 sections, 2 tables)", c.args, entries)
+		}
 	}
-	entry := regexp.MustCompile(`^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$`)
-	entries := 0
-	for _, line := range strings.Split(page(1), "\n") {
-		m := entry.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		entries++
-		heading := strings.Join(strings.Fields(m[1]), "")
-		if _, after, ok := strings.Cut(heading, "部分"); ok {
-			heading = strings.TrimPrefix(after, "　")
-		}
-		var n int
-		fmt.Sscan(m[2], &n)
-		if text := strings.Join(strings.Fields(page(n+1)), ""); !strings.Contains(text, heading) {
-			t.Errorf("目录 says %q is on page %d, but it is not there", heading, n)
-		}
+}
+
+// pdfPage is the text of page n of a PDF, laid out as printed.
+func pdfPage(t *testing.T, path string, n int) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if entries != 7 {
-		t.Errorf("目录 has %d entries, want 7 (2 parts, 3 sections, 2 tables)", entries)
-	}
+	return string(out)
 }
 
 // TestStdout: -o - writes one PDF to standard output, which qpdf accepts.

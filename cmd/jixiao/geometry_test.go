@@ -121,13 +121,12 @@ func TestGBT9704Geometry(t *testing.T) {
 	}
 }
 
-// dashBelow renders page of pdf at 300 dpi and returns where, in mm from
-// the page's top, the middle of the widest horizontal stroke below y mm
-// lies: the dash of "— 1 —".
-func dashBelow(t *testing.T, pdf string, page int, y float64) float64 {
+// grayPage renders page of pdf in grey at dpi dots per inch: its width
+// and its pixels, row after row, 0 black to 255 white.
+func grayPage(t *testing.T, pdf string, page, dpi int) (int, []byte) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "page")
-	if err := exec.Command("pdftoppm", "-r", "300", "-gray", "-singlefile", "-f", fmt.Sprint(page), "-l", fmt.Sprint(page), pdf, out).Run(); err != nil {
+	if err := exec.Command("pdftoppm", "-r", fmt.Sprint(dpi), "-gray", "-singlefile", "-f", fmt.Sprint(page), "-l", fmt.Sprint(page), pdf, out).Run(); err != nil {
 		t.Fatal(err)
 	}
 	img, err := os.Open(out + ".pgm")
@@ -144,6 +143,16 @@ func dashBelow(t *testing.T, pdf string, page int, y float64) float64 {
 	if _, err := io.ReadFull(r, px); err != nil {
 		t.Fatal(err)
 	}
+	return w, px
+}
+
+// dashBelow renders page of pdf at 300 dpi and returns where, in mm from
+// the page's top, the middle of the widest horizontal stroke below y mm
+// lies: the dash of "— 1 —".
+func dashBelow(t *testing.T, pdf string, page int, y float64) float64 {
+	t.Helper()
+	w, px := grayPage(t, pdf, page, 300)
+	h := len(px) / w
 	const dpmm = 300 / 25.4
 	best, rows, sum := 0, 0, 0.0
 	for row := int(y * dpmm); row < h; row++ {

@@ -148,7 +148,7 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 			x.end("w:p")
 		}
 		x.start("w:p")
-		if i == len(t.Lists)-1 {
+		if i == len(t.Lists)-1 && !w.opts.BlankAfterTOC {
 			w.tocSectionEnd(x)
 		}
 		if len(entries) == 0 {
@@ -157,7 +157,7 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 		fldChar(x, "end", false)
 		x.end("w:p")
 	}
-	if len(t.Lists) == 0 {
+	if len(t.Lists) == 0 || w.opts.BlankAfterTOC {
 		x.start("w:p")
 		w.tocSectionEnd(x)
 		x.end("w:p")
@@ -167,8 +167,14 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 
 // tocSectionEnd writes the paragraph properties that end the TOC's
 // section: with page numbers only when Footer.NumberTOC says so.
+// With Options.BlankAfterTOC it is a paragraph a point high of its own,
+// on a page of its own.
 func (w *writer) tocSectionEnd(x *xmlWriter) {
 	x.start("w:pPr")
+	if w.opts.BlankAfterTOC {
+		x.empty("w:pageBreakBefore")
+		x.empty("w:spacing", "w:before", "0", "w:after", "0", "w:line", "20", "w:lineRule", "exact")
+	}
 	w.sectPr(x, w.d.Page.Footer.NumberTOC, false)
 	x.end("w:pPr")
 }

@@ -84,7 +84,7 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 			}
 		}
 		if err != nil {
-			notes = append(notes, diag.Diagnostic{File: dir, Severity: diag.Error, Code: "TPL0",
+			notes = append(notes, diag.Diagnostic{Pos: diag.Pos{File: dir}, Severity: diag.Error, Code: "TPL0",
 				Msg: "cannot read the file: %v", Args: []any{err},
 				Hint: "check the path and that the file is readable"})
 			continue
@@ -204,7 +204,7 @@ func (s *Set) All() []*Template {
 func Load(path string) (*Template, diag.List) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{File: path, Severity: diag.Error, Code: "TPL0",
+		return nil, diag.List{{Pos: diag.Pos{File: path}, Severity: diag.Error, Code: "TPL0",
 			Msg: "cannot read the file: %v", Args: []any{err},
 			Hint: "check the path and that the file is readable"}}
 	}
@@ -266,7 +266,8 @@ func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List
 
 func (c *compiler) fail(path, msg string, args []any, hint string, hintArgs ...any) {
 	p := c.pos().Of(path)
-	c.notes = append(c.notes, diag.Diagnostic{File: c.file, Line: p.Line, Col: p.Col,
+	p.File = c.file
+	c.notes = append(c.notes, diag.Diagnostic{Pos: p,
 		Severity: diag.Error, Code: "TPL", Path: path, Msg: msg, Args: args, Hint: hint, HintArgs: hintArgs})
 }
 

@@ -129,7 +129,7 @@ func tables(v any) []map[string]any {
 }
 
 // before orders positions in the file, then paths.
-func before(a, b Pos, pa, pb string) bool {
+func before(a, b diag.Pos, pa, pb string) bool {
 	if a.Line != b.Line {
 		return a.Line < b.Line
 	}

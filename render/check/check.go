@@ -80,11 +80,7 @@ type checker struct {
 
 // report adds a finding about the field at path.
 func (c *checker) report(sev diag.Severity, code, path string, msg, hint diag.Text) {
-	at := c.f.Positions.Of(path)
-	c.out = append(c.out, diag.Diagnostic{
-		File: c.f.File, Line: at.Line, Col: at.Col,
-		Severity: sev, Code: code, Path: path,
-	}.Say(msg, hint))
+	c.out = append(c.out, diag.Diagnostic{Pos: c.f.At(path), Severity: sev, Code: code, Path: path}.Say(msg, hint))
 }
 
 // required reports a required field that is missing or blank and reports

@@ -20,9 +20,9 @@ type Filing struct {
 
 // Department is the filing unit.
 type Department struct {
-	Code      string `toml:"code"`
-	Name      string `toml:"name"`
-	ShortName string `toml:"short_name"`
+	Code      string    `toml:"code"`
+	Name      string    `toml:"name"`
+	ShortName string    `toml:"short_name"`
 	MoneyUnit MoneyUnit `toml:"money_unit"` // "元" or "万元"
 	// Fields used by forms other than the seed's.
 	Supervisor     string `toml:"supervisor"`      // 主管部门 name; defaults to Name

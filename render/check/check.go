@@ -33,7 +33,7 @@ type Profile struct {
 	// written, in the filing's unit. A form that converts cannot print a
 	// filing whose unit is not one of MoneyUnits: that is an error (M7).
 	MoneyUnit string
-	Needs       []string   // optional schema fields the form prints and therefore requires, as paths without indices: e.g. "projects.kind", "projects.period", "department.supervisor" — each missing one is an error
+	Needs     []string // optional schema fields the form prints and therefore requires, as paths without indices: e.g. "projects.kind", "projects.period", "department.supervisor" — each missing one is an error
 	// Unprinted lists the fields this form does not print, as paths
 	// without indices (e.g. "projects.indicators.basis"): they are never
 	// required, and layout rules do not apply to them.

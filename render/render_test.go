@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -232,4 +233,43 @@ func TestMissingBMPGlyph(t *testing.T) {
 	if notes[0].Line == 0 {
 		t.Errorf("finding has no line: %v", notes)
 	}
+}
+
+// TestEngineConcurrent: one Engine builds filings on several goroutines at
+// once, each report the same bytes as when built alone.
+func TestEngineConcurrent(t *testing.T) {
+	files := []string{samplePath, "../data/national/mzj-2024.toml"}
+	e := engine(t)
+	pdfOf := func(path string) []byte {
+		f, notes, err := e.LoadFile(path)
+		if err != nil {
+			t.Error(notes)
+			return nil
+		}
+		rep, notes, err := e.Build(f)
+		if err != nil {
+			t.Error(err, notes)
+			return nil
+		}
+		var buf bytes.Buffer
+		if err := rep.WritePDF(&buf); err != nil {
+			t.Error(err)
+		}
+		return buf.Bytes()
+	}
+	want := map[string][]byte{}
+	for _, path := range files {
+		want[path] = pdfOf(path)
+	}
+	e = engine(t) // fresh: the forms compile under the goroutines
+	var wg sync.WaitGroup
+	for i := range 6 {
+		path := files[i%len(files)]
+		wg.Go(func() {
+			if got := pdfOf(path); !bytes.Equal(got, want[path]) {
+				t.Errorf("%s: the PDF built alongside others differs", path)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -20,9 +20,13 @@ import (
 // pdfOf builds the sample with opt and returns its report and PDF.
 func pdfOf(t *testing.T, opt Options) (*Report, []byte) {
 	t.Helper()
-	rep, err := Build(sample(t), hebei(t), opt)
+	e, notes := New(opt)
+	if len(notes) > 0 {
+		t.Fatal(notes)
+	}
+	rep, notes, err := e.Build(sample(t))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(err, notes)
 	}
 	var buf bytes.Buffer
 	if err := rep.WritePDF(&buf); err != nil {

@@ -48,6 +48,13 @@ usage:
   jixiao templates                                          list the form templates
   jixiao new --template NAME [--year Y]                     print a starter filing for a form
 
+options of build:
+  --fonts auto|embedded  PDF faces: the office faces installed here (仿宋_GB2312, 黑体…) where their
+                         licence allows, else the embedded ones; embedded: the same bytes on every
+                         machine (also JIXIAO_FONTS=embedded)
+  --font-dir DIR         a folder searched first for the office faces
+  --duplex               two-sided printing: the body and each part start on a right-hand page
+
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
   --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
@@ -66,6 +73,13 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao check 文件.toml...                                 校验申报文件，列出全部问题
   jixiao templates                                          列出可用的表式模板
   jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
+
+build 的选项：
+  --fonts auto|embedded  PDF字体：优先使用本机安装且授权允许嵌入的公文字体（仿宋_GB2312、黑体等），
+                         否则用内置字体；embedded：只用内置字体，各机器输出完全相同
+                         （也可用 JIXIAO_FONTS=embedded）
+  --font-dir 目录        优先查找公文字体的文件夹
+  --duplex               双面打印：正文和每一部分都从右手页（奇数页）开始
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）

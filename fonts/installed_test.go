@@ -117,3 +117,21 @@ func BenchmarkFindNothing(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindAll is the look-up when every face is in the first folder
+// (the files are empty: Find does not read them).
+func BenchmarkFindAll(b *testing.B) {
+	dir := b.TempDir()
+	for _, f := range []string{"simfang.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf", "FZXBSJW.TTF"} {
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dirs := append([]string{dir}, SystemDirs("linux", os.Getenv)...)
+	names := []string{"仿宋_GB2312", "宋体", "黑体", "楷体_GB2312", "方正小标宋简体"}
+	for b.Loop() {
+		if got := Find(names, dirs, nil); len(got) != len(names) {
+			b.Fatalf("found %v", got)
+		}
+	}
+}

@@ -125,6 +125,27 @@ func TestRestrictedFacesFallBack(t *testing.T) {
 	}
 }
 
+// TestDamagedFaceFallsBack: a file under an official name that is not a
+// usable font is reported and the embedded face drawn instead.
+func TestDamagedFaceFallsBack(t *testing.T) {
+	_, plain := pdfOf(t, Options{})
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "simhei.ttf"), []byte("not a font at all, just text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, pdf := pdfOf(t, Options{FontDirs: []string{dir}})
+	if !bytes.Equal(pdf, plain) {
+		t.Error("the PDF differs from the embedded faces' one")
+	}
+	note := diag.NewPrinter(language.English).Text(rep.FontNote())
+	if want := "黑体: embedded NotoSansSC-Medium (" + filepath.Join(dir, "simhei.ttf") + " cannot be used: the file is damaged or not a TrueType font"; !strings.Contains(note, want) {
+		t.Errorf("note %q lacks %q", note, want)
+	}
+	if !strings.Contains(note, "仿宋_GB2312: embedded NotoSerifSC-Regular (not installed)") {
+		t.Errorf("note %q: 仿宋_GB2312 should be not installed", note)
+	}
+}
+
 // TestNoFacesInstalled: a machine without the office faces writes the
 // bytes that the embedded faces alone give (--fonts embedded).
 func TestNoFacesInstalled(t *testing.T) {

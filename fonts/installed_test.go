@@ -135,3 +135,30 @@ func BenchmarkFindAll(b *testing.B) {
 		}
 	}
 }
+
+// TestFindWindowsPaths: the Windows folders and file paths are composed
+// with backslashes whatever the system the tests run on.
+func TestFindWindowsPaths(t *testing.T) {
+	dirs := SystemDirs("windows", func(k string) string {
+		return map[string]string{"WINDIR": `C:\WINDOWS`, "LOCALAPPDATA": `C:\Users\li\AppData\Local`}[k]
+	})
+	files := map[string]bool{`C:\WINDOWS\Fonts`: true, `C:\Users\li\AppData\Local\Microsoft\Windows\Fonts`: true,
+		`C:\WINDOWS\Fonts\simhei.ttf`: false, `C:\Users\li\AppData\Local\Microsoft\Windows\Fonts\FZXBSJW.TTF`: false}
+	var asked []string
+	stat := func(p string) (fs.FileInfo, error) {
+		asked = append(asked, p)
+		dir, ok := files[p]
+		if !ok {
+			return nil, fs.ErrNotExist
+		}
+		m := fstest.MapFS{"f": &fstest.MapFile{}}
+		if dir {
+			m["f"].Mode = fs.ModeDir
+		}
+		return fs.Stat(m, "f")
+	}
+	got := Find([]string{"黑体", "方正小标宋简体"}, dirs, stat)
+	if got["黑体"].Path != `C:\WINDOWS\Fonts\simhei.ttf` || got["方正小标宋简体"].Path != `C:\Users\li\AppData\Local\Microsoft\Windows\Fonts\FZXBSJW.TTF` {
+		t.Errorf("found %v; looked at %q", got, asked)
+	}
+}

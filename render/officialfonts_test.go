@@ -77,8 +77,12 @@ func TestInstalledFacesUsed(t *testing.T) {
 		t.Errorf("the PDF is %d bytes, the embedded faces' %d: not subset?", len(pdf), len(plain))
 	}
 	meta := infoFonts(t, pdf)
-	if want := "仿宋_GB2312: FangSong (simfang.ttf); 宋体: SimSun (simsun.ttc); 黑体: SimHei (simhei.ttf); 楷体_GB2312: KaiTi (simkai.ttf); 方正小标宋简体: FZXiaoBiaoSong-B05S (FZXBSJW.TTF)"; meta != want {
+	want := "仿宋_GB2312: FangSong (simfang.ttf); 宋体: SimSun (simsun.ttc); 黑体: SimHei (simhei.ttf); 楷体_GB2312: KaiTi (simkai.ttf); 方正小标宋简体: FZXiaoBiaoSong-B05S (FZXBSJW.TTF)"
+	if meta != want {
 		t.Errorf("metadata %q, want %q", meta, want)
+	}
+	if !bytes.Contains(pdf, []byte(">"+want+"</jixiao:Fonts>")) {
+		t.Error("the XMP metadata lacks the faces")
 	}
 	note := diag.NewPrinter(language.English).Text(rep.FontNote())
 	if want := "PDF fonts: 仿宋_GB2312: FangSong (installed, " + filepath.Join(dir, "simfang.ttf") + "); 宋体: SimSun (installed, "; !strings.HasPrefix(note, want) {

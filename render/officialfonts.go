@@ -43,7 +43,7 @@ type FontUse struct {
 func useInstalledFaces(d *doc.Document, dirs []string) []FontUse {
 	var names []string
 	for _, f := range d.Fonts {
-		if isEmbedded(f.PDF) && !slices.Contains(names, f.EastAsia) {
+		if isEmbedded(f.PDF) && f.EastAsia != "" && !slices.Contains(names, f.EastAsia) {
 			names = append(names, f.EastAsia)
 		}
 	}

@@ -133,7 +133,7 @@ func Load(path string, index int) (*Face, error) {
 	if f, ok := loadedFiles.Load(key); ok {
 		return f.(*Face), nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFont(path)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -224,13 +225,24 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 	var sp spec
 	src := strings.TrimPrefix(string(data), "\ufeff")
 	md, err := toml.Decode(src, &sp)
-	if err != nil {
+	variants := budget.CaseVariants(md, reflect.TypeOf(sp))
+	if err != nil && len(variants) == 0 {
 		return nil, diag.List{budget.DecodeError(name, src, err)}
 	}
 	c := newCompiler(name, src)
 	for _, k := range md.Undecoded() {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
 			"remove the key or correct its spelling; templates/README.md lists every key")
+	}
+	// A key in another case (Size beside size) fills the same field as its
+	// exact spelling, one of them at random: it is an error.
+	for _, v := range variants {
+		c.fail(strings.Join(v.Key, "."), "unknown key %q", []any{v.Key[len(v.Key)-1]},
+			"keys are case-sensitive: write %q", v.Want)
+	}
+	if len(variants) > 0 {
+		c.notes.Sort()
+		return nil, c.notes
 	}
 	return c.build(sp, dir, true)
 }

@@ -68,6 +68,77 @@ var schema = sync.OnceValue(func() schemaInfo {
 	return s
 })
 
+// CaseVariant is a key written in another case than its field's: Key as
+// written, Want the field's spelling.
+type CaseVariant struct {
+	Key  toml.Key
+	Want string
+}
+
+// CaseVariants returns the keys of md that name a field of the struct type
+// typ in another case (Budget for budget, [Department] for [department]).
+// The TOML library matches struct fields regardless of case, so such a key
+// would fill the field, and beside its exact spelling one of the two would
+// win at random; a key is known only in its exact spelling. Map levels
+// (user-chosen names, as in a template's styles) match any key.
+func CaseVariants(md toml.MetaData, typ reflect.Type) []CaseVariant {
+	var out []CaseVariant
+	for _, k := range md.Keys() {
+		if want := caseVariant(k, typ); want != "" {
+			out = append(out, CaseVariant{k, want})
+		}
+	}
+	return out
+}
+
+var unmarshaler = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
+
+// caseVariant returns the exact spelling of the last part of k when it is
+// a field of typ's schema written in another case, the parts before it
+// being exact; else "".
+func caseVariant(k toml.Key, t reflect.Type) string {
+	for i, part := range k {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			t = t.Elem()
+		}
+		switch {
+		case reflect.PointerTo(t).Implements(unmarshaler):
+			return "" // the value decodes itself
+		case t.Kind() == reflect.Map:
+			t = t.Elem()
+		case t.Kind() == reflect.Struct:
+			exact, folded := fieldByTag(t, part)
+			switch {
+			case exact != nil:
+				t = exact.Type
+			case folded != nil && i == len(k)-1:
+				return folded.Tag.Get("toml")
+			default:
+				return "" // unknown (Undecoded reports it), or inside a variant
+			}
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// fieldByTag finds the field of struct t whose toml tag is name, or else
+// one whose tag equals name regardless of case.
+func fieldByTag(t reflect.Type, name string) (exact, folded *reflect.StructField) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		switch tag := f.Tag.Get("toml"); {
+		case tag == "" || tag == "-":
+		case tag == name:
+			return &f, nil
+		case strings.EqualFold(tag, name) && folded == nil:
+			folded = &f
+		}
+	}
+	return nil, folded
+}
+
 // SchemaPath strips the indices from a field path, giving the key as the
 // schema and Profile.Needs name it: projects[2].name → projects.name.
 func SchemaPath(path string) string { return stripIndices(path) }
@@ -140,7 +211,9 @@ func unknownKeys(name string, pos Positions, undecoded []toml.Key) diag.List {
 func unknownKey(name, path string, at Pos, k toml.Key) diag.Diagnostic {
 	d := diag.Diagnostic{File: name, Line: at.Line, Col: at.Col, Severity: diag.Error, Code: "S2", Path: path}
 	msg := diag.T("unknown key %q", k[len(k)-1])
-	if s := suggestKey(k); s != "" {
+	if s := suggestKey(k); s != "" && strings.EqualFold(s, k[len(k)-1]) {
+		return d.Say(msg, diag.T("keys are case-sensitive: write %q", s))
+	} else if s != "" {
 		return d.Say(msg, diag.T("did you mean %q?", s))
 	}
 	if t := homeOf(k[len(k)-1]); t != "" {
@@ -156,6 +229,9 @@ func suggestKey(k toml.Key) string {
 	bad := k[len(k)-1]
 	best, bestDist := "", 3
 	for _, cand := range schema().keys[table] {
+		if strings.EqualFold(bad, cand) {
+			return cand
+		}
 		if d := EditDistance(bad, cand); d < bestDist && d < len([]rune(cand)) {
 			best, bestDist = cand, d
 		}

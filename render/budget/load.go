@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"reflect"
 
 	"github.com/BurntSushi/toml"
 
@@ -120,12 +121,20 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 	var f Filing
 	md, err := toml.Decode(src, &f)
 	f.Positions = <-positions
-	if err != nil {
+	variants := CaseVariants(md, reflect.TypeOf(f))
+	if err != nil && len(variants) == 0 {
 		return nil, append(notes, decodeError(name, src, err))
 	}
+	// A key in another case (Budget beside budget) decodes into the same
+	// field as its exact spelling, and which one wins, or which one a type
+	// error names, is left to chance: it is reported instead.
 	f.File = name
 	f.Source = data
-	notes = append(notes, unknownKeys(name, f.Positions, md.Undecoded())...)
+	unknown := md.Undecoded()
+	for _, v := range variants {
+		unknown = append(unknown, v.Key)
+	}
+	notes = append(notes, unknownKeys(name, f.Positions, unknown)...)
 	notes.Sort()
 	if notes.HasErrors() {
 		return nil, notes

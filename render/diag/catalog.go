@@ -71,6 +71,7 @@ var entries = [][2]string{
 	// Keys and types (S2, S3).
 	{"unknown key %q", "未知的键“%s”"},
 	{"did you mean %q?", "是否应为“%s”？"},
+	{"keys are case-sensitive: write %q", "键名区分大小写，请写作“%s”"},
 	{"%q belongs in %s", "“%s”应写在 %s 下"},
 	{"remove the key or correct its spelling; the README lists every key", "请删除该键或更正拼写；README 列出了全部键名"},
 	{"%d more unknown keys are not listed", "另有%d个未知的键未列出"},

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
 
@@ -27,30 +29,40 @@ type scope struct {
 	Template *Template
 }
 
-// BindError is a failure to fill in the template for one filing.
-type BindError struct {
-	Template string
-	Path     string
-	Err      error
-}
-
-func (e *BindError) Error() string {
-	return fmt.Sprintf("template %s: %s: %v", e.Template, e.Path, e.Err)
-}
-
-func (e *BindError) Unwrap() error { return e.Err }
-
 // Bind fills the template with a filing. The filing should have passed
-// validation; Bind itself only fails on an expression error.
+// validation; Bind itself only fails on an expression error or an
+// expression over the binding's budget (see limits.go), which comes back
+// as a diag.List pointing at the template's file and line.
 func (t *Template) Bind(f *budget.Filing) (*doc.Document, error) {
+	t.bindMu.Lock()
+	defer t.bindMu.Unlock()
+	t.work = newWork(len(f.Source))
+	defer func() { t.work = nil }()
 	b := &binder{t: t, f: f, d: &doc.Document{}}
 	b.base = scope{Filing: f, Dept: &f.Department, Template: t}
 	b.setup()
 	b.blocks("body", t.spec.Body, b.base)
 	if b.err != nil {
-		return nil, b.err
+		return nil, diag.List{*b.err}
 	}
 	return b.d, nil
+}
+
+// exprError is the finding for an expression that failed at path.
+func (t *Template) exprError(path string, err error) *diag.Diagnostic {
+	var p budget.Pos
+	if t.pos != nil {
+		p = t.pos().Of(path)
+	}
+	d := diag.Diagnostic{File: t.file, Line: p.Line, Col: p.Col, Severity: diag.Error, Code: "TPL", Path: path}
+	if errors.Is(err, errBudget) {
+		d.Msg, d.Args = "the expression does more work than a form may (%d steps, %d bytes of text for this filing)", []any{t.work.maxSteps, t.work.maxBytes}
+		d.Hint = "a form prints each field about once: look for a {{range}} over a large number, or loops inside loops"
+		return &d
+	}
+	d.Msg, d.Args = "bad expression: %s", []any{strings.TrimSpace(cleanTemplateError(err))}
+	d.Hint = "fields are those of the input schema, e.g. {{.Item.Name}}, {{.Row.Value}}, {{.Dept.Name}}; see templates/README.md"
+	return &d
 }
 
 type binder struct {
@@ -59,7 +71,7 @@ type binder struct {
 	d     *doc.Document
 	base  scope
 	marks int
-	err   error
+	err   *diag.Diagnostic
 }
 
 // text executes an expression; the first error stops the binding.
@@ -72,8 +84,9 @@ func (b *binder) text(path, expr string, sc scope) string {
 		return expr
 	}
 	var out strings.Builder
-	if err := tpl.Execute(&out, sc); err != nil {
-		b.err = &BindError{Template: b.t.ID(), Path: path, Err: fmt.Errorf("%s", cleanTemplateError(err))}
+	if err := tpl.Execute(budgetWriter{b.t.work, &out}, sc); err != nil {
+		b.err = b.t.exprError(path, err)
+		return ""
 	}
 	return out.String()
 }

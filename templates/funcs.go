@@ -11,26 +11,29 @@ import (
 )
 
 // funcs are the functions template expressions may call; templates/
-// README.md documents each.
+// README.md documents each. Every call spends a step of the binding's
+// budget, and those returning text spend its bytes (see limits.go).
 func funcs(t *Template) template.FuncMap {
-	return template.FuncMap{
-		"cn": chineseNumber,
-		"amounts": func(f *budget.Filing, p *budget.Project) Amounts {
-			if t == nil || f == nil || p == nil {
-				return Amounts{}
+	spent := func() *work { return t.work }
+	charge := func(s string) (string, error) { return s, spent().spend(len(s)) }
+	return metered(template.FuncMap{
+		"cn": func(n int) (string, error) { return charge(chineseNumber(n)) },
+		"amounts": func(f *budget.Filing, p *budget.Project) (Amounts, error) {
+			if f == nil || p == nil {
+				return Amounts{}, spent().step()
 			}
-			return t.amounts(f, p)
+			return t.amounts(f, p), spent().step()
 		},
-		"plan":     planValue,
-		"numbered": numbered,
-		"join":     func(sep string, items []string) string { return strings.Join(items, sep) },
-		"checkpoint": func(i int) string {
-			if t == nil || i < 0 || i >= len(t.spec.Taxonomy.Checkpoints) {
-				return ""
+		"plan":     func(p *budget.Project, i int) (string, error) { return charge(planValue(p, i)) },
+		"numbered": func(goals []string) (string, error) { return charge(numbered(goals)) },
+		"join":     func(sep string, items []string) (string, error) { return charge(strings.Join(items, sep)) },
+		"checkpoint": func(i int) (string, error) {
+			if i < 0 || i >= len(t.spec.Taxonomy.Checkpoints) {
+				return "", spent().step()
 			}
-			return t.spec.Taxonomy.Checkpoints[i]
+			return charge(t.spec.Taxonomy.Checkpoints[i])
 		},
-	}
+	}, spent)
 }
 
 // chineseNumber writes 1…99 as 一…九十九, for section numbers; other

@@ -319,3 +319,32 @@ func TestEmptyPathEntries(t *testing.T) {
 		t.Error("the folder's template is lost")
 	}
 }
+
+// TestTemplateValueRanges: a NaN, 1e300 or negative number in a template
+// passed jixiao templates and failed later, at build time, blamed on the
+// filing with no template line; now each is reported when the template
+// loads, at its own line.
+func TestTemplateValueRanges(t *testing.T) {
+	for _, c := range []struct {
+		old, new string
+		line     int
+	}{
+		{"size = 10.5", "size = nan", 19},
+		{"size = 10.5", "size = 1e300", 19},
+		{"size = 10.5", "size = -3", 19},
+		{`align = "center"`, "line_height = inf", 20},
+		{`align = "center"`, "padding = -1", 20},
+		{`align = "center"`, "indent = 1e9", 20},
+		{"width = 210", "width = nan", 6},
+		{"margin_top = 30", "margin_top = -inf", 8},
+		{"units = 10", "units = 1e300", 43},
+		{"[taxonomy]", "[money]\ndecimals = 1000000000\n[taxonomy]", 23},
+		{`docx = "宋体"`, `docx = "宋体"` + "\nindex = -1", 16},
+	} {
+		src := strings.Replace(minimal, c.old, c.new, 1)
+		tpl, notes := Parse("mini.toml", []byte(src))
+		if tpl != nil || len(notes) == 0 || notes[0].Line != c.line || !strings.Contains(notes.Format(language.English), "it must be from") {
+			t.Errorf("%s: want an out-of-range error at line %d, got %v", c.new, c.line, notes)
+		}
+	}
+}

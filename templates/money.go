@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"math/big"
 	"strconv"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -43,12 +44,15 @@ func (t *Template) amounts(f *budget.Filing, p *budget.Project) Amounts {
 		step *= 10
 	}
 	conv := func(d budget.Decimal) (rounded, remainder int64) {
-		num := d.Hundredths * from * step // may be large: budgets are capped at 10^14 hundredths
-		q, r := num/den, num%den
-		if 2*r >= den {
-			return q + 1, r - den
+		// h × from × step overflows int64 for large amounts in 万元 (up to
+		// 10^14 hundredths × 10^6 × 10^decimals): computed exactly in big
+		// integers; the quotient and remainder fit again.
+		num := new(big.Int).Mul(big.NewInt(d.Hundredths), big.NewInt(from*step))
+		q, r := num.QuoRem(num, big.NewInt(den), new(big.Int))
+		if 2*r.Int64() >= den {
+			return q.Int64() + 1, r.Int64() - den
 		}
-		return q, r
+		return q.Int64(), r.Int64()
 	}
 	total, _ := conv(p.Budget)
 	fiscal, rf := conv(p.Fiscal)

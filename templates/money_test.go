@@ -27,6 +27,11 @@ func TestAmounts(t *testing.T) {
 		// 0.4 + 0.4 = 0.8 (in 0.01 万元 steps): both parts round down, the total up.
 		{"raise the part rounded down most", "元", "万元", "80.00", "40.00", "40.00", Amounts{"0.01", "0.01", "0.00"}},
 		{"万元 input to 万元", "万元", "万元", "1.5", "1", "0.5", Amounts{"1.50", "1.00", "0.50"}},
+		// h × 10^6 × 100 overflowed int64 and printed wrong money.
+		{"largest amount in 万元", "万元", "万元", "999999999999.99", "999999999999.98", "0.01",
+			Amounts{"999999999999.99", "999999999999.98", "0.01"}},
+		{"largest amount in 元 to 万元", "元", "万元", "999999999999.99", "999999999999.99", "",
+			Amounts{"100000000.00", "100000000.00", ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

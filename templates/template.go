@@ -299,6 +299,10 @@ func (c *compiler) compile() {
 	if sp.Name == "" {
 		c.fail("name", "the template has no name", nil, "add name = \"…\" at the top of the file")
 	}
+	c.checkValues()
+	if c.notes.HasErrors() {
+		return // the checks below assume sane numbers
+	}
 	c.checkPage()
 	for _, role := range sortedKeys(sp.Fonts) {
 		c.checkFont(role, sp.Fonts[role])

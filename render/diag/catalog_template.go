@@ -4,6 +4,8 @@ package diag
 // English → Chinese form as entries.
 var templateEntries = [][2]string{
 	{"the template has no name", "模板缺少名称"},
+	{"%s is %v; it must be from %v to %v", "%s为%v，应在%v至%v之间"},
+	{"page sizes, margins and distances are in mm, font sizes, line heights and spacing in points, indents in characters; see templates/README.md", "页面尺寸、页边距和距离以毫米为单位，字号、行距和段前段后间距以磅为单位，缩进以字符为单位；详见 templates/README.md"},
 	{"it is not a regular file but a folder, a device or a pipe", "这不是普通文件，而是文件夹、设备或管道"},
 	{"remove the key or correct its spelling; templates/README.md lists every key", "请删除该键或更正拼写；templates/README.md 列出了全部键名"},
 	{"add name = \"…\" at the top of the file", "请在文件开头添加 name = \"…\""},

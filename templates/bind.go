@@ -124,15 +124,16 @@ func (b *binder) setup() {
 }
 
 // CreationDate is the date written into the documents: the filing's date
-// key, else SOURCE_DATE_EPOCH, else 1 January of the budget year. It never
-// reads the clock, so the same input gives the same bytes.
+// key, else SOURCE_DATE_EPOCH (when SourceDate accepts it), else 1 January
+// of the budget year. It never reads the clock, so the same input gives the
+// same bytes.
 func CreationDate(f *budget.Filing) time.Time {
 	if t, err := time.Parse("2006-01-02", f.Date); err == nil {
 		return t
 	}
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
+		if t, err := SourceDate(s); err == nil {
+			return t
 		}
 	}
 	year := f.Year
@@ -140,6 +141,22 @@ func CreationDate(f *budget.Filing) time.Time {
 		year = 2000
 	}
 	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// ErrSourceDate is the error of SourceDate.
+var ErrSourceDate = errors.New("SOURCE_DATE_EPOCH is not a whole number of seconds from 1980 to 9999")
+
+// SourceDate reads a SOURCE_DATE_EPOCH value: seconds since 1970-01-01
+// UTC, for a time from 1980 (the earliest a DOCX, a zip file, can hold) to
+// the end of 9999 (the latest a PDF date can).
+func SourceDate(s string) (time.Time, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	lo := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	hi := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC).Unix() - 1
+	if err != nil || n < lo || n > hi {
+		return time.Time{}, ErrSourceDate
+	}
+	return time.Unix(n, 0).UTC(), nil
 }
 
 func (b *binder) blocks(path string, blocks []blockSpec, sc scope) {

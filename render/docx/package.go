@@ -211,11 +211,17 @@ func appPart(m doc.Meta) ([]byte, error) {
 
 // zipTime is the modification time stored for every entry: the document's
 // creation time, or 1980-01-01 (the earliest a zip can store) when that is
-// unset or earlier. It is in UTC, so the time zone does not change the bytes.
+// unset or earlier, or 2106-01-01 when it is later than a zip can store. It is in UTC, so the time zone does not change the bytes.
 func zipTime(created time.Time) time.Time {
-	epoch := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	if created.Before(epoch) {
-		return epoch
+	first := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The zip's extended timestamp (32-bit seconds since 1970) ends in
+	// February 2106, MS-DOS dates in 2107: later dates would wrap around.
+	last := time.Date(2106, 1, 1, 0, 0, 0, 0, time.UTC)
+	switch {
+	case created.Before(first):
+		return first
+	case created.After(last):
+		return last
 	}
 	return created.UTC()
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/check"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
 	"github.com/jixiao-dev/jixiao/render/docx"
@@ -62,6 +63,10 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 		file = f.File
 	}
 	d := diag.Diagnostic{File: file, Line: ge.Pos.Line, Col: ge.Pos.Col, Severity: diag.Error, Code: "G1"}
+	if path := check.FieldOf(f, ge.Rune, ge.Pos.Line); path != "" && file == f.File {
+		p := f.Positions.Of(path) // the field that holds it, not the table
+		d.Line, d.Col, d.Path = p.Line, p.Col, path
+	}
 	char := string(ge.Rune)
 	var msg diag.Text
 	if ge.Row > 0 {

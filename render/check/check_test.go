@@ -198,6 +198,11 @@ var ruleCases = []struct {
 	{"T5", diag.Warning, "long name", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = strings.Repeat("网", 41) },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = strings.Repeat("网", 40) }},
 	{"T6", diag.Error, "control character", func(f *budget.Filing, _ *Profile) { pr(f, 0).Purpose += "\x07" }, nil},
+	// U+FFFF in short_name passed check; the DOCX writer then refused it.
+	{"T6", diag.Error, "U+FFFF in the short name", func(f *budget.Filing, _ *Profile) { f.Department.ShortName += "\uffff" }, nil},
+	{"T6", diag.Error, "U+FFFE", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = "\ufffe" + pr(f, 0).Name }, nil},
+	{"T6", diag.Error, "a noncharacter beyond the BMP", func(f *budget.Filing, _ *Profile) { in(f, 1, 2).Basis = "计划标准\U0010FFFF" }, nil},
+	{"T6", diag.Error, "U+FDD0", func(f *budget.Filing, _ *Profile) { f.Overall[0].Subtitle += "\ufdd0" }, nil},
 	{"T6", diag.Error, "control character in an unprinted field", func(f *budget.Filing, _ *Profile) { f.Template = "hebei\x1b" }, nil},
 	{"T6", diag.Warning, "tab in a single-line field", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = "网络\t舆情" },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).Purpose = "第一段\n第二段" }},

@@ -264,6 +264,8 @@ var entries = [][2]string{
 	{"shorten the text, or check the layout of the report", "请精简文字，或检查报告排版"},
 	{"%s contains control characters (%d in all); the first, %s, is character %d", "%s含有%d个控制字符，第一个为%s（第%d个字符）"},
 	{"delete them: they are invisible and cannot be printed", "请删除：控制字符不可见，也无法打印"},
+	{"%s contains characters that are not text (%d in all); the first, %s, is character %d", "%s含有%d个非文本字符，第一个为%s（第%d个字符）"},
+	{"delete them: noncharacters such as U+FFFF cannot be stored in a DOCX or shown by any font; they come with text copied from other programs", "请删除：U+FFFF 等非字符无法存入 DOCX，也没有字体能显示，通常是从其他程序复制文本时带入的"},
 	{"%s contains a tab or line break", "%s含有制表符或换行符"},
 	{"use a space instead; the report prints the text as written", "请改用空格；报告按原文打印"},
 	{"%s begins or ends with blanks", "%s首尾有空白字符"},

@@ -8,6 +8,7 @@ import (
 	"text/template"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/check"
 )
 
 // funcs are the functions template expressions may call; templates/
@@ -61,23 +62,13 @@ func planValue(p *budget.Project, i int) string {
 	return p.SpendingPlan[i].Format()
 }
 
-// numberedAlready reports whether a goal starts with a number of its own:
-// after blanks, digits or 一…十, then 、 . or ．.
-func numberedAlready(goal string) bool {
-	s := strings.TrimLeft(goal, " \t\n\f\r")
-	rest := strings.TrimLeft(s, "0123456789")
-	if rest == s {
-		rest = strings.TrimLeft(s, "一二三四五六七八九十")
-	}
-	return len(rest) < len(s) && (strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．"))
-}
-
 // numbered puts each goal on its own line prefixed "1、", "2、"…, keeping a
-// number the user already wrote.
+// number the user already wrote (check.GoalNumber, which jixiao check's T3
+// reads too).
 func numbered(goals []string) string {
 	lines := make([]string, len(goals))
 	for i, g := range goals {
-		if numberedAlready(g) {
+		if check.GoalNumber(g) != "" {
 			lines[i] = g
 		} else {
 			lines[i] = strconv.Itoa(i+1) + "、" + g

@@ -683,3 +683,18 @@ func TestFormatAndDateUsage(t *testing.T) {
 		t.Errorf("9999-12-31: exit %d: %s", code, stderr)
 	}
 }
+
+// TestCheckSummary: check ends with a one-line count of its findings.
+// (The count is read from the findings: F11 depends on today's date.)
+func TestCheckSummary(t *testing.T) {
+	code, _, stderr := jixiao(t, nil, "check", sample)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	want := fmt.Sprintf("0 个错误，%d 个警告", strings.Count(stderr, "警告["))
+	if code != 0 || lines[len(lines)-1] != want || strings.Count(stderr, "警告[") < 4 {
+		t.Errorf("exit %d, last line %q, want %q", code, lines[len(lines)-1], want)
+	}
+	code, _, stderr = jixiao(t, nil, "--lang", "en", "check", sample, sample)
+	if want := fmt.Sprintf("\n0 errors, %d warnings\n", strings.Count(stderr, "warning[")); code != 0 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("two filings: exit %d, %q, want %q", code, stderr[max(0, len(stderr)-80):], want)
+	}
+}

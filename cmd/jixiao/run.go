@@ -48,6 +48,8 @@ type cli struct {
 	p              *diag.Printer
 	templateDirs   []string
 	getenv         env
+	found          diag.List // every finding printed, for check's summary
+	checking       bool      // the command is check
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -234,6 +236,7 @@ func (c *cli) templateSet() (*templates.Set, bool) {
 }
 
 func (c *cli) report(notes diag.List) {
+	c.found = append(c.found, notes...)
 	if len(notes) > 0 {
 		fmt.Fprint(c.stderr, notes.Format(c.lang))
 	}
@@ -282,6 +285,9 @@ func (c *cli) loadChecked(path string, set *templates.Set, forPDF bool) (*budget
 		return nil, nil, exitData
 	}
 	notes = append(notes, check.Filing(f, t.Profile())...)
+	if c.checking { // only check reads the clock; a build's output never depends on it
+		notes = append(notes, check.YearNearToday(f, time.Now())...)
+	}
 	notes.Sort()
 	c.report(notes)
 	if notes.HasErrors() {
@@ -291,15 +297,22 @@ func (c *cli) loadChecked(path string, set *templates.Set, forPDF bool) (*budget
 }
 
 func (c *cli) check(args []string) int {
+	c.checking = true
 	fs, dir := c.flags("check")
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
 	}
-	return c.forEach("check", files, func(path string, set *templates.Set) int {
+	code = c.forEach("check", files, func(path string, set *templates.Set) int {
 		_, rc := c.prepare(path, set, false)
 		return rc
 	})
+	if code != exitUsage || len(c.found) > 0 {
+		errs, warns := c.found.Count()
+		s := diag.Summary(errs, warns)
+		fmt.Fprintln(c.stderr, c.p.Sprintf(s.Key, s.Args...))
+	}
+	return code
 }
 
 // forEach loads the templates and runs fn on every filing named, returning

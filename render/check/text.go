@@ -349,9 +349,9 @@ func (c *checker) projectText(path string, pr *budget.Project) {
 		// The report keeps a number the user wrote and numbers unnumbered
 		// goals by position: a written number that is not the goal's
 		// position would print out of sequence.
-		if m := compiled().goalNumber.FindString(g); m != "" && !strings.HasPrefix(strings.TrimSpace(m), strconv.Itoa(j+1)) {
+		if m := GoalNumber(g); m != "" && !strings.HasPrefix(m, strconv.Itoa(j+1)) {
 			c.report(diag.Warning, "T3", gp,
-				diag.T("goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", j+1, strings.TrimSpace(m)),
+				diag.T("goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", j+1, m),
 				diag.T("remove the number and let the report number the goals, or correct it"))
 		}
 	}

@@ -248,6 +248,7 @@ func (c *cli) report(notes diag.List) {
 // time (see fonts.Prefetch); a check or a DOCX does not need them.
 func (c *cli) loadChecked(path string, set *templates.Set, forPDF bool) (*budget.Filing, *templates.Template, int) {
 	data, d := budget.ReadFile(path)
+	limitMemory(len(data))
 	if d != nil {
 		c.report(diag.List{*d})
 		if d.Code == "F0" { // unreadable, not a bad filing

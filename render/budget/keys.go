@@ -107,15 +107,15 @@ func caseVariant(k toml.Key, t reflect.Type) string {
 		case t.Kind() == reflect.Map:
 			t = t.Elem()
 		case t.Kind() == reflect.Struct:
-			exact, folded := fieldByTag(t, part)
-			switch {
-			case exact != nil:
-				t = exact.Type
-			case folded != nil && i == len(k)-1:
-				return folded.Tag.Get("toml")
-			default:
-				return "" // unknown (Undecoded reports it), or inside a variant
+			tags := tagsOf(t)
+			if ft, ok := tags.exact[part]; ok {
+				t = ft
+				continue
 			}
+			if tag, ok := tags.folded[strings.ToLower(part)]; ok && i == len(k)-1 {
+				return tag
+			}
+			return "" // unknown (Undecoded reports it), or inside a variant
 		default:
 			return ""
 		}
@@ -123,20 +123,29 @@ func caseVariant(k toml.Key, t reflect.Type) string {
 	return ""
 }
 
-// fieldByTag finds the field of struct t whose toml tag is name, or else
-// one whose tag equals name regardless of case.
-func fieldByTag(t reflect.Type, name string) (exact, folded *reflect.StructField) {
+// structTags are the toml tags of a struct type: each with its field's
+// type, and by their lower-case form.
+type structTags struct {
+	exact  map[string]reflect.Type
+	folded map[string]string
+}
+
+var tagCache sync.Map // reflect.Type → structTags
+
+func tagsOf(t reflect.Type) structTags {
+	if v, ok := tagCache.Load(t); ok {
+		return v.(structTags)
+	}
+	st := structTags{exact: map[string]reflect.Type{}, folded: map[string]string{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		switch tag := f.Tag.Get("toml"); {
-		case tag == "" || tag == "-":
-		case tag == name:
-			return &f, nil
-		case strings.EqualFold(tag, name) && folded == nil:
-			folded = &f
+		if tag := f.Tag.Get("toml"); tag != "" && tag != "-" {
+			st.exact[tag] = f.Type
+			st.folded[strings.ToLower(tag)] = tag
 		}
 	}
-	return nil, folded
+	tagCache.Store(t, st)
+	return st
 }
 
 // SchemaPath strips the indices from a field path, giving the key as the

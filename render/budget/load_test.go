@@ -406,3 +406,25 @@ func TestCaseVariantKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestThousandProjectsFit: a large department's filing, 1,000 projects of
+// the sample's shape written as ordinary TOML, is within the size limit
+// (it was refused at 2 MiB).
+func TestThousandProjectsFit(t *testing.T) {
+	src := string(sample(t))
+	head, projects, _ := strings.Cut(src, "[[projects]]")
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range 500 {
+		p := strings.ReplaceAll("[[projects]]"+projects, "-JBN-", fmt.Sprintf("-J%02d-", i%100))
+		b.WriteString(strings.ReplaceAll(p, "name = \"网络", fmt.Sprintf("name = \"%d网络", i)))
+	}
+	if b.Len() > MaxFileSize {
+		t.Fatalf("1,000 projects take %d bytes, over the limit of %d", b.Len(), MaxFileSize)
+	}
+	f, notes := Parse("big.toml", []byte(b.String()))
+	if f == nil || len(f.Projects) != 1000 {
+		t.Fatalf("not loaded: %v", notes)
+	}
+	t.Logf("1,000 projects: %d bytes", b.Len())
+}

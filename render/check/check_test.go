@@ -208,6 +208,9 @@ var ruleCases = []struct {
 
 	{"F1", diag.Error, "no projects", func(f *budget.Filing, _ *Profile) { f.Projects = nil }, nil},
 	{"F3", diag.Error, "five-digit year", func(f *budget.Filing, _ *Profile) { f.Year = 20245 }, nil},
+	{"F12", diag.Error, "too many projects", func(f *budget.Filing, _ *Profile) {
+		f.Projects = slices.Repeat(f.Projects[:1], MaxProjects+1)
+	}, func(f *budget.Filing, _ *Profile) { f.Projects = slices.Repeat(f.Projects[:1], MaxProjects) }},
 	// year = 2207 passed silently.
 	{"F3", diag.Error, "year after 2100", func(f *budget.Filing, _ *Profile) { f.Year = 2207 },
 		func(f *budget.Filing, _ *Profile) { f.Year = 2100 }},

@@ -16,6 +16,11 @@ func (c *checker) filing() {
 		c.report(diag.Error, "F1", "projects", diag.T("the filing has no projects"),
 			diag.T("add a [[projects]] table for each budget project"))
 	}
+	if n := len(c.f.Projects); n > MaxProjects {
+		c.report(diag.Error, "F12", index("projects", MaxProjects),
+			diag.T("the filing has %d projects; one report holds at most %d", n, MaxProjects),
+			diag.T("split the filing into several files, e.g. one per subordinate unit"))
+	}
 	if _, given := c.f.Positions["year"]; given && (c.f.Year < 1000 || c.f.Year > 9999) {
 		c.report(diag.Error, "F3", "year", diag.T("the year %d is not a four-digit year", c.f.Year),
 			diag.T("write the budget year, e.g. year = 2024"))
@@ -30,6 +35,11 @@ func (c *checker) filing() {
 		}
 	}
 }
+
+// MaxProjects is the most projects one filing may have (F12): several times
+// what a large department files, and what keeps a run within its memory
+// (each project's tables take about 15 KB however short its texts).
+const MaxProjects = 5000
 
 // The budget years a filing may have (F3).
 const (

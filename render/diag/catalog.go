@@ -168,6 +168,8 @@ var entries = [][2]string{
 	{"%s cumulative spending is usually 100%%, here %s", "%s累计支出进度通常应为100%%，当前为%s"},
 	{"less than 100 means funds are carried over; check that this is intended", "低于100表示有结转资金，请确认"},
 	{"the spending plan is all 0", "资金支出计划全部为0"},
+	{"the filing has %d projects; one report holds at most %d", "申报文件有%d个项目，一份报告最多%d个"},
+	{"split the filing into several files, e.g. one per subordinate unit", "请将申报文件拆分为多个文件，如每个下属单位一个"},
 	{"the spending plan looks like fractions: every value is at most 1", "资金支出计划像是小数：各值均不超过1"},
 	{"the values are percentages: did you mean [%s]?", "各值为百分数：是否应为 [%s]？"},
 	{"the budget %s is very small for a project", "项目预算数%s偏小"},

@@ -3,6 +3,12 @@ package render
 import (
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/check"
+	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/templates"
 )
 
 // FormatError is the error of ParseFormats: Name is the unknown format, or
@@ -27,7 +33,7 @@ func ParseFormats(list string) ([]string, error) {
 		if f == "" || slices.Contains(exts, f) {
 			continue
 		}
-		if _, ok := Formats[f]; !ok {
+		if !slices.Contains(Formats(), f) {
 			return nil, &FormatError{f}
 		}
 		exts = append(exts, f)
@@ -36,4 +42,17 @@ func ParseFormats(list string) ([]string, error) {
 		return nil, &FormatError{}
 	}
 	return exts, nil
+}
+
+// SourceDate reads a SOURCE_DATE_EPOCH value, the documents' date when a
+// filing has none: seconds since 1970-01-01 UTC for a time from 1980 to
+// 9999. A front end refuses other values as a usage error (they would
+// write invalid dates); the pipeline itself ignores them.
+func SourceDate(s string) (time.Time, error) { return templates.SourceDate(s) }
+
+// YearNearToday warns (F11) when f's year is more than two years from
+// today's. It is for a check run by a person, which may read the clock:
+// Check and Build never do, so their output does not depend on the day.
+func YearNearToday(f *budget.Filing, today time.Time) diag.List {
+	return check.YearNearToday(f, today)
 }

@@ -50,11 +50,12 @@ func (t *Template) Bind(f *budget.Filing) (*doc.Document, error) {
 
 // exprError is the finding for an expression that failed at path.
 func (t *Template) exprError(path string, err error) *diag.Diagnostic {
-	var p budget.Pos
+	var p diag.Pos
 	if t.pos != nil {
 		p = t.pos().Of(path)
 	}
-	d := diag.Diagnostic{File: t.file, Line: p.Line, Col: p.Col, Severity: diag.Error, Code: "TPL", Path: path}
+	p.File = t.file
+	d := diag.Diagnostic{Pos: p, Severity: diag.Error, Code: "TPL", Path: path}
 	if errors.Is(err, errBudget) {
 		d.Msg, d.Args = "the expression does more work than a form may (%d steps, %d bytes of text for this filing)", []any{t.work.maxSteps, t.work.maxBytes}
 		d.Hint = "a form prints each field about once: look for a {{range}} over a large number, or loops inside loops"
@@ -220,8 +221,7 @@ func (b *binder) pos(sc scope) doc.Pos {
 	case *budget.Section:
 		key = "overall[" + strconv.Itoa(sc.N) + "]"
 	}
-	p := b.f.Positions.Of(key)
-	return doc.Pos{File: b.f.File, Line: p.Line, Col: p.Col}
+	return b.f.At(key)
 }
 
 func (b *binder) table(path string, tb *table, sc scope) *doc.Table {

@@ -20,10 +20,10 @@ func funcs(t *Template) template.FuncMap {
 	return metered(template.FuncMap{
 		"cn": func(n int) (string, error) { return charge(chineseNumber(n)) },
 		"amounts": func(f *budget.Filing, p *budget.Project) (Amounts, error) {
-			if f == nil || p == nil {
-				return Amounts{}, spent().step()
+			if err := spent().step(); err != nil || f == nil || p == nil {
+				return Amounts{}, err
 			}
-			return t.amounts(f, p), spent().step()
+			return t.amounts(f, p)
 		},
 		"plan":     func(p *budget.Project, i int) (string, error) { return charge(planValue(p, i)) },
 		"numbered": func(goals []string) (string, error) { return charge(numbered(goals)) },

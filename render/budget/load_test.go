@@ -428,3 +428,21 @@ func TestThousandProjectsFit(t *testing.T) {
 	}
 	t.Logf("1,000 projects: %d bytes", b.Len())
 }
+
+// TestTypeErrorDeterministic: with several values of the wrong type under
+// a table whose name differs in case (the library still decodes it), the
+// same finding is reported on every run, not the first the library meets
+// in map order: the table's name, S2, as a key is known only in its exact
+// spelling.
+func TestTypeErrorDeterministic(t *testing.T) {
+	src := []byte("[[projeCts]]\ncode = [] \ngoAls =\"X7\"\n")
+	_, first := Parse("a.toml", src)
+	if len(first) != 1 || first[0].Code != "S2" || first[0].Line != 1 {
+		t.Fatalf("findings = %v, want S2 on line 1", first)
+	}
+	for range 30 {
+		if _, again := Parse("a.toml", src); again.Error() != first.Error() {
+			t.Fatalf("runs differ:\n%v\n%v", first, again)
+		}
+	}
+}

@@ -69,26 +69,36 @@ func (c *checker) amount(path string, label diag.Term, d budget.Decimal, require
 
 // amountText prints an amount as the report does, with the filing's unit.
 func (c *checker) amountText(hundredths int64) string {
-	unit := c.f.Department.MoneyUnit
+	unit := string(c.f.Department.MoneyUnit)
 	if !slices.Contains(c.form.MoneyUnits, unit) {
 		unit = ""
 	}
-	return budget.FormatHundredths(hundredths, 2) + unit
+	return budget.FormatFixed(hundredths, 2) + unit
 }
 
-// moneyUnit checks department.money_unit against the form: M7.
+// moneyUnit checks department.money_unit against the form: M7. A form
+// that converts the amounts to a unit of its own cannot print them from a
+// unit it does not accept, so there the finding is an error; a form that
+// prints the amounts as written only warns.
 func (c *checker) moneyUnit() {
-	unit := c.f.Department.MoneyUnit
+	unit := string(c.f.Department.MoneyUnit)
 	if len(c.form.MoneyUnits) == 0 || slices.Contains(c.form.MoneyUnits, unit) {
 		return
 	}
-	allowed := strings.Join(c.form.MoneyUnits, " / ")
+	sev := diag.Warning
+	if c.form.MoneyUnit != "" {
+		sev = diag.Error
+	}
+	allowed := diag.Whole(strings.Join(c.form.MoneyUnits, " / "))
 	hint := diag.T("set money_unit under [department] to one of them")
+	if c.form.MoneyUnit != "" {
+		hint = diag.T("set money_unit under [department] to one of them: the form prints amounts in %s and converts them from that unit", c.form.MoneyUnit)
+	}
 	if blank(unit) {
-		c.report(diag.Warning, "M7", "department.money_unit", diag.T("the money unit is not given; this form accepts %s", allowed), hint)
+		c.report(sev, "M7", "department.money_unit", diag.T("the money unit is not given; this form accepts %s", allowed), hint)
 		return
 	}
-	c.report(diag.Warning, "M7", "department.money_unit", diag.T("money unit %q is not one this form accepts (%s)", unit, allowed), hint)
+	c.report(sev, "M7", "department.money_unit", diag.T("money unit %q is not one this form accepts (%s)", unit, allowed), hint)
 }
 
 // Plausible amounts (M9): a project budget below minYuan 元, or below
@@ -101,13 +111,10 @@ const (
 	typicalYuan = 10000
 )
 
-// fenPerUnit is each money unit in 分; an unknown unit (M7) counts as 元.
-var fenPerUnit = map[string]int64{"元": 100, "万元": 1000000}
-
 // tooSmall warns about a project budget (in hundredths of the filing's
 // unit) that is implausibly small for its unit.
 func (c *checker) tooSmall(path string, total int64) {
-	perUnit := cmp.Or(fenPerUnit[c.f.Department.MoneyUnit], 100)
+	perUnit := cmp.Or(c.f.Department.MoneyUnit.Fen(), 100) // an unknown unit (M7) counts as 元
 	fen := func(h int64) int64 { return h * perUnit / 100 }
 	if total <= 0 || fen(total) >= smallYuan*100 {
 		return
@@ -127,7 +134,7 @@ func (c *checker) tooSmall(path string, total int64) {
 	if perUnit == 100 { // 元: 42 probably meant 42 万元
 		c.report(diag.Warning, "M9", path, diag.T("the budget %s is very small for a project", amount),
 			diag.T("the amounts are in %s (money_unit); if they are in 万元, set money_unit = \"万元\" or write them in 元 (%s)",
-				"元", budget.FormatHundredths(total*10000, 2)))
+				"元", budget.FormatFixed(total*10000, 2)))
 		return
 	}
 	c.report(diag.Warning, "M9", path, diag.T("the budget %s is very small for a project", amount),

@@ -61,7 +61,7 @@ func (c *checker) plan(path string, pr *budget.Project) {
 	case fractions:
 		percents := make([]string, len(plan))
 		for j, v := range plan {
-			percents[j] = strings.TrimSuffix(strings.TrimRight(budget.FormatHundredths(v.Hundredths*100, 2), "0"), ".")
+			percents[j] = strings.TrimSuffix(strings.TrimRight(budget.FormatFixed(v.Hundredths*100, 2), "0"), ".")
 		}
 		c.report(diag.Warning, "P7", path,
 			diag.T("the spending plan looks like fractions: every value is at most 1"),

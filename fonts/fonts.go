@@ -29,6 +29,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
 )
 
 // Names of the embedded faces, for Embedded.
@@ -121,6 +122,11 @@ func parseEmbedded(name string, data []byte) (*Face, error) {
 func EmbeddedNames() []string {
 	return []string{SerifRegular, SerifBold, SansMedium, KaiRegular}
 }
+
+// MaxFileSize is the largest font file Load reads: above the largest CJK
+// collections a user may have (SimSun's simsun.ttc is 18 MB, Noto's CJK
+// collections about 20–30 MB each).
+const MaxFileSize = 64 << 20
 
 // Load reads and parses a TrueType font file: a .ttf, or a .ttc collection
 // of which face number index (from 0) is taken. For a .ttf, index must be 0.

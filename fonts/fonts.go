@@ -29,7 +29,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
 )
 
 // Names of the embedded faces, for Embedded.

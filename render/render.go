@@ -21,7 +21,10 @@ import (
 type Report struct {
 	Doc    *doc.Document
 	Layout *layout.Result
-	fonts  *pdf.FontSet
+	// UpdateFields makes Word update the DOCX's fields on opening
+	// (docx.Options.UpdateFields).
+	UpdateFields bool
+	fonts        *pdf.FontSet
 }
 
 // Build binds f to t and lays it out. A character no font can draw comes
@@ -53,7 +56,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	for name, a := range r.Layout.Anchors {
 		pages[name] = a.Number
 	}
-	return docx.Write(w, r.Doc, docx.Options{PageOf: pages})
+	return docx.Write(w, r.Doc, docx.Options{PageOf: pages, UpdateFields: r.UpdateFields})
 }
 
 func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {

@@ -47,6 +47,7 @@ type cli struct {
 	lang           language.Tag
 	p              *diag.Printer
 	templateDirs   []string
+	updateFields   bool // build --update-fields: Word updates the DOCX's fields on opening
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -320,6 +321,7 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -381,6 +383,7 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 	if rep == nil {
 		return rc
 	}
+	rep.UpdateFields = c.updateFields
 	heap.Advise() // for the heap the layout has grown
 	if outDir == "-" {
 		if err := render.Formats[exts[0]](rep, c.stdout); err != nil {

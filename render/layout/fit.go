@@ -1,9 +1,7 @@
 package layout
 
 import (
-	"fmt"
 	"math"
-	"os"
 	"slices"
 	"sort"
 
@@ -140,12 +138,6 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 			}
 		}
 		if !shrunk {
-			if os.Getenv("FITDEBUG") != "" {
-				fmt.Fprintln(os.Stderr, edges, m, sum(m), width)
-				for _, c := range cells {
-					fmt.Fprintf(os.Stderr, "%q %d-%d need %.1f\n", c.dc.Text, c.a, c.b, c.need())
-				}
-			}
 			return fitError(tmpl, cells, width)
 		}
 	}
@@ -263,7 +255,7 @@ func fitError(tmpl []float64, cells []*fitCell, width float64) error {
 	}
 	d := diag.Diagnostic{File: worst.dc.Pos.File, Line: worst.dc.Pos.Line, Col: worst.dc.Pos.Col, Severity: diag.Error, Code: "G2"}
 	return diag.List{d.Say(
-		diag.T("%q in table %q, row %d, column %d, does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm",
-			worst.dc.Text, worst.table, worst.row, worst.dc.Col+1, worst.floor, worst.need(), worstRoom),
+		diag.T("table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm",
+			worst.table, worst.row, worst.dc.Col+1, worst.dc.Text, worst.floor, worst.need(), worstRoom),
 		diag.T("shorten the text, or write the amount in 万元 (money_unit); numbers, codes and values are never broken across lines"))}
 }

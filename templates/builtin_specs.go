@@ -89,7 +89,7 @@ func builtinSpec(file string) (spec, bool) {
 					LineHeight: 14,
 					Padding:    1.5,
 					NoWrap:     true,
-					MinSize:    8,
+					MinSize:    7.5,
 				},
 				"cell_text": {
 					Font:       "song",
@@ -104,7 +104,7 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "center",
 					LineHeight: 14,
 					Padding:    1.5,
-					MinSize:    8,
+					MinSize:    7.5,
 				},
 				"continued": {
 					Font:       "song",
@@ -194,7 +194,7 @@ func builtinSpec(file string) (spec, bool) {
 					Padding:    1.5,
 					NoWrap:     true,
 					BreakAfter: "，、；",
-					MinSize:    8,
+					MinSize:    7.5,
 				},
 			},
 			Metadata: metaSpec{
@@ -672,7 +672,7 @@ func builtinSpec(file string) (spec, bool) {
 					LineHeight: 14,
 					Padding:    1.5,
 					NoWrap:     true,
-					MinSize:    8,
+					MinSize:    7.5,
 				},
 				"cell_text": {
 					Font:       "song",
@@ -687,7 +687,7 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "center",
 					LineHeight: 14,
 					Padding:    1.5,
-					MinSize:    8,
+					MinSize:    7.5,
 				},
 				"continued": {
 					Font:       "song",
@@ -754,7 +754,7 @@ func builtinSpec(file string) (spec, bool) {
 					Padding:    1.5,
 					NoWrap:     true,
 					BreakAfter: "，、；",
-					MinSize:    8,
+					MinSize:    7.5,
 				},
 			},
 			Metadata: metaSpec{

@@ -15,7 +15,9 @@ import (
 // cell's unbreakable text does not fit its columns, they take the room
 // from columns that have some to spare, within the table's width; only
 // when that cannot suffice is the text set smaller, in steps of half a
-// point down to its style's MinSize. What still does not fit is a G2
+// point down to its style's MinSize: first the cells wider than their
+// template columns or setting their columns' widths, then any that may
+// shrink, step by step, until the form fits. What still does not fit is a G2
 // finding, before anything is written. The tables of one form (doc.Table.
 // Joined) are fitted together on their shared column edges, so the edges
 // stay lined up.
@@ -130,14 +132,14 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 		if sum(m) <= width+epsMM {
 			break
 		}
-		shrunk := false
-		for _, c := range cells {
-			if c.need() > c.tmplMM+epsMM && c.size > c.floor+epsMM {
-				c.size = max(c.floor, c.size-sizeStep)
-				shrunk = true
-			}
+		if m = tightest(tmpl, cells); sum(m) <= width+epsMM {
+			break
 		}
-		if !shrunk {
+		// Shrink the cells that are wider than their template columns or
+		// set their columns' widths; when none of them can shrink any
+		// more, every cell that still can.
+		if !shrink(cells, func(c *fitCell) bool { return c.need() > c.tmplMM || c.need() >= sum(m[c.a:c.b])-0.01 }) &&
+			!shrink(cells, func(*fitCell) bool { return true }) {
 			return fitError(tmpl, cells, width)
 		}
 	}
@@ -159,6 +161,19 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 		}
 	}
 	return nil
+}
+
+// shrink sets the cells that which picks one step smaller, down to their
+// floor, and reports whether any of them shrank.
+func shrink(cells []*fitCell, which func(*fitCell) bool) bool {
+	shrunk := false
+	for _, c := range cells {
+		if c.size > c.floor+epsMM && which(c) {
+			c.size = max(c.floor, c.size-sizeStep)
+			shrunk = true
+		}
+	}
+	return shrunk
 }
 
 // minWidths is the least width of each grid column that lets every cell
@@ -198,6 +213,23 @@ func minWidths(tmpl []float64, cells []*fitCell) []float64 {
 				share = tmpl[j] / span
 			}
 			m[j] += short * share
+		}
+	}
+	return m
+}
+
+// tightest is the narrowest grid that lets every cell fit, by the greedy
+// rule that is exact for spans of a row of columns: cells are taken by
+// their right edge, and a cell's shortfall goes to the rightmost column of
+// its span, where it helps the most cells after it. Its widths are
+// lopsided, so it is used only when minWidths does not fit.
+func tightest(tmpl []float64, cells []*fitCell) []float64 {
+	order := slices.Clone(cells)
+	slices.SortStableFunc(order, func(x, y *fitCell) int { return x.b - y.b })
+	m := make([]float64, len(tmpl))
+	for _, c := range order {
+		if short := c.need() - sum(m[c.a:c.b]); short > epsMM {
+			m[c.b-1] += short
 		}
 	}
 	return m

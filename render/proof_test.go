@@ -1,8 +1,12 @@
 package render
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
+	"maps"
 	"math"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +15,7 @@ import (
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/budget/budgettest"
 	"github.com/jixiao-dev/jixiao/render/doc"
+	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 	"github.com/jixiao-dev/jixiao/render/layout"
 	"github.com/jixiao-dev/jixiao/templates"
 )
@@ -126,7 +131,8 @@ var number = regexp.MustCompile(`[≥≤=＝<>]?[0-9０-９]+(?:[.,．，:/\-][0
 
 // checkWhole: every number of every cell and paragraph, and the whole text
 // of every cell that may not wrap (codes, amounts, values), lies on one
-// line.
+// line, each time it occurs: the lines hold each such text at least as
+// often as the document does.
 func checkWhole(t *testing.T, d *doc.Document, lines []line) {
 	t.Helper()
 	var all strings.Builder
@@ -134,34 +140,43 @@ func checkWhole(t *testing.T, d *doc.Document, lines []line) {
 		all.WriteString(l.text)
 		all.WriteByte('\n')
 	}
-	text := all.String()
-	seen := map[string]bool{}
-	want := func(s, where string) {
-		if s == "" || seen[s] {
-			return
-		}
-		seen[s] = true
-		if !strings.Contains(text, s) {
-			t.Errorf("%q (%s) is not whole on any line", s, where)
-		}
-	}
+	checkOccurrences(t, "PDF", wholeTexts(d), all.String())
+}
+
+// wholeTexts counts the texts of d that must never be split: numbers in
+// paragraphs and cells, and cells that may not wrap.
+func wholeTexts(d *doc.Document) map[string]int {
+	want := map[string]int{}
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case *doc.Paragraph:
 			for _, n := range number.FindAllString(b.Text, -1) {
-				want(n, "a number in a paragraph")
+				want[n]++
 			}
 		case *doc.Table:
 			for _, row := range b.Rows {
 				for _, c := range row.Cells {
-					if d.Styles[c.Style].NoWrap && len(c.Breaks) == 0 && !strings.ContainsAny(c.Text, "\n ") {
-						want(c.Text, "a cell that may not wrap in "+b.Name)
+					if d.Styles[c.Style].NoWrap && len(c.Breaks) == 0 && c.Text != "" && !strings.ContainsAny(c.Text, "\n ") {
+						want[c.Text]++
+						continue
 					}
 					for _, n := range number.FindAllString(c.Text, -1) {
-						want(n, "a number in "+b.Name)
+						want[n]++
 					}
 				}
 			}
+		}
+	}
+	return want
+}
+
+// checkOccurrences reports the texts that text holds fewer times than want
+// says.
+func checkOccurrences(t *testing.T, what string, want map[string]int, text string) {
+	t.Helper()
+	for _, s := range slices.Sorted(maps.Keys(want)) {
+		if got := strings.Count(text, s); got < want[s] {
+			t.Errorf("%s: %q is whole on a line %d times, printed %d times", what, s, got, want[s])
 		}
 	}
 }
@@ -307,6 +322,189 @@ func checkNoShortPages(t *testing.T, rep *Report) {
 		row := nys[2] - nys[0] // the repeated header and the first row under it
 		if short > row+0.01 {
 			t.Errorf("page %d ends %.1f mm short, but the next page's header and first row are %.1f mm high", p+1, short, row)
+		}
+	}
+}
+
+// TestGeneratedDOCX checks the DOCX of generated filings by its structure:
+// one Word table per project form (no seam between its parts), whose top
+// row, repeated by Word on every page, names the project; every amount and
+// code in one run, never broken by a line break; the cells the layout set
+// smaller written at that size; keep-with-next only on the rows the form
+// keeps with their next; no empty paragraph in the 目录 and no request to
+// update fields. Where LibreOffice is installed, the DOCX is rendered and
+// read back: every amount and code whole on a line, every caption on the
+// page of its table's first rows, every page naming its project.
+func TestGeneratedDOCX(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	type built struct {
+		f   *budget.Filing
+		rep *Report
+	}
+	var all []built
+	for i, o := range []budgettest.Options{generated[0], generated[1], heldOut[0]} {
+		f, rep := generate(t, uint64(100+i), o)
+		var buf strings.Builder
+		if err := rep.WriteDOCX(&buf); err != nil {
+			t.Fatal(err)
+		}
+		parts := unzipText(t, buf.String())
+		checkDOCXStructure(t, f.Template, rep, parts)
+		path := fmt.Sprintf("%s/%s-%d.docx", dir, f.Template, i)
+		if err := os.WriteFile(path, []byte(buf.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+		all = append(all, built{f, rep})
+	}
+	pdfs := lotest.Convert(t, dir, files...)
+	for i, b := range all {
+		checkLibreOffice(t, b.rep, lotest.Pages(t, pdfs[i]))
+	}
+}
+
+func unzipText(t *testing.T, data string) map[string]string {
+	t.Helper()
+	z, err := zip.NewReader(strings.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = string(b)
+	}
+	return parts
+}
+
+var (
+	codeRE  = regexp.MustCompile(`^\d{3}-\d{4}-[A-Z]{3}-[0-9A-Z]{4}$`) // 项目编码
+	tableRE = regexp.MustCompile(`(?s)<w:tbl>.*?</w:tbl>`)
+	rowRE   = regexp.MustCompile(`(?s)<w:tr>.*?</w:tr>`)
+	paraRE  = regexp.MustCompile(`(?s)<w:p>.*?</w:p>`)
+)
+
+func checkDOCXStructure(t *testing.T, template string, rep *Report, parts map[string]string) {
+	t.Helper()
+	body := parts["word/document.xml"]
+	if strings.Contains(parts["word/settings.xml"], "updateFields") {
+		t.Error("settings.xml asks Word to update fields")
+	}
+	// The 目录: every paragraph up to the end of its section holds text.
+	toc := body[:strings.Index(body, "</w:sectPr>")]
+	for _, p := range paraRE.FindAllString(toc, -1) {
+		if !strings.Contains(p, "<w:t") {
+			t.Errorf("an empty paragraph in the 目录: %.200s", p)
+		}
+	}
+	forms := projectForms(rep.Doc)
+	var formTables []string
+	for _, tbl := range tableRE.FindAllString(body, -1) {
+		if strings.Contains(tbl, "<w:tblBorders>") {
+			formTables = append(formTables, tbl)
+		}
+	}
+	if len(formTables) != len(forms) {
+		t.Fatalf("%s: %d bordered Word tables for %d project forms", template, len(formTables), len(forms))
+	}
+	for i, fm := range forms {
+		tbl := formTables[i]
+		rows := rowRE.FindAllString(tbl, -1)
+		if !strings.Contains(rows[0], "<w:tblHeader/>") || strings.Count(tbl, "<w:tblHeader/>") != fm.tables[0].HeaderRows {
+			t.Errorf("%s: the top row of form %d is not the only repeated row", template, i+1)
+		}
+		keep := 0
+		for _, dt := range fm.tables {
+			for r, row := range dt.Rows {
+				if row.KeepWithNext || r < dt.HeaderRows {
+					keep++
+				}
+				for _, c := range row.Cells {
+					if rep.Doc.Styles[c.Style].NoWrap && len(c.Breaks) == 0 && c.Text != "" && !strings.ContainsFunc(c.Text, func(r rune) bool { return r > 0x7f }) &&
+						!strings.Contains(tbl, ">"+c.Text+"</w:t>") {
+						t.Errorf("%s: %q is not one run of form %d", template, c.Text, i+1)
+					}
+					if c.Size > 0 && !strings.Contains(tbl, fmt.Sprintf(`<w:sz w:val="%d"/>`, int(c.Size*2))) {
+						t.Errorf("%s: %q set at %g pt in the PDF but not in the DOCX", template, c.Text, c.Size)
+					}
+				}
+			}
+		}
+		kept := 0
+		for _, row := range rows {
+			if strings.Contains(row, "<w:keepNext/>") {
+				kept++
+			}
+		}
+		if kept != keep {
+			t.Errorf("%s: form %d keeps %d rows with the next, want %d", template, i+1, kept, keep)
+		}
+	}
+}
+
+// checkLibreOffice reads back LibreOffice's rendering of the DOCX.
+func checkLibreOffice(t *testing.T, rep *Report, pages []string) {
+	t.Helper()
+	var lines []string
+	squashed := make([]string, len(pages))
+	for i, pg := range pages {
+		for _, l := range strings.Split(pg, "\n") {
+			lines = append(lines, squash(l))
+		}
+		squashed[i] = squash(pg)
+	}
+	// Amounts, codes and percentages must be whole. LibreOffice breaks
+	// other numbers at its own break points (after a hyphen between
+	// digits, between full-width digits) and sets values such as
+	// ≤10个工作日 a little wider than the PDF, so those may wrap there
+	// (docs/layout.md).
+	want := map[string]int{}
+	for s, n := range wholeTexts(rep.Doc) {
+		if !strings.ContainsFunc(s, func(r rune) bool { return r > 0x7f }) && !strings.Contains(s, "-") || codeRE.MatchString(s) {
+			want[squash(s)] += n
+		}
+	}
+	checkOccurrences(t, "LibreOffice", want, strings.Join(lines, "\n"))
+	forms := projectForms(rep.Doc)
+	first := -1
+	for _, fm := range forms {
+		// The page where the form's first rows are is the caption's page.
+		var want []string
+		for _, row := range fm.tables[0].Rows {
+			for _, c := range row.Cells {
+				if s := squash(c.Text); s != "" && len([]rune(s)) < 20 && !strings.Contains(s, "\n") {
+					want = append(want, s)
+				}
+			}
+			if !row.KeepWithNext {
+				break
+			}
+		}
+		p := slices.IndexFunc(squashed, func(pg string) bool {
+			return !slices.ContainsFunc(want, func(s string) bool { return !strings.Contains(pg, s) })
+		})
+		switch {
+		case p < 0:
+			t.Errorf("LibreOffice: no page holds the first rows of %q: %q", fm.caption.Text, want)
+		case !strings.Contains(squashed[p], squash(fm.caption.Text)):
+			t.Errorf("LibreOffice: page %d holds the first rows of %q without its caption", p+1, fm.caption.Text)
+		}
+		if first < 0 {
+			first = p
+		}
+	}
+	for p := max(first, 0) + 1; p < len(pages); p++ {
+		if !strings.Contains(squashed[p], "项目名称") {
+			t.Errorf("LibreOffice: page %d does not name its project: %.60q", p+1, squashed[p])
 		}
 	}
 }

@@ -153,6 +153,9 @@ func (w *writer) cell(x *xmlWriter, cell *doc.Cell, first, keepNext bool, cols [
 		x.empty(side, "w:w", pad, "w:type", "dxa")
 	}
 	x.end("w:tcMar")
+	if st.NoWrap && len(cell.Breaks) == 0 {
+		x.empty("w:noWrap")
+	}
 	x.val("w:vAlign", vAlign(st.VAlign))
 	x.end("w:tcPr")
 	x.pos = cell.Pos

@@ -116,10 +116,10 @@ type tocSpec struct {
 }
 
 type tableSpec struct {
-	Units      float64   `toml:"units"` // total width in units; the table fills the text width
-	Borders    *bool     `toml:"borders"`
-	HeaderRows int       `toml:"header_rows"`
-	Keep       bool      `toml:"keep"` // move the whole table to the next page rather than split it, when it fits on one
+	Units      float64 `toml:"units"` // total width in units; the table fills the text width
+	Borders    *bool   `toml:"borders"`
+	HeaderRows int     `toml:"header_rows"`
+	Keep       bool    `toml:"keep"` // move the whole table to the next page rather than split it, when it fits on one
 	// Joined: the table continues the one before it (one form in two
 	// parts): no gap, shared column edges, one table in the DOCX.
 	Joined bool `toml:"joined"`

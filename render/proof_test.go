@@ -17,7 +17,6 @@ import (
 	"github.com/jixiao-dev/jixiao/render/doc"
 	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 	"github.com/jixiao-dev/jixiao/render/layout"
-	"github.com/jixiao-dev/jixiao/templates"
 )
 
 // The proof of issue 13: filings shaped like real departments' (seeded,
@@ -36,7 +35,7 @@ var (
 		{Template: "national", Projects: 40, Extremes: true},
 		{Template: "hebei", Projects: 5},
 		{Template: "national", Projects: 1, Indicators: 30},
-		{Template: "hebei", Projects: 60, Indicators: 1},
+		{Template: "hebei", Projects: 60, Indicators: 2},
 		{}, {}, {},
 	}
 	heldOut = []budgettest.Options{{}, {}, {}, {}, {Template: "hebei", Projects: 60, Extremes: true}}
@@ -57,22 +56,14 @@ func TestHeldOutFilingsPrintRight(t *testing.T) {
 // generate builds a generated filing.
 func generate(t testing.TB, seed uint64, o budgettest.Options) (*budget.Filing, *Report) {
 	t.Helper()
-	src := budgettest.Filing(seed, o)
-	f, notes := budget.Parse(fmt.Sprintf("seed%d.toml", seed), []byte(src))
-	if f == nil || notes.HasErrors() {
+	e := engine(t)
+	f, notes, err := e.Load(fmt.Sprintf("seed%d.toml", seed), []byte(budgettest.Filing(seed, o)))
+	if err != nil {
 		t.Fatalf("seed %d: the generated filing does not load: %v", seed, notes)
 	}
-	set, notes := templates.NewSet()
-	if notes.HasErrors() {
-		t.Fatal(notes)
-	}
-	tpl, ok := set.Get(f.Template, f.Year)
-	if !ok {
-		t.Fatalf("no template %q", f.Template)
-	}
-	rep, err := Build(f, tpl)
+	rep, notes, err := e.Build(f)
 	if err != nil {
-		t.Fatalf("seed %d (%s, %d projects): %v", seed, f.Template, len(f.Projects), err)
+		t.Fatalf("seed %d (%s, %d projects): %v\n%v", seed, f.Template, len(f.Projects), err, notes)
 	}
 	return f, rep
 }
@@ -81,10 +72,10 @@ func checkGenerated(t *testing.T, seed uint64, o budgettest.Options) {
 	f, rep := generate(t, seed, o)
 	name := fmt.Sprintf("seed %d (%s, %d projects)", seed, f.Template, len(f.Projects))
 	t.Run(name, func(t *testing.T) {
-		lines := readLines(rep.Layout)
-		checkWhole(t, rep.Doc, lines)
+		lines := readLines(rep.pages)
+		checkWhole(t, rep.doc, lines)
 		checkLineStarts(t, lines)
-		forms := projectForms(rep.Doc)
+		forms := projectForms(rep.doc)
 		if len(forms) != len(f.Projects) {
 			t.Fatalf("%d project forms for %d projects", len(forms), len(f.Projects))
 		}
@@ -236,9 +227,9 @@ func pageTexts(r *layout.Result) []string {
 // the 目录 points at that page.
 func checkCaptions(t *testing.T, rep *Report, forms []form) {
 	t.Helper()
-	pages := pageTexts(rep.Layout)
+	pages := pageTexts(rep.pages)
 	for _, fm := range forms {
-		a, ok := rep.Layout.Anchors[fm.caption.Bookmark]
+		a, ok := rep.pages.Anchors[fm.caption.Bookmark]
 		if !ok {
 			t.Fatalf("caption %q has no anchor", fm.caption.Text)
 		}
@@ -253,7 +244,7 @@ func checkCaptions(t *testing.T, rep *Report, forms []form) {
 				break
 			}
 		}
-		if got := rep.Layout.Pages[a.Page].Number; got != a.Number {
+		if got := rep.pages.Pages[a.Page].Number; got != a.Number {
 			t.Errorf("caption %q: anchor number %d, page number %d", fm.caption.Text, a.Number, got)
 		}
 	}
@@ -265,13 +256,13 @@ func checkContinuations(t *testing.T, rep *Report, forms []form) {
 	t.Helper()
 	captionAt := map[int][]form{} // page index → forms captioned there
 	for _, fm := range forms {
-		a := rep.Layout.Anchors[fm.caption.Bookmark]
+		a := rep.pages.Anchors[fm.caption.Bookmark]
 		captionAt[a.Page] = append(captionAt[a.Page], fm)
 	}
-	first := rep.Layout.Anchors[forms[0].caption.Bookmark].Page
+	first := rep.pages.Anchors[forms[0].caption.Bookmark].Page
 	var current form
-	for p := first; p < len(rep.Layout.Pages); p++ {
-		pg := rep.Layout.Pages[p]
+	for p := first; p < len(rep.pages.Pages); p++ {
+		pg := rep.pages.Pages[p]
 		top := math.Inf(1)
 		for _, it := range pg.Items {
 			if tx, ok := it.(layout.Text); ok {
@@ -279,7 +270,7 @@ func checkContinuations(t *testing.T, rep *Report, forms []form) {
 			}
 		}
 		here := captionAt[p]
-		opensWithCaption := len(here) > 0 && rep.Layout.Anchors[here[0].caption.Bookmark].Y <= top
+		opensWithCaption := len(here) > 0 && rep.pages.Anchors[here[0].caption.Bookmark].Y <= top
 		if p > first && !opensWithCaption {
 			cont := squash(current.tables[0].Continued)
 			if cont == "" || !strings.HasPrefix(squash(pageText(pg)), cont) {
@@ -298,7 +289,7 @@ func checkContinuations(t *testing.T, rep *Report, forms []form) {
 // joined part) starts there; that could not have fitted.
 func checkNoShortPages(t *testing.T, rep *Report) {
 	t.Helper()
-	bottom := rep.Doc.Page.Height - rep.Doc.Page.MarginBottom
+	bottom := rep.doc.Page.Height - rep.doc.Page.MarginBottom
 	rules := func(pg layout.Page) []float64 {
 		var ys []float64
 		for _, it := range pg.Items {
@@ -309,12 +300,12 @@ func checkNoShortPages(t *testing.T, rep *Report) {
 		slices.Sort(ys)
 		return slices.CompactFunc(ys, func(a, b float64) bool { return math.Abs(a-b) < 0.01 })
 	}
-	for p := 0; p+1 < len(rep.Layout.Pages); p++ {
-		next := rep.Layout.Pages[p+1]
+	for p := 0; p+1 < len(rep.pages.Pages); p++ {
+		next := rep.pages.Pages[p+1]
 		if !strings.HasPrefix(squash(pageText(next)), "续表") {
 			continue
 		}
-		ys, nys := rules(rep.Layout.Pages[p]), rules(next)
+		ys, nys := rules(rep.pages.Pages[p]), rules(next)
 		if len(ys) == 0 || len(nys) < 3 {
 			continue
 		}
@@ -406,7 +397,7 @@ func checkDOCXStructure(t *testing.T, template string, rep *Report, parts map[st
 			t.Errorf("an empty paragraph in the 目录: %.200s", p)
 		}
 	}
-	forms := projectForms(rep.Doc)
+	forms := projectForms(rep.doc)
 	var formTables []string
 	for _, tbl := range tableRE.FindAllString(body, -1) {
 		if strings.Contains(tbl, "<w:tblBorders>") {
@@ -429,7 +420,7 @@ func checkDOCXStructure(t *testing.T, template string, rep *Report, parts map[st
 					keep++
 				}
 				for _, c := range row.Cells {
-					if rep.Doc.Styles[c.Style].NoWrap && len(c.Breaks) == 0 && c.Text != "" && !strings.ContainsFunc(c.Text, func(r rune) bool { return r > 0x7f }) &&
+					if rep.doc.Styles[c.Style].NoWrap && len(c.Breaks) == 0 && c.Text != "" && !strings.ContainsFunc(c.Text, func(r rune) bool { return r > 0x7f }) &&
 						!strings.Contains(tbl, ">"+c.Text+"</w:t>") {
 						t.Errorf("%s: %q is not one run of form %d", template, c.Text, i+1)
 					}
@@ -468,13 +459,13 @@ func checkLibreOffice(t *testing.T, rep *Report, pages []string) {
 	// ≤10个工作日 a little wider than the PDF, so those may wrap there
 	// (docs/layout.md).
 	want := map[string]int{}
-	for s, n := range wholeTexts(rep.Doc) {
+	for s, n := range wholeTexts(rep.doc) {
 		if !strings.ContainsFunc(s, func(r rune) bool { return r > 0x7f }) && !strings.Contains(s, "-") || codeRE.MatchString(s) {
 			want[squash(s)] += n
 		}
 	}
 	checkOccurrences(t, "LibreOffice", want, strings.Join(lines, "\n"))
-	forms := projectForms(rep.Doc)
+	forms := projectForms(rep.doc)
 	first := -1
 	for _, fm := range forms {
 		// The page where the form's first rows are is the caption's page.

@@ -285,7 +285,7 @@ func fitError(tmpl []float64, cells []*fitCell, width float64) error {
 			worst, worstRoom, worstShort = c, room, short
 		}
 	}
-	d := diag.Diagnostic{File: worst.dc.Pos.File, Line: worst.dc.Pos.Line, Col: worst.dc.Pos.Col, Severity: diag.Error, Code: "G2"}
+	d := diag.Diagnostic{Pos: worst.dc.Pos, Severity: diag.Error, Code: "G2"}
 	return diag.List{d.Say(
 		diag.T("table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm",
 			worst.table, worst.row, worst.dc.Col+1, worst.dc.Text, worst.floor, worst.need(), worstRoom),

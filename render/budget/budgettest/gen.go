@@ -18,7 +18,7 @@ import (
 type Options struct {
 	Template   string // "hebei" or "national"; empty picks one
 	Projects   int    // 1–60
-	Indicators int    // per project, 1–30; 0 varies per project (3–30)
+	Indicators int    // per project, 2–30 (the forms require two categories); 0 varies (3–30)
 	// Extremes puts the largest amount (999999999999.99) into the first
 	// project and the smallest (0.01) into the second.
 	Extremes bool
@@ -223,6 +223,7 @@ func (g *gen) project(o Options, p int, tpl string, cats []category) {
 	if count <= 0 {
 		count = 3 + g.r.IntN(28)
 	}
+	count = max(count, 2) // the two categories every form requires
 	for i := range count {
 		// The first indicators cover the categories the form requires.
 		cat := cats[g.r.IntN(len(cats))]

@@ -43,10 +43,10 @@ func Convert(t testing.TB, dir string, files ...string) []string {
 	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("soffice not on PATH: LibreOffice rendering not tested")
+		t.Skip("LibreOffice (soffice) is not installed: DOCX rendering not tested")
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not on PATH: LibreOffice rendering not tested")
+		t.Skip("pdftotext (poppler-utils) is not installed: DOCX rendering not tested")
 	}
 	var conf strings.Builder
 	fmt.Fprintf(&conf, "<?xml version=\"1.0\"?>\n<fontconfig>\n<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n<dir>%s</dir>\n", fontsDir())

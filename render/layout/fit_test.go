@@ -107,7 +107,7 @@ func TestTableRowKeepsWithNext(t *testing.T) {
 	d := newDoc(&doc.Table{Name: "t", Columns: []float64{78, 78}, Borders: true, Rows: rows})
 	r := mustLayout(t, d)
 	last := strings.Count(pageText(r.Pages[0]), "行") / 2 // rows on page 1
-	rows[last-1].KeepWithNext = true                      // the last row of page 1 keeps with the next
+	rows[last-1].KeepWithNext = true                     // the last row of page 1 keeps with the next
 	r = mustLayout(t, newDoc(&doc.Table{Name: "t", Columns: []float64{78, 78}, Borders: true, Rows: rows}))
 	if got := strings.Count(pageText(r.Pages[0]), "行") / 2; got != last-1 {
 		t.Errorf("%d rows on page 1, want %d: the kept row moves on with the next", got, last-1)

@@ -31,8 +31,9 @@ func Filing(seed uint64, o Options) string {
 }
 
 type gen struct {
-	r *rand.Rand
-	b strings.Builder
+	r    *rand.Rand
+	b    strings.Builder
+	dept string // the department code, whose first digits start each project code
 }
 
 func (g *gen) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
@@ -153,7 +154,8 @@ func (g *gen) filing(o Options) string {
 	g.line("year = 2025")
 	g.line("")
 	g.line("[department]")
-	g.line("code = %q", fmt.Sprintf("%06d", 100000+g.r.IntN(900000)))
+	g.dept = fmt.Sprintf("%06d", 100000+g.r.IntN(900000))
+	g.line("code = %q", g.dept)
 	g.line("name = %s", str(county+office))
 	g.line("short_name = %s", str(strings.TrimSuffix(office, "局")))
 	g.line("money_unit = \"元\"")
@@ -193,7 +195,7 @@ func (g *gen) project(o Options, p int, tpl string, cats []category) {
 	}
 	g.line("")
 	g.line("[[projects]]")
-	g.line("code = %q", fmt.Sprintf("%03d-%04d-%s-%04X", 100+g.r.IntN(900), g.r.IntN(10000), []string{"JBN", "XMZ", "ZXZ", "JTY"}[g.r.IntN(4)], g.r.IntN(0x10000)))
+	g.line("code = %q", fmt.Sprintf("%s-%04d-%s-%04X", g.dept[:3], g.r.IntN(10000), []string{"JBN", "XMZ", "ZXZ", "JTY"}[g.r.IntN(4)], g.r.IntN(0x10000)))
 	g.line("name = %s", str(name))
 	g.line("budget = %q", money(budget))
 	g.line("fiscal = %q", money(budget-other))

@@ -29,6 +29,13 @@ import (
 // sizeStep is how much a cell's text shrinks per step, in pt.
 const sizeStep = 0.5
 
+// scriptGap is the room, in 1/1000 em, a fitted text that may not wrap
+// keeps at each change between Chinese and Latin letters or digits:
+// LibreOffice puts about a fifth of an em there, even where the DOCX asks
+// for no such space (w:autoSpaceDE/DN), and would wrap ≤10个工作日 in a
+// column exactly as wide as the PDF's text.
+const scriptGap = 250
+
 // fitSlack is room a fitted cell keeps beyond its text, in mm, for the
 // rounding of word processors that lay the DOCX out with other fonts.
 const fitSlack = 0.3
@@ -113,6 +120,9 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 				}
 				dc.Size = 0
 				wide := sh.widest(st.NoWrap)
+				if st.NoWrap && wide > 0 {
+					wide += scriptGap * float64(sh.scriptChanges())
+				}
 				if wide <= 0 {
 					continue
 				}

@@ -259,3 +259,16 @@ func (s *shaped) widest(all bool) float64 {
 	}
 	return best
 }
+
+// scriptChanges counts the places where a Chinese-like character meets a
+// Latin letter or digit.
+func (s *shaped) scriptChanges() int {
+	n := 0
+	for i := 0; i+1 < len(s.cl); i++ {
+		a, b := &s.cl[i], &s.cl[i+1]
+		if (a.kind|b.kind)&(kindSpace|kindNewline) == 0 && a.kind&kindWide != b.kind&kindWide && (alnum(a.base) || alnum(b.base)) {
+			n++
+		}
+	}
+	return n
+}

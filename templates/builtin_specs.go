@@ -862,6 +862,10 @@ func builtinSpec(file string) (spec, bool) {
 							Kind:  "table",
 							Table: "form",
 						},
+						{
+							Kind:  "table",
+							Table: "indicators",
+						},
 					},
 				},
 			},
@@ -1005,6 +1009,15 @@ func builtinSpec(file string) (spec, bool) {
 								},
 							},
 						},
+					},
+				},
+				"indicators": {
+					Units:          28,
+					HeaderRows:     1,
+					Joined:         true,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}",
+					ContinuedStyle: "continued",
+					Rows: []rowSpec{
 						{
 							CantSplit: true,
 							Cells: []cellSpec{

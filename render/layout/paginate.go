@@ -185,12 +185,16 @@ func (ts *tableState) breakPage(y float64, r int) {
 	ts.onTop = true
 	saved := ts.open
 	ts.open = nil
+	top := ts.p.y
 	for h := 0; h < ts.t.header; h++ {
 		ts.placeRow(h)
 	}
 	ts.open = saved
 	for _, f := range ts.open {
 		f.y0, f.key = ts.p.y, r
+		if f.c.row < ts.t.header { // a header cell spanning into the body
+			f.y0 = top
+		}
 	}
 }
 

@@ -141,7 +141,10 @@ func (t *table) group(headerRows int, keep bool, pageH float64) {
 			end = max(end, c.last())
 		}
 	}
-	if headerRows > 0 && slices.Contains(starts, headerRows) { // whole groups, with a body
+	// The header rows repeat when a body follows them. A header cell may
+	// span down into the body (the national form's 绩效指标 label): on a
+	// new page it goes on from the top of the repeated header.
+	if headerRows > 0 && headerRows < len(t.rows) {
 		t.header = headerRows
 	}
 	if t.header > 0 {
@@ -155,6 +158,9 @@ func (t *table) group(headerRows int, keep bool, pageH float64) {
 		}
 	}
 	t.avail = pageH - t.headerH - t.contH
+	if t.header > 0 && !slices.Contains(starts, t.header) {
+		t.groups = append(t.groups, t.header) // the body starts inside a header cell's span
+	}
 	for _, s := range starts {
 		if s >= t.header {
 			t.groups = append(t.groups, s)

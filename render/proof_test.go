@@ -38,7 +38,7 @@ var (
 		{Template: "hebei", Projects: 60, Indicators: 2},
 		{}, {}, {},
 	}
-	heldOut = []budgettest.Options{{}, {}, {}, {}, {Template: "hebei", Projects: 60, Extremes: true}}
+	heldOut = []budgettest.Options{{}, {}, {}, {}, {}, {}, {}, {}, {Template: "hebei", Projects: 60, Extremes: true}, {Template: "national", Projects: 60, Extremes: true}}
 )
 
 func TestGeneratedFilingsPrintRight(t *testing.T) {

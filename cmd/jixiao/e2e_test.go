@@ -720,6 +720,7 @@ func TestCheckSummary(t *testing.T) {
 		t.Errorf("two filings: exit %d, %q, want %q", code, stderr[max(0, len(stderr)-80):], want)
 	}
 }
+
 // TestUpdateFields: Word is asked to update the DOCX's fields on opening
 // only with --update-fields.
 func TestUpdateFields(t *testing.T) {

@@ -42,7 +42,7 @@ type cli struct {
 	getenv         env
 	found          diag.List // every finding printed, for check's summary
 	checking       bool      // the command is check
-	updateFields   bool // build --update-fields: Word updates the DOCX's fields on opening
+	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {

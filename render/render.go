@@ -61,7 +61,7 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 	if file == "" {
 		file = f.File
 	}
-	d := diag.Diagnostic{File: file, Line: ge.Pos.Line, Col: ge.Pos.Col, Severity: diag.Error, Code: "G1"}
+	d := diag.Diagnostic{File: file, Line: ge.Pos.Line, Col: ge.Pos.Col, Sheet: ge.Pos.Sheet, Severity: diag.Error, Code: "G1"}
 	char := string(ge.Rune)
 	var msg diag.Text
 	if ge.Row > 0 {

@@ -271,7 +271,7 @@ func (c *cli) loadChecked(path string, set *templates.Set, forPDF bool) (*budget
 	t, ok := set.Get(name, f.Year)
 	if !ok {
 		p := f.Positions.Of("template")
-		notes = append(notes, diag.Diagnostic{File: path, Line: p.Line, Col: p.Col, Severity: diag.Error,
+		notes = append(notes, diag.Diagnostic{File: path, Line: p.Line, Col: p.Col, Sheet: p.Sheet, Severity: diag.Error,
 			Code: "F10", Path: "template", Msg: "unknown template %q", Args: []any{name},
 			Hint: "run jixiao templates to list the forms, or add yours with --templates DIR"})
 		c.report(notes)

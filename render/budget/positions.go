@@ -12,8 +12,12 @@ import (
 // [[projects]] header.
 type Positions map[string]Pos
 
-// Pos is a 1-based line and column.
-type Pos struct{ Line, Col int }
+// Pos is a 1-based line and column; in a workbook, Sheet names the
+// worksheet and Line and Col are the cell's row and column.
+type Pos struct {
+	Line, Col int
+	Sheet     string
+}
 
 // Of returns the position of path, or of its nearest recorded ancestor. A
 // path written as an array of tables where a table belongs ([[department]])
@@ -67,10 +71,10 @@ func IndexPositions(src string) Positions {
 			base := indexed(name, counts)
 			counts[base]++
 			table = fmt.Sprintf("%s[%d]", base, counts[base])
-			pos[table] = Pos{i + 1, col}
+			pos[table] = Pos{Line: i + 1, Col: col}
 		case trimmed[0] == '[':
 			table = indexed(headerName(trimmed[1:], "]"), counts)
-			pos[table] = Pos{i + 1, col}
+			pos[table] = Pos{Line: i + 1, Col: col}
 		default:
 			key, rest, ok := strings.Cut(trimmed, "=")
 			if !ok {
@@ -78,7 +82,7 @@ func IndexPositions(src string) Positions {
 			}
 			path := joinPath(table, keyPath(key))
 			if _, seen := pos[path]; !seen {
-				pos[path] = Pos{i + 1, col}
+				pos[path] = Pos{Line: i + 1, Col: col}
 			}
 			rest = strings.TrimSpace(rest)
 			for _, q := range []string{`"""`, `'''`} {

@@ -82,7 +82,7 @@ type checker struct {
 func (c *checker) report(sev diag.Severity, code, path string, msg, hint diag.Text) {
 	at := c.f.Positions.Of(path)
 	c.out = append(c.out, diag.Diagnostic{
-		File: c.f.File, Line: at.Line, Col: at.Col,
+		File: c.f.File, Line: at.Line, Col: at.Col, Sheet: at.Sheet,
 		Severity: sev, Code: code, Path: path,
 	}.Say(msg, hint))
 }

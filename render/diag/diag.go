@@ -7,6 +7,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -29,13 +30,16 @@ const (
 type Diagnostic struct {
 	File      string
 	Line, Col int
-	Severity  Severity
-	Code      string // rule identifier, e.g. "M1"
-	Path      string // field path, e.g. "projects[2].budget"
-	Msg       string
-	Args      []any
-	Hint      string
-	HintArgs  []any
+	// Sheet names the worksheet when File is a workbook: Line and Col are
+	// then the cell's row and column, printed as Sheet!E5.
+	Sheet    string
+	Severity Severity
+	Code     string // rule identifier, e.g. "M1"
+	Path     string // field path, e.g. "projects[2].budget"
+	Msg      string
+	Args     []any
+	Hint     string
+	HintArgs []any
 }
 
 // Term is an argument that is itself a catalog key, such as a field name
@@ -70,6 +74,9 @@ func (l List) Sort() {
 		if a.File != b.File {
 			return a.File < b.File
 		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -98,7 +105,9 @@ func (d Diagnostic) String() string { return d.format(NewPrinter(language.Englis
 func (d Diagnostic) format(p *Printer) string {
 	var b strings.Builder
 	b.WriteString(d.File)
-	if d.Line > 0 {
+	if d.Sheet != "" {
+		b.WriteString(":" + CellName(d.Sheet, d.Line, d.Col))
+	} else if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
 		if d.Col > 0 {
 			fmt.Fprintf(&b, ":%d", d.Col)
@@ -215,4 +224,30 @@ func Match(lang language.Tag) language.Tag {
 		return language.SimplifiedChinese
 	}
 	return language.English
+}
+
+// CellName writes a workbook place the way spreadsheets do: 项目!E5 for
+// row 5, column 5 of sheet 项目; the sheet alone when row is 0, the row
+// alone (项目!5:5) when col is 0. A sheet name with blanks or punctuation
+// is quoted ('my sheet'!A1).
+func CellName(sheet string, row, col int) string {
+	if strings.ContainsAny(sheet, " !'-+()&,;") {
+		sheet = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	switch {
+	case row <= 0:
+		return sheet
+	case col <= 0:
+		return fmt.Sprintf("%s!%d:%d", sheet, row, row)
+	}
+	return sheet + "!" + ColumnName(col) + strconv.Itoa(row)
+}
+
+// ColumnName is a spreadsheet column's letters: 1 → A, 27 → AA.
+func ColumnName(col int) string {
+	var b []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		b = append([]byte{byte('A' + (col-1)%26)}, b...)
+	}
+	return string(b)
 }

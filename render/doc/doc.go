@@ -10,12 +10,14 @@ package doc
 
 import "time"
 
-// Pos is a position in a source file (1-based line and column); the zero Pos
-// means "no position known".
+// Pos is a position in a source file (1-based line and column; in a
+// workbook, the cell's row and column on Sheet); the zero Pos means "no
+// position known".
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File  string
+	Line  int
+	Col   int
+	Sheet string
 }
 
 // Document is a whole report.

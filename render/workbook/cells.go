@@ -1,0 +1,276 @@
+package workbook
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
+)
+
+// sheet is one worksheet as read: its cells' raw values by row, and where
+// merged ranges send each covered cell.
+type sheet struct {
+	r      *reader
+	name   string
+	rows   [][]string        // raw values, rows[row-1][col-1]
+	merged map[[2]int][2]int // covered cell (row, col) → its range's first cell
+}
+
+func (r *reader) sheet(name string) (*sheet, error) {
+	rows, err := r.x.GetRows(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	s := &sheet{r: r, name: name, rows: rows, merged: map[[2]int][2]int{}}
+	merges, err := r.x.GetMergeCells(name, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > maxMergedCells {
+			continue
+		}
+		for row := r1; row <= r2; row++ {
+			for col := c1; col <= c2; col++ {
+				if row != r1 || col != c1 {
+					s.merged[[2]int{row, col}] = [2]int{r1, c1}
+				}
+			}
+		}
+	}
+	return s, nil
+}
+
+// maxMergedCells bounds the cells one merged range may fill: a sheet-wide
+// merge must not cost memory in proportion to the sheet's area.
+const maxMergedCells = 100000
+
+// cell is one cell's content, read through merges.
+type cell struct {
+	row, col int    // where its value is: the first cell of its merged range
+	raw      string // the stored value: a number's digits, a text, TRUE as 1
+	typ      excelize.CellType
+	formula  string
+	style    int
+}
+
+// at returns the cell at row, col (1-based).
+func (s *sheet) at(row, col int) cell {
+	if to, ok := s.merged[[2]int{row, col}]; ok {
+		row, col = to[0], to[1]
+	}
+	c := cell{row: row, col: col}
+	if row <= len(s.rows) && col <= len(s.rows[row-1]) {
+		c.raw = s.rows[row-1][col-1]
+	}
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	if c.raw == "" {
+		// An empty value may be a formula never computed, or one whose
+		// value is the empty text (type str).
+		if c.formula, _ = s.r.x.GetCellFormula(s.name, ref); c.formula == "" {
+			return c
+		}
+	}
+	c.typ, _ = s.r.x.GetCellType(s.name, ref)
+	c.style, _ = s.r.x.GetCellStyle(s.name, ref)
+	return c
+}
+
+// pos is where a finding about c points.
+func (s *sheet) pos(c cell) budget.Pos { return budget.Pos{Sheet: s.name, Line: c.row, Col: c.col} }
+
+// finding starts a finding about cell c.
+func (s *sheet) finding(sev diag.Severity, code string, c cell) diag.Diagnostic {
+	return diag.Diagnostic{File: s.r.file, Sheet: s.name, Line: c.row, Col: c.col, Severity: sev, Code: code}
+}
+
+// usable reports whether c holds a value a field can take, and reports a
+// formula without a computed value or an error value (#REF!) otherwise.
+func (s *sheet) usable(c cell, path string) bool {
+	switch {
+	case c.raw == "" && c.formula != "" && c.typ != excelize.CellTypeFormula:
+		s.r.add(s.finding(diag.Error, "X4", c).Say(
+			diag.T("the cell holds the formula =%s without a computed value", c.formula),
+			diag.T("open the workbook in Excel or WPS and save it, so the value is stored with the formula")), path)
+		return false
+	case c.typ == excelize.CellTypeError:
+		s.r.add(s.finding(diag.Error, "X5", c).Say(
+			diag.T("the cell shows the error %s", c.raw),
+			diag.T("correct the formula or the value in this cell")), path)
+		return false
+	}
+	return c.raw != ""
+}
+
+// text reads c as text of kind k: a number as its digits (or as its format
+// shows it, for a format other than General), line breaks as \n, blanks
+// around it trimmed. A line break in a one-line field is joined, with a
+// warning.
+func (s *sheet) text(c cell, k kind, path string) string {
+	if !s.usable(c, path) {
+		return ""
+	}
+	v := c.raw
+	switch c.typ {
+	case excelize.CellTypeNumber, excelize.CellTypeUnset, excelize.CellTypeBool, excelize.CellTypeDate:
+		if s.r.numFmt(c.style) != 0 || c.typ != excelize.CellTypeNumber && c.typ != excelize.CellTypeUnset {
+			ref, _ := excelize.CoordinatesToCellName(c.col, c.row)
+			if shown, err := s.r.x.GetCellValue(s.name, ref); err == nil {
+				v = shown
+			}
+		} else if f, err := strconv.ParseFloat(v, 64); err == nil {
+			v = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+	}
+	v = strings.TrimFunc(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(v), unicode.IsSpace)
+	if k == oneLine && strings.Contains(v, "\n") {
+		v = joinLines(v)
+		s.r.add(s.finding(diag.Warning, "X7", c).Say(
+			diag.T("the line breaks in this cell were joined: %q", v),
+			diag.T("this field is one line in the report; check the text")), path)
+	}
+	return v
+}
+
+// joinLines joins the lines of s, with a space between two Latin letters
+// or digits and nothing between Chinese text.
+func joinLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := strings.TrimFunc(lines[0], unicode.IsSpace)
+	for _, l := range lines[1:] {
+		l = strings.TrimFunc(l, unicode.IsSpace)
+		if l == "" {
+			continue
+		}
+		if out != "" && latin(lastRune(out)) && latin([]rune(l)[0]) {
+			out += " "
+		}
+		out += l
+	}
+	return out
+}
+
+func latin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+func lastRune(s string) rune { r := []rune(s); return r[len(r)-1] }
+
+// decimal reads c as an amount, or as a spending-plan percentage with
+// asPercent: a number stored as a double becomes its shortest decimal
+// (1234.5599999999999 is 1234.56) and then exact hundredths; a cell with a
+// per-cent format holding 0.25 is 25; text goes through the same rules as
+// a TOML string, so 100,000.00 or full-width digits get the same findings.
+func (s *sheet) decimal(c cell, asPercent bool, path string) budget.Decimal {
+	if c.raw == "" && c.formula == "" && c.typ != excelize.CellTypeError {
+		return budget.Decimal{}
+	}
+	d := budget.Decimal{Set: true}
+	if !s.usable(c, path) {
+		d.Raw, d.Err = c.raw, budget.ErrDecimalSyntax
+		if c.raw == "" {
+			d.Raw = "=" + c.formula
+		}
+		return d
+	}
+	switch c.typ {
+	case excelize.CellTypeNumber, excelize.CellTypeUnset:
+		f, err := strconv.ParseFloat(strings.TrimSpace(c.raw), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			d.Raw, d.Err = c.raw, budget.ErrDecimalSyntax
+			return d
+		}
+		d.Raw = strconv.FormatFloat(f, 'f', -1, 64)
+		if asPercent && s.r.isPercent(c.style) {
+			d.Raw = shiftPercent(d.Raw)
+		}
+	case excelize.CellTypeBool:
+		d.Raw, d.Err = map[string]string{"1": "TRUE", "0": "FALSE"}[c.raw], budget.ErrDecimalSyntax
+		return d
+	default:
+		d.Raw = strings.TrimFunc(c.raw, unicode.IsSpace)
+		if t, ok := strings.CutSuffix(d.Raw, "%"); asPercent && ok {
+			d.Raw = strings.TrimFunc(t, unicode.IsSpace)
+		}
+	}
+	d.Hundredths, d.Err = budget.ParseDecimal(d.Raw)
+	return d
+}
+
+// shiftPercent multiplies a decimal written in digits by 100, exactly:
+// 0.255 → 25.5.
+func shiftPercent(v string) string {
+	sign := ""
+	if strings.HasPrefix(v, "-") {
+		sign, v = "-", v[1:]
+	}
+	whole, frac, _ := strings.Cut(v, ".")
+	frac += "00"
+	whole = strings.TrimLeft(whole+frac[:2], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if frac = strings.TrimRight(frac[2:], "0"); frac != "" {
+		whole += "." + frac
+	}
+	return sign + whole
+}
+
+// numFmt returns the number format of cell style idx: a built-in format's
+// ID, or -1 for a custom one.
+func (r *reader) numFmt(idx int) int {
+	f, ok := r.formats[idx]
+	if !ok {
+		f = numFormat{}
+		if st, err := r.x.GetStyle(idx); err == nil && st != nil {
+			f.id = st.NumFmt
+			if st.CustomNumFmt != nil {
+				f.id = -1
+				f.percent = strings.Contains(unquoted(*st.CustomNumFmt), "%")
+			} else {
+				f.percent = st.NumFmt == 9 || st.NumFmt == 10
+			}
+		}
+		r.formats[idx] = f
+	}
+	return f.id
+}
+
+// isPercent reports whether style idx shows numbers as percentages.
+func (r *reader) isPercent(idx int) bool {
+	r.numFmt(idx)
+	return r.formats[idx].percent
+}
+
+// numFormat is what the reader needs of a number format.
+type numFormat struct {
+	id      int
+	percent bool
+}
+
+// unquoted drops the quoted literals and bracketed sections of a number
+// format code, which may hold a % sign that is not the per-cent format.
+func unquoted(code string) string {
+	var b strings.Builder
+	var end rune
+	for _, r := range code {
+		switch {
+		case end != 0:
+			if r == end {
+				end = 0
+			}
+		case r == '"':
+			end = '"'
+		case r == '[':
+			end = ']'
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

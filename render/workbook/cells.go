@@ -92,10 +92,12 @@ func (s *sheet) finding(sev diag.Severity, code string, c cell) diag.Diagnostic 
 }
 
 // usable reports whether c holds a value a field can take, and reports a
-// formula without a computed value or an error value (#REF!) otherwise.
-func (s *sheet) usable(c cell, path string) bool {
+// formula without a computed value or an error value (#REF!) otherwise. A
+// formula of a text field whose stored value is the empty text (type str)
+// computed to "", which is a value; an amount cannot be empty text.
+func (s *sheet) usable(c cell, path string, numeric bool) bool {
 	switch {
-	case c.raw == "" && c.formula != "" && c.typ != excelize.CellTypeFormula:
+	case c.raw == "" && c.formula != "" && (numeric || c.typ != excelize.CellTypeFormula):
 		s.r.add(s.finding(diag.Error, "X4", c).Say(
 			diag.T("the cell holds the formula =%s without a computed value", c.formula),
 			diag.T("open the workbook in Excel or WPS and save it, so the value is stored with the formula")), path)
@@ -114,7 +116,7 @@ func (s *sheet) usable(c cell, path string) bool {
 // around it trimmed. A line break in a one-line field is joined, with a
 // warning.
 func (s *sheet) text(c cell, k kind, path string) string {
-	if !s.usable(c, path) {
+	if !s.usable(c, path, false) {
 		return ""
 	}
 	v := c.raw
@@ -126,7 +128,7 @@ func (s *sheet) text(c cell, k kind, path string) string {
 				v = shown
 			}
 		} else if f, err := strconv.ParseFloat(v, 64); err == nil {
-			v = strconv.FormatFloat(f, 'f', -1, 64)
+			v = excelDigits(f)
 		}
 	}
 	v = strings.TrimFunc(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(v), unicode.IsSpace)
@@ -171,7 +173,7 @@ func (s *sheet) decimal(c cell, asPercent bool, path string) budget.Decimal {
 		return budget.Decimal{}
 	}
 	d := budget.Decimal{Set: true}
-	if !s.usable(c, path) {
+	if !s.usable(c, path, true) {
 		d.Raw, d.Err = c.raw, budget.ErrDecimalSyntax
 		if c.raw == "" {
 			d.Raw = "=" + c.formula
@@ -185,7 +187,7 @@ func (s *sheet) decimal(c cell, asPercent bool, path string) budget.Decimal {
 			d.Raw, d.Err = c.raw, budget.ErrDecimalSyntax
 			return d
 		}
-		d.Raw = strconv.FormatFloat(f, 'f', -1, 64)
+		d.Raw = excelDigits(f)
 		if asPercent && s.r.isPercent(c.style) {
 			d.Raw = shiftPercent(d.Raw)
 		}
@@ -200,6 +202,15 @@ func (s *sheet) decimal(c cell, asPercent bool, path string) budget.Decimal {
 	}
 	d.Hundredths, d.Err = budget.ParseDecimal(d.Raw)
 	return d
+}
+
+// excelDigits writes a number as the spreadsheet means it: to the 15
+// significant digits Excel and WPS keep, in plain digits. The sum
+// 0.1 + 0.2, stored as 0.30000000000000004, is 0.3, as Excel shows it;
+// 100000.001 stays 100000.001.
+func excelDigits(f float64) string {
+	g, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	return strconv.FormatFloat(g, 'f', -1, 64)
 }
 
 // shiftPercent multiplies a decimal written in digits by 100, exactly:

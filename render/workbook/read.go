@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -239,7 +240,7 @@ func (r *reader) unitValue(s *sheet, c column, vc cell) {
 // date reads the report date: a date cell (a day number) as YYYY-MM-DD,
 // text as written.
 func (r *reader) date(s *sheet, c cell) string {
-	if !s.usable(c, "date") {
+	if !s.usable(c, "date", false) {
 		return ""
 	}
 	if c.typ == excelize.CellTypeNumber || c.typ == excelize.CellTypeUnset {
@@ -463,6 +464,30 @@ func (r *reader) plan(s *sheet, row int, cols []int, path string) []budget.Decim
 	return plan[:last+1]
 }
 
+// project picks an indicator's project: the one with its code (and, when
+// two projects share the code, its name), else, without a code, the one
+// project with its name.
+func project(withCode, withName []int, hasCode, hasName bool) (int, bool) {
+	if !hasCode {
+		return firstOf(withName, hasName && len(withName) == 1)
+	}
+	if len(withCode) > 1 && hasName {
+		for _, i := range withCode {
+			if slices.Contains(withName, i) {
+				return i, true
+			}
+		}
+	}
+	return firstOf(withCode, len(withCode) > 0)
+}
+
+func firstOf(list []int, ok bool) (int, bool) {
+	if !ok {
+		return 0, false
+	}
+	return list[0], true
+}
+
 // goals splits the goals cell into one goal per line, leaving out empty
 // lines.
 func goals(v string) []string {
@@ -482,11 +507,9 @@ func (r *reader) indicators(s *sheet) {
 	if header == 0 {
 		return
 	}
-	byCode, byName := map[string]int{}, map[string][]int{}
+	byCode, byName := map[string][]int{}, map[string][]int{}
 	for i, p := range r.f.Projects {
-		if _, dup := byCode[p.Code]; !dup && p.Code != "" {
-			byCode[p.Code] = i
-		}
+		byCode[p.Code] = append(byCode[p.Code], i)
 		byName[p.Name] = append(byName[p.Name], i)
 	}
 	fields := at[2:] // the indicator's own columns, after code and name
@@ -502,13 +525,7 @@ func (r *reader) indicators(s *sheet) {
 		if at[1] > 0 {
 			name = s.text(nameCell, reference, "")
 		}
-		pi, ok := byCode[code]
-		if code == "" {
-			ok = len(byName[name]) == 1 && name != ""
-			if ok {
-				pi = byName[name][0]
-			}
-		}
+		pi, ok := project(byCode[code], byName[name], code != "", name != "")
 		if !ok {
 			msg := diag.T("no project on the sheet 项目 has the code %q", code)
 			if code == "" {

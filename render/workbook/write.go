@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -42,6 +44,9 @@ func Write(w io.Writer, f *budget.Filing, form *check.Profile) error {
 	if form == nil {
 		form = &check.Profile{}
 	}
+	if err := storable(f); err != nil {
+		return err
+	}
 	wr := &writer{x: excelize.NewFile(), f: f, form: form, styles: map[string]int{}}
 	defer wr.x.Close()
 	steps := []func() error{wr.guide, wr.lists, wr.unit, wr.overall, wr.projects, wr.indicators, wr.props}
@@ -51,6 +56,60 @@ func Write(w io.Writer, f *budget.Filing, form *check.Profile) error {
 		}
 	}
 	return wr.x.Write(w)
+}
+
+// maxCellText is the most UTF-16 units a cell may hold.
+const maxCellText = 32767
+
+// storable returns an error naming the first text of f that a workbook
+// cannot hold as it is: a control character other than tab and line feed
+// (XML has no way to write it) or a text over maxCellText. Writing it
+// would change the data without a word.
+func storable(f *budget.Filing) error {
+	var err error
+	eachText(f, func(path, v string) bool {
+		for i, r := range v {
+			if r < 0x20 && r != '\t' && r != '\n' || r == 0xFFFE || r == 0xFFFF {
+				err = fmt.Errorf("%s: the control character U+%04X (character %d) cannot be stored in a workbook; delete it", path, r, utf8.RuneCountInString(v[:i])+1)
+				return false
+			}
+		}
+		if len(utf16.Encode([]rune(v))) > maxCellText {
+			err = fmt.Errorf("%s: a text of more than %d characters cannot be stored in a workbook cell", path, maxCellText)
+			return false
+		}
+		return true
+	})
+	return err
+}
+
+// eachText calls visit with the path and value of every text of f, until
+// visit returns false.
+func eachText(f *budget.Filing, visit func(path, v string) bool) {
+	d := f.Department
+	all := [][2]string{{"template", f.Template}, {"date", f.Date}, {"department.code", d.Code},
+		{"department.name", d.Name}, {"department.short_name", d.ShortName}, {"department.money_unit", d.MoneyUnit},
+		{"department.supervisor", d.Supervisor}, {"department.supervisor_code", d.SupervisorCode}, {"department.filler", d.Filler}}
+	for i, s := range f.Overall {
+		at := fmt.Sprintf("overall[%d].", i+1)
+		all = append(all, [2]string{at + "title", s.Title}, [2]string{at + "subtitle", s.Subtitle}, [2]string{at + "text", s.Text})
+	}
+	for i, p := range f.Projects {
+		at := fmt.Sprintf("projects[%d].", i+1)
+		all = append(all, [2]string{at + "code", p.Code}, [2]string{at + "name", p.Name}, [2]string{at + "purpose", p.Purpose},
+			[2]string{at + "implementer", p.Implementer}, [2]string{at + "kind", p.Kind}, [2]string{at + "period", p.Period},
+			[2]string{at + "goals", strings.Join(p.Goals, "\n")})
+		for j, in := range p.Indicators {
+			at := fmt.Sprintf("%sindicators[%d].", at, j+1)
+			all = append(all, [2]string{at + "level1", in.Level1}, [2]string{at + "level2", in.Level2}, [2]string{at + "name", in.Name},
+				[2]string{at + "description", in.Description}, [2]string{at + "value", in.Value}, [2]string{at + "basis", in.Basis})
+		}
+	}
+	for _, kv := range all {
+		if !visit(kv[0], kv[1]) {
+			return
+		}
+	}
 }
 
 // style returns the cell style of the given name, made on first use.

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"strings"
@@ -12,29 +13,39 @@ import (
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
-// sheet is one worksheet as read: its cells' raw values by row, and where
-// merged ranges send each covered cell.
+// sheet is one worksheet as read: its cells' values and what is stored
+// with them, by row, and where merged ranges send each covered cell.
 type sheet struct {
 	r      *reader
 	name   string
-	rows   [][]string        // raw values, rows[row-1][col-1]
+	rows   [][]string        // the stored values, rows[row-1][col-1]
+	cells  [][]stored        // all that is stored of each cell, by row and column
 	merged map[[2]int][2]int // covered cell (row, col) → its range's first cell
 }
 
-func (r *reader) sheet(name string) (*sheet, error) {
-	rows, err := r.x.GetRows(name, excelize.Options{RawCellValue: true})
+// sheet reads the sheet named name, at part in the package.
+func (r *reader) sheet(name, part string) (*sheet, error) {
+	v, _ := r.x.Pkg.Load(part)
+	data, ok := v.([]byte)
+	if !ok {
+		return nil, errSheetXML
+	}
+	sc, err := scanSheet(data, r.sst)
 	if err != nil {
 		return nil, err
 	}
-	s := &sheet{r: r, name: name, rows: rows, merged: map[[2]int][2]int{}}
-	merges, err := r.x.GetMergeCells(name, true)
-	if err != nil {
-		return nil, err
+	s := &sheet{r: r, name: name, cells: sc.rows, rows: make([][]string, len(sc.rows)), merged: map[[2]int][2]int{}}
+	for i, row := range sc.rows {
+		s.rows[i] = make([]string, len(row))
+		for j, c := range row {
+			s.rows[i][j] = c.value
+		}
 	}
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > maxMergedCells {
+	for _, m := range sc.merges {
+		first, last, _ := strings.Cut(m, ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(first)
+		c2, r2, err2 := excelize.CellNameToCoordinates(cmp.Or(last, first))
+		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || (r2-r1+1)*(c2-c1+1) > maxMergedCells {
 			continue
 		}
 		for row := r1; row <= r2; row++ {
@@ -54,11 +65,8 @@ const maxMergedCells = 100000
 
 // cell is one cell's content, read through merges.
 type cell struct {
-	row, col int    // where its value is: the first cell of its merged range
-	raw      string // the stored value: a number's digits, a text, TRUE as 1
-	typ      excelize.CellType
-	formula  string
-	style    int
+	row, col int // where its value is: the first cell of its merged range
+	stored
 }
 
 // at returns the cell at row, col (1-based).
@@ -67,21 +75,24 @@ func (s *sheet) at(row, col int) cell {
 		row, col = to[0], to[1]
 	}
 	c := cell{row: row, col: col}
-	if row <= len(s.rows) && col <= len(s.rows[row-1]) {
-		c.raw = s.rows[row-1][col-1]
+	if row <= len(s.cells) && col <= len(s.cells[row-1]) {
+		c.stored = s.cells[row-1][col-1]
 	}
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	if c.raw == "" {
-		// An empty value may be a formula never computed, or one whose
-		// value is the empty text (type str).
-		if c.formula, _ = s.r.x.GetCellFormula(s.name, ref); c.formula == "" {
-			return c
-		}
-	}
-	c.typ, _ = s.r.x.GetCellType(s.name, ref)
-	c.style, _ = s.r.x.GetCellStyle(s.name, ref)
 	return c
 }
+
+// label is c's text as a header or row label: a text trimmed, nothing
+// for a number, a truth value or an error.
+func (c cell) label() string {
+	if c.number() || c.typ == "b" || c.typ == "e" {
+		return ""
+	}
+	return strings.TrimFunc(c.value, unicode.IsSpace)
+}
+
+// number reports whether c holds a number (or a date, which is a number
+// with a date format).
+func (c cell) number() bool { return c.typ == "" || c.typ == "n" }
 
 // pos is where a finding about c points.
 func (s *sheet) pos(c cell) budget.Pos { return budget.Pos{Sheet: s.name, Line: c.row, Col: c.col} }
@@ -97,18 +108,18 @@ func (s *sheet) finding(sev diag.Severity, code string, c cell) diag.Diagnostic 
 // computed to "", which is a value; an amount cannot be empty text.
 func (s *sheet) usable(c cell, path string, numeric bool) bool {
 	switch {
-	case c.raw == "" && c.formula != "" && (numeric || c.typ != excelize.CellTypeFormula):
+	case c.value == "" && c.hasF && (numeric || c.typ != "str"):
 		s.r.add(s.finding(diag.Error, "X4", c).Say(
-			diag.T("the cell holds the formula =%s without a computed value", c.formula),
+			diag.T("the cell holds the formula =%s without a computed value", cmp.Or(c.formula, "…")),
 			diag.T("open the workbook in Excel or WPS and save it, so the value is stored with the formula")), path)
 		return false
-	case c.typ == excelize.CellTypeError:
+	case c.typ == "e":
 		s.r.add(s.finding(diag.Error, "X5", c).Say(
-			diag.T("the cell shows the error %s", c.raw),
+			diag.T("the cell shows the error %s", c.value),
 			diag.T("correct the formula or the value in this cell")), path)
 		return false
 	}
-	return c.raw != ""
+	return c.value != ""
 }
 
 // text reads c as text of kind k: a number as its digits (or as its format
@@ -119,19 +130,21 @@ func (s *sheet) text(c cell, k kind, path string) string {
 	if !s.usable(c, path, false) {
 		return ""
 	}
-	v := c.raw
-	switch c.typ {
-	case excelize.CellTypeNumber, excelize.CellTypeUnset, excelize.CellTypeBool, excelize.CellTypeDate:
-		if s.r.numFmt(c.style) != 0 || c.typ != excelize.CellTypeNumber && c.typ != excelize.CellTypeUnset {
-			ref, _ := excelize.CoordinatesToCellName(c.col, c.row)
-			if shown, err := s.r.x.GetCellValue(s.name, ref); err == nil {
-				v = shown
-			}
+	v := c.value
+	switch {
+	case c.typ == "b":
+		v = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+	case c.number():
+		// A number shows in its format: 0.95 as 95% in a per-cent
+		// cell, a day number as a date. The General and text formats
+		// show its digits.
+		if id := s.r.numFmt(c.style); id != 0 && id != 49 {
+			v = s.r.shown(s.name, c)
 		} else if f, err := strconv.ParseFloat(v, 64); err == nil {
 			v = excelDigits(f)
 		}
 	}
-	v = strings.TrimFunc(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(v), unicode.IsSpace)
+	v = strings.TrimFunc(lineBreaks.Replace(v), unicode.IsSpace)
 	if k == oneLine && strings.Contains(v, "\n") {
 		v = joinLines(v)
 		s.r.add(s.finding(diag.Warning, "X7", c).Say(
@@ -140,6 +153,9 @@ func (s *sheet) text(c cell, k kind, path string) string {
 	}
 	return v
 }
+
+// lineBreaks turns the line ends of Windows and old Macs into \n.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // joinLines joins the lines of s, with a space between two Latin letters
 // or digits and nothing between Chinese text.
@@ -169,33 +185,33 @@ func lastRune(s string) rune { r := []rune(s); return r[len(r)-1] }
 // per-cent format holding 0.25 is 25; text goes through the same rules as
 // a TOML string, so 100,000.00 or full-width digits get the same findings.
 func (s *sheet) decimal(c cell, asPercent bool, path string) budget.Decimal {
-	if c.raw == "" && c.formula == "" && c.typ != excelize.CellTypeError {
+	if c.value == "" && !c.hasF && c.typ != "e" {
 		return budget.Decimal{}
 	}
 	d := budget.Decimal{Set: true}
 	if !s.usable(c, path, true) {
-		d.Raw, d.Err = c.raw, budget.ErrDecimalSyntax
-		if c.raw == "" {
+		d.Raw, d.Err = c.value, budget.ErrDecimalSyntax
+		if c.value == "" {
 			d.Raw = "=" + c.formula
 		}
 		return d
 	}
-	switch c.typ {
-	case excelize.CellTypeNumber, excelize.CellTypeUnset:
-		f, err := strconv.ParseFloat(strings.TrimSpace(c.raw), 64)
+	switch {
+	case c.number():
+		f, err := strconv.ParseFloat(strings.TrimSpace(c.value), 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			d.Raw, d.Err = c.raw, budget.ErrDecimalSyntax
+			d.Raw, d.Err = c.value, budget.ErrDecimalSyntax
 			return d
 		}
 		d.Raw = excelDigits(f)
 		if asPercent && s.r.isPercent(c.style) {
 			d.Raw = shiftPercent(d.Raw)
 		}
-	case excelize.CellTypeBool:
-		d.Raw, d.Err = map[string]string{"1": "TRUE", "0": "FALSE"}[c.raw], budget.ErrDecimalSyntax
+	case c.typ == "b":
+		d.Raw, d.Err = map[string]string{"1": "TRUE", "0": "FALSE"}[c.value], budget.ErrDecimalSyntax
 		return d
 	default:
-		d.Raw = strings.TrimFunc(c.raw, unicode.IsSpace)
+		d.Raw = strings.TrimFunc(c.value, unicode.IsSpace)
 		if t, ok := strings.CutSuffix(d.Raw, "%"); asPercent && ok {
 			d.Raw = strings.TrimFunc(t, unicode.IsSpace)
 		}
@@ -230,6 +246,17 @@ func shiftPercent(v string) string {
 		whole += "." + frac
 	}
 	return sign + whole
+}
+
+// shown is the text a number shows in its cell's format, as the
+// spreadsheet library formats it: it decodes the whole sheet the first
+// time, which only cells in such formats cost.
+func (r *reader) shown(sheet string, c cell) string {
+	v, err := r.x.GetCellValue(sheet, ref(c.col, c.row))
+	if err != nil {
+		return c.value
+	}
+	return v
 }
 
 // numFmt returns the number format of cell style idx: a built-in format's

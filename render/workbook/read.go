@@ -32,6 +32,7 @@ type reader struct {
 	notes    diag.List
 	formats  map[int]numFormat
 	date1904 bool
+	sst      []string // the shared texts
 }
 
 // add records finding d about the field at path.
@@ -68,9 +69,17 @@ func Read(file string, data []byte) (*budget.Filing, diag.List) {
 	if p, err := x.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		r.date1904 = *p.Date1904
 	}
+	parts, sst, err := packageParts(x)
+	if err == nil && sst != "" {
+		r.sst, err = sharedStrings(part(x, sst))
+	}
+	if err != nil {
+		return fail("X1", diag.T("the workbook cannot be read: %v", err),
+			diag.T("open it in Excel or WPS and save it again as an Excel workbook (.xlsx)"))
+	}
 	sheets := map[string]*sheet{}
 	for _, name := range x.GetSheetList() {
-		s, err := r.sheet(name)
+		s, err := r.sheet(name, parts[name])
 		if err != nil {
 			return fail("X1", diag.T("the workbook cannot be read: %v", err),
 				diag.T("open it in Excel or WPS and save it again as an Excel workbook (.xlsx)"))
@@ -173,7 +182,7 @@ func (r *reader) unit(s *sheet) {
 			continue
 		}
 		lc := s.at(row, col)
-		label := normLabel(s.text(lc, reference, ""))
+		label := normLabel(lc.label())
 		i, ok := known[label]
 		if !ok || seen[i] {
 			if !header[label] && label != "" {
@@ -243,15 +252,15 @@ func (r *reader) date(s *sheet, c cell) string {
 	if !s.usable(c, "date", false) {
 		return ""
 	}
-	if c.typ == excelize.CellTypeNumber || c.typ == excelize.CellTypeUnset {
-		if f, err := strconv.ParseFloat(c.raw, 64); err == nil && f >= 1 && f < 2958466 {
+	if c.number() {
+		if f, err := strconv.ParseFloat(c.value, 64); err == nil && f >= 1 && f < 2958466 {
 			if t, err := excelize.ExcelDateToTime(math.Floor(f), r.date1904); err == nil {
 				return t.Format(time.DateOnly)
 			}
 		}
 	}
-	if c.typ == excelize.CellTypeDate {
-		if t, err := time.Parse(time.RFC3339, c.raw); err == nil {
+	if c.typ == "d" {
+		if t, err := time.Parse("2006-01-02", c.value[:min(len(c.value), 10)]); err == nil {
 			return t.Format(time.DateOnly)
 		}
 	}
@@ -269,7 +278,7 @@ func (r *reader) table(s *sheet, cols []column, extra func(label string) bool) (
 	for row := 1; row <= min(len(s.rows), 10); row++ {
 		n := 0
 		for col := 1; col <= len(s.rows[row-1]); col++ {
-			if _, ok := known[normLabel(s.text(s.at(row, col), reference, ""))]; ok {
+			if _, ok := known[normLabel(s.at(row, col).label())]; ok {
 				n++
 			}
 		}
@@ -288,7 +297,7 @@ func (r *reader) table(s *sheet, cols []column, extra func(label string) bool) (
 	}
 	for col := 1; col <= len(s.rows[header-1]); col++ {
 		c := s.at(header, col)
-		raw := s.text(c, reference, "")
+		raw := c.label()
 		label := normLabel(raw)
 		i, ok := known[label]
 		switch {
@@ -327,7 +336,7 @@ func (s *sheet) rowEmpty(row int, at []int) bool {
 		if col == 0 {
 			continue
 		}
-		if c := s.at(row, col); c.raw != "" || c.formula != "" {
+		if c := s.at(row, col); c.value != "" || c.hasF {
 			return false
 		}
 	}

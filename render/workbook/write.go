@@ -49,6 +49,7 @@ func Write(w io.Writer, f *budget.Filing, form *check.Profile) error {
 	}
 	wr := &writer{x: excelize.NewFile(), f: f, form: form, styles: map[string]int{}}
 	defer wr.x.Close()
+	wr.x.ZipWriter = newSortedZip
 	steps := []func() error{wr.guide, wr.lists, wr.unit, wr.overall, wr.projects, wr.indicators, wr.props}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -67,15 +68,17 @@ const maxCellText = 32767
 // would change the data without a word.
 func storable(f *budget.Filing) error {
 	var err error
-	eachText(f, func(path, v string) bool {
+	eachText(f, func(v string, path func() string) bool {
+		n := 0 // UTF-16 units
 		for i, r := range v {
 			if r < 0x20 && r != '\t' && r != '\n' || r == 0xFFFE || r == 0xFFFF {
-				err = fmt.Errorf("%s: the control character U+%04X (character %d) cannot be stored in a workbook; delete it", path, r, utf8.RuneCountInString(v[:i])+1)
+				err = fmt.Errorf("%s: the control character U+%04X (character %d) cannot be stored in a workbook; delete it", path(), r, utf8.RuneCountInString(v[:i])+1)
 				return false
 			}
+			n += utf16.RuneLen(r)
 		}
-		if len(utf16.Encode([]rune(v))) > maxCellText {
-			err = fmt.Errorf("%s: a text of more than %d characters cannot be stored in a workbook cell", path, maxCellText)
+		if n > maxCellText {
+			err = fmt.Errorf("%s: a text of more than %d characters cannot be stored in a workbook cell", path(), maxCellText)
 			return false
 		}
 		return true
@@ -83,31 +86,46 @@ func storable(f *budget.Filing) error {
 	return err
 }
 
-// eachText calls visit with the path and value of every text of f, until
-// visit returns false.
-func eachText(f *budget.Filing, visit func(path, v string) bool) {
-	d := f.Department
-	all := [][2]string{{"template", f.Template}, {"date", f.Date}, {"department.code", d.Code},
-		{"department.name", d.Name}, {"department.short_name", d.ShortName}, {"department.money_unit", d.MoneyUnit},
-		{"department.supervisor", d.Supervisor}, {"department.supervisor_code", d.SupervisorCode}, {"department.filler", d.Filler}}
-	for i, s := range f.Overall {
-		at := fmt.Sprintf("overall[%d].", i+1)
-		all = append(all, [2]string{at + "title", s.Title}, [2]string{at + "subtitle", s.Subtitle}, [2]string{at + "text", s.Text})
+// eachText calls visit with every text of f and a function giving its
+// path, until visit returns false.
+func eachText(f *budget.Filing, visit func(v string, path func() string) bool) {
+	at := func(format string, args ...any) func() string {
+		return func() string { return fmt.Sprintf(format, args...) }
 	}
-	for i, p := range f.Projects {
-		at := fmt.Sprintf("projects[%d].", i+1)
-		all = append(all, [2]string{at + "code", p.Code}, [2]string{at + "name", p.Name}, [2]string{at + "purpose", p.Purpose},
-			[2]string{at + "implementer", p.Implementer}, [2]string{at + "kind", p.Kind}, [2]string{at + "period", p.Period},
-			[2]string{at + "goals", strings.Join(p.Goals, "\n")})
-		for j, in := range p.Indicators {
-			at := fmt.Sprintf("%sindicators[%d].", at, j+1)
-			all = append(all, [2]string{at + "level1", in.Level1}, [2]string{at + "level2", in.Level2}, [2]string{at + "name", in.Name},
-				[2]string{at + "description", in.Description}, [2]string{at + "value", in.Value}, [2]string{at + "basis", in.Basis})
+	d := f.Department
+	for _, kv := range [][2]string{{"template", f.Template}, {"date", f.Date}, {"department.code", d.Code},
+		{"department.name", d.Name}, {"department.short_name", d.ShortName}, {"department.money_unit", d.MoneyUnit},
+		{"department.supervisor", d.Supervisor}, {"department.supervisor_code", d.SupervisorCode}, {"department.filler", d.Filler}} {
+		if !visit(kv[1], at("%s", kv[0])) {
+			return
 		}
 	}
-	for _, kv := range all {
-		if !visit(kv[0], kv[1]) {
-			return
+	for i, s := range f.Overall {
+		for key, v := range map[string]string{"title": s.Title, "subtitle": s.Subtitle, "text": s.Text} {
+			if !visit(v, at("overall[%d].%s", i+1, key)) {
+				return
+			}
+		}
+	}
+	for i, p := range f.Projects {
+		for key, v := range map[string]string{"code": p.Code, "name": p.Name, "purpose": p.Purpose,
+			"implementer": p.Implementer, "kind": p.Kind, "period": p.Period} {
+			if !visit(v, at("projects[%d].%s", i+1, key)) {
+				return
+			}
+		}
+		for j, g := range p.Goals {
+			if !visit(g, at("projects[%d].goals[%d]", i+1, j+1)) {
+				return
+			}
+		}
+		for j, in := range p.Indicators {
+			for key, v := range map[string]string{"level1": in.Level1, "level2": in.Level2, "name": in.Name,
+				"description": in.Description, "value": in.Value, "basis": in.Basis} {
+				if !visit(v, at("projects[%d].indicators[%d].%s", i+1, j+1, key)) {
+					return
+				}
+			}
 		}
 	}
 }
@@ -289,22 +307,18 @@ func (wr *writer) has(c column, filled func() bool) bool {
 	return optional && !slices.Contains(wr.form.Unprinted, c.key) || filled()
 }
 
-// header writes the header row of a table sheet, with the input messages,
-// widths, column formats, frozen panes and filter.
-func (wr *writer) header(sheet string, cols []column, frozenCols, rows int) error {
+// table writes a table sheet: its header row (with input messages), its
+// rows, and its column widths and formats, drop-downs, frozen panes,
+// filter and print setup. A row's cells are texts, numbers (float64) or
+// nil for an empty cell. The rows are streamed: setting cells one by one
+// costs the spreadsheet library a few microseconds each.
+func (wr *writer) table(sheet string, cols []column, frozenCols int, rows [][]any) error {
 	x := wr.x
+	if _, err := x.NewSheet(sheet); err != nil {
+		return err
+	}
 	for i, c := range cols {
 		col := i + 1
-		if err := x.SetCellStr(sheet, ref(col, 1), c.label); err != nil {
-			return err
-		}
-		name := colName(col)
-		if err := x.SetColWidth(sheet, name, name, c.width); err != nil {
-			return err
-		}
-		if err := x.SetColStyle(sheet, name, wr.style(cellStyle(c.kind))); err != nil {
-			return err
-		}
 		if c.note != "" {
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = ref(col, 1)
@@ -314,31 +328,82 @@ func (wr *writer) header(sheet string, cols []column, frozenCols, rows int) erro
 			}
 		}
 		if list := wr.enumList(c.enum); list != "" {
-			sqref := fmt.Sprintf("%s2:%s%d", name, name, validRows)
+			name := colName(col)
 			if c.enum == "level2" {
 				l1 := slices.IndexFunc(cols, func(c column) bool { return c.enum == "level1" })
 				list = wr.level2List(colName(l1+1) + "2")
 			}
-			if err := wr.dropDown(sheet, sqref, list, c.label, c.note); err != nil {
+			if err := wr.dropDown(sheet, fmt.Sprintf("%s2:%s%d", name, name, max(validRows, len(rows)+1)), list, c.label, c.note); err != nil {
 				return err
 			}
 		}
 	}
 	last := colName(len(cols))
-	if err := x.SetCellStyle(sheet, "A1", last+"1", wr.style("header")); err != nil {
-		return err
-	}
-	if err := x.SetRowHeight(sheet, 1, 30); err != nil {
-		return err
-	}
-	if err := x.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, max(rows+1, 2)), nil); err != nil {
+	if err := x.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, max(len(rows)+1, 2)), nil); err != nil {
 		return err
 	}
 	if err := wr.printSetup(sheet); err != nil {
 		return err
 	}
-	return x.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: frozenCols, YSplit: 1,
-		TopLeftCell: ref(frozenCols+1, 2), ActivePane: map[bool]string{true: "bottomRight", false: "bottomLeft"}[frozenCols > 0]})
+	// The stream writes the dimension the sheet has when it starts.
+	if err := x.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", last, len(rows)+1)); err != nil {
+		return err
+	}
+	sw, err := x.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: frozenCols, YSplit: 1, TopLeftCell: ref(frozenCols+1, 2),
+		ActivePane: map[bool]string{true: "bottomRight", false: "bottomLeft"}[frozenCols > 0]}); err != nil {
+		return err
+	}
+	widths, styles := make([]float64, len(cols)), make([]int, len(cols))
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		widths[i], styles[i] = c.width, wr.style(cellStyle(c.kind))
+		head[i] = excelize.Cell{StyleID: wr.style("header"), Value: c.label}
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return err
+		}
+		if err := sw.SetColStyle(i+1, i+1, styles[i]); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	cells := make([]any, len(cols))
+	for r, row := range rows {
+		for i, v := range row {
+			cells[i] = excelize.Cell{StyleID: styles[i], Value: v}
+		}
+		var opts []excelize.RowOpts
+		if h := rowHeight(widths, row); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(ref(1, r+2), cells, opts...); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// decimalCell is an amount's cell: a number (a plan value as its
+// fraction, 25 → 0.25, under a per-cent format), nil when unset, or the
+// text it was when it did not parse, so that it is read back the same.
+func decimalCell(d budget.Decimal, asPercent bool) any {
+	switch {
+	case !d.Set || d.Raw == "" && d.Err != nil:
+		return nil
+	case d.Err != nil && d.Err != budget.ErrDecimalNegative:
+		return d.Raw
+	}
+	digits := budget.FormatHundredths(d.Hundredths, 2)
+	if asPercent {
+		digits = fraction(d.Hundredths)
+	}
+	v, _ := strconv.ParseFloat(digits, 64) // digits of a valid amount always parse
+	return v
 }
 
 // fraction writes hundredths of a per cent as a decimal fraction: 2550
@@ -373,13 +438,17 @@ const (
 	maxRowHeight = 409.0
 )
 
-// fitRow sets the height of a row so that its wrapped texts show whole:
-// spreadsheets do not grow a row to fit text written by another program.
-// widths are the columns' widths in characters (a Chinese character is
-// two).
-func (wr *writer) fitRow(sheet string, row int, widths []float64, texts []string) error {
+// rowHeight is the height of a row in points that shows its wrapped texts
+// whole (spreadsheets do not grow a row to fit text another program
+// wrote), or 0 for one line. widths are the columns' widths in characters,
+// a Chinese character taking two.
+func rowHeight(widths []float64, row []any) float64 {
 	lines := 1
-	for i, t := range texts {
+	for i, v := range row {
+		t, ok := v.(string)
+		if !ok {
+			continue
+		}
 		n := 0
 		for _, para := range strings.Split(t, "\n") {
 			w := 0.0
@@ -396,43 +465,13 @@ func (wr *writer) fitRow(sheet string, row int, widths []float64, texts []string
 		lines = max(lines, n)
 	}
 	if lines == 1 {
-		return nil
+		return 0
 	}
-	return wr.x.SetRowHeight(sheet, row, min(maxRowHeight, float64(lines)*lineHeight))
+	return min(maxRowHeight, float64(lines)*lineHeight)
 }
 
-// put writes text v into cell (col, row) of sheet; empty text leaves the
-// cell empty.
-func (wr *writer) put(sheet string, col, row int, v string) error {
-	if v == "" {
-		return nil
-	}
-	return wr.x.SetCellStr(sheet, ref(col, row), v)
-}
-
-// putDecimal writes an amount as a number (a plan value as its fraction,
-// 25 → 0.25, under a per-cent format); a value that did not parse is
-// written as the text it was, so that it is read back the same.
-func (wr *writer) putDecimal(sheet string, col, row int, d budget.Decimal, asPercent bool) error {
-	if !d.Set {
-		return nil
-	}
-	if d.Err != nil && d.Err != budget.ErrDecimalNegative {
-		if d.Raw == "" {
-			return nil
-		}
-		return wr.x.SetCellStr(sheet, ref(col, row), d.Raw)
-	}
-	digits := budget.FormatHundredths(d.Hundredths, 2)
-	if asPercent {
-		digits = fraction(d.Hundredths)
-	}
-	v, err := strconv.ParseFloat(digits, 64)
-	if err != nil {
-		return err
-	}
-	return wr.x.SetCellFloat(sheet, ref(col, row), v, -1, 64)
-}
+// unitWidths are the widths of the columns of 单位信息.
+var unitWidths = []float64{16, 48, 56}
 
 // unit writes 单位信息.
 func (wr *writer) unit() error {
@@ -470,14 +509,16 @@ func (wr *writer) unit() error {
 			if wr.f.Year != 0 {
 				err = x.SetCellInt(sheetUnit, ref(2, row), int64(wr.f.Year))
 			}
-		} else {
-			err = wr.put(sheetUnit, 2, row, values[c.key])
+		} else if values[c.key] != "" {
+			err = x.SetCellStr(sheetUnit, ref(2, row), values[c.key])
 		}
 		if err != nil {
 			return err
 		}
-		if err := wr.fitRow(sheetUnit, row, []float64{16, 48, 56}, []string{c.label, values[c.key], c.note}); err != nil {
-			return err
+		if h := rowHeight(unitWidths, []any{c.label, values[c.key], c.note}); h > 0 {
+			if err := x.SetRowHeight(sheetUnit, row, h); err != nil {
+				return err
+			}
 		}
 		if list := wr.enumList(c.enum); list != "" {
 			if err := wr.dropDown(sheetUnit, ref(2, row), list, c.label, c.note); err != nil {
@@ -486,7 +527,7 @@ func (wr *writer) unit() error {
 		}
 	}
 	_ = x.SetCellStyle(sheetUnit, "A1", "C1", wr.style("header"))
-	for col, w := range []float64{16, 48, 56} {
+	for col, w := range unitWidths {
 		_ = x.SetColWidth(sheetUnit, colName(col+1), colName(col+1), w)
 	}
 	if err := wr.printSetup(sheetUnit); err != nil {
@@ -498,31 +539,25 @@ func (wr *writer) unit() error {
 // overall writes 部门整体目标, one row per section; the blank workbook has
 // the form's section titles.
 func (wr *writer) overall() error {
-	if _, err := wr.x.NewSheet(sheetOverall); err != nil {
-		return err
-	}
 	sections := wr.f.Overall
 	if len(sections) == 0 && len(wr.f.Projects) == 0 {
 		for _, t := range wr.form.Sections {
 			sections = append(sections, budget.Section{Title: t})
 		}
 	}
-	if err := wr.header(sheetOverall, overallColumns, 0, len(sections)); err != nil {
-		return err
+	var rows [][]any
+	for _, s := range sections {
+		rows = append(rows, []any{text(s.Title), text(s.Subtitle), text(s.Text)})
 	}
-	widths := []float64{overallColumns[0].width, overallColumns[1].width, overallColumns[2].width}
-	for i, s := range sections {
-		texts := []string{s.Title, s.Subtitle, s.Text}
-		for col, v := range texts {
-			if err := wr.put(sheetOverall, col+1, i+2, v); err != nil {
-				return err
-			}
-		}
-		if err := wr.fitRow(sheetOverall, i+2, widths, texts); err != nil {
-			return err
-		}
+	return wr.table(sheetOverall, overallColumns, 0, rows)
+}
+
+// text is the cell of a text: nil when empty.
+func text(s string) any {
+	if s == "" {
+		return nil
 	}
-	return nil
+	return s
 }
 
 // projectCols are the columns of 项目 for this form and filing.
@@ -570,45 +605,27 @@ func projectText(p *budget.Project, key string) string {
 
 // projects writes 项目, one row per project.
 func (wr *writer) projects() error {
-	if _, err := wr.x.NewSheet(sheetProjects); err != nil {
-		return err
-	}
 	cols := wr.projectCols()
-	if err := wr.header(sheetProjects, cols, 2, len(wr.f.Projects)); err != nil {
-		return err
-	}
-	widths := make([]float64, len(cols))
-	for j, c := range cols {
-		widths[j] = c.width
-	}
-	texts := make([]string, len(cols))
+	rows := make([][]any, len(wr.f.Projects))
 	for i := range wr.f.Projects {
 		p := &wr.f.Projects[i]
-		row, planIndex := i+2, 0
+		row, plan := make([]any, len(cols)), 0
 		for j, c := range cols {
-			texts[j] = projectText(p, c.key)
-			var err error
 			switch c.kind {
 			case money:
-				d := map[string]budget.Decimal{"projects.budget": p.Budget, "projects.fiscal": p.Fiscal, "projects.other": p.Other}[c.key]
-				err = wr.putDecimal(sheetProjects, j+1, row, d, false)
+				row[j] = decimalCell(map[string]budget.Decimal{"projects.budget": p.Budget, "projects.fiscal": p.Fiscal, "projects.other": p.Other}[c.key], false)
 			case percent:
-				if planIndex < len(p.SpendingPlan) {
-					err = wr.putDecimal(sheetProjects, j+1, row, p.SpendingPlan[planIndex], true)
+				if plan < len(p.SpendingPlan) {
+					row[j] = decimalCell(p.SpendingPlan[plan], true)
 				}
-				planIndex++
+				plan++
 			default:
-				err = wr.put(sheetProjects, j+1, row, texts[j])
-			}
-			if err != nil {
-				return err
+				row[j] = text(projectText(p, c.key))
 			}
 		}
-		if err := wr.fitRow(sheetProjects, row, widths, texts); err != nil {
-			return err
-		}
+		rows[i] = row
 	}
-	return nil
+	return wr.table(sheetProjects, cols, 2, rows)
 }
 
 // indicatorCols are the columns of 绩效指标 for this form and filing.
@@ -656,42 +673,22 @@ func indicatorText(p budget.Project, in budget.Indicator, key string) string {
 
 // indicators writes 绩效指标, one row per indicator.
 func (wr *writer) indicators() error {
-	if _, err := wr.x.NewSheet(sheetIndic); err != nil {
-		return err
-	}
 	cols := wr.indicatorCols()
-	n := 0
-	for _, p := range wr.f.Projects {
-		n += len(p.Indicators)
-	}
-	if err := wr.header(sheetIndic, cols, 2, n); err != nil {
-		return err
-	}
-	widths := make([]float64, len(cols))
-	for j, c := range cols {
-		widths[j] = c.width
-	}
-	texts := make([]string, len(cols))
-	row := 1
+	var rows [][]any
 	for _, p := range wr.f.Projects {
 		for _, in := range p.Indicators {
-			row++
+			row := make([]any, len(cols))
 			for j, c := range cols {
-				texts[j] = indicatorText(p, in, c.key)
-				if err := wr.put(sheetIndic, j+1, row, texts[j]); err != nil {
-					return err
-				}
+				row[j] = text(indicatorText(p, in, c.key))
 			}
-			if err := wr.fitRow(sheetIndic, row, widths, texts); err != nil {
-				return err
-			}
+			rows = append(rows, row)
 		}
 	}
-	return nil
+	return wr.table(sheetIndic, cols, 2, rows)
 }
 
-// props sets the document properties (fixed, so the same filing gives the
-// same bytes) and opens the workbook on 说明.
+// props sets the document properties: fixed, so that the same filing
+// gives the same bytes.
 func (wr *writer) props() error {
 	created := "2000-01-01T00:00:00Z"
 	switch {
@@ -705,6 +702,5 @@ func (wr *writer) props() error {
 		Created: created, Modified: created, Title: title, Language: "zh-CN"}); err != nil {
 		return err
 	}
-	wr.x.SetActiveSheet(0)
 	return nil
 }

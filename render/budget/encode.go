@@ -36,7 +36,7 @@ func EncodeTOML(f *Filing) []byte {
 	str("code", d.Code)
 	str("name", d.Name)
 	str("short_name", d.ShortName)
-	str("money_unit", d.MoneyUnit)
+	str("money_unit", string(d.MoneyUnit))
 	str("supervisor", d.Supervisor)
 	str("supervisor_code", d.SupervisorCode)
 	str("filler", d.Filler)
@@ -94,7 +94,7 @@ func decimalTOML(d Decimal) string {
 	if d.Err != nil && !errors.Is(d.Err, ErrDecimalNegative) || !d.Set {
 		return quoteTOML(d.Raw)
 	}
-	return FormatHundredths(d.Hundredths, 2)
+	return FormatFixed(d.Hundredths, 2)
 }
 
 // quoteTOML quotes s as a TOML basic string, or as a multi-line basic

@@ -7,7 +7,6 @@ package diag
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -28,11 +27,7 @@ const (
 // Diagnostic is one finding. Msg and Hint are catalog keys (the English
 // format strings); Args and HintArgs fill them in.
 type Diagnostic struct {
-	File      string
-	Line, Col int
-	// Sheet names the worksheet when File is a workbook: Line and Col are
-	// then the cell's row and column, printed as Sheet!E5.
-	Sheet    string
+	Pos      // where: file and line:col, or sheet!cell
 	Severity Severity
 	Code     string // rule identifier, e.g. "M1"
 	Path     string // field path, e.g. "projects[2].budget"
@@ -67,28 +62,20 @@ func (l List) HasErrors() bool {
 	return false
 }
 
-// Sort orders the findings by file, line, column, then code.
+// Sort orders the findings by position (Pos), then code.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Sheet != b.Sheet {
-			return a.Sheet < b.Sheet
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
+		if less, equal := a.Pos.less(b.Pos); !equal {
+			return less
 		}
 		return a.Code < b.Code
 	})
 }
 
 // Format prints every finding, each as
-// "file:line:col: 错误[CODE]: message (path)" plus an indented hint line.
+// "file:line:col: 错误[CODE]: message (path)" (file:sheet!cell: in a
+// workbook) plus an indented hint line.
 func (l List) Format(lang language.Tag) string {
 	var b strings.Builder
 	p := NewPrinter(lang)
@@ -104,15 +91,7 @@ func (d Diagnostic) String() string { return d.format(NewPrinter(language.Englis
 
 func (d Diagnostic) format(p *Printer) string {
 	var b strings.Builder
-	b.WriteString(d.File)
-	if d.Sheet != "" {
-		b.WriteString(":" + CellName(d.Sheet, d.Line, d.Col))
-	} else if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Col > 0 {
-			fmt.Fprintf(&b, ":%d", d.Col)
-		}
-	}
+	b.WriteString(d.Pos.String())
 	sev := p.Sprintf("error")
 	if d.Severity == Warning {
 		sev = p.Sprintf("warning")
@@ -224,30 +203,4 @@ func Match(lang language.Tag) language.Tag {
 		return language.SimplifiedChinese
 	}
 	return language.English
-}
-
-// CellName writes a workbook place the way spreadsheets do: 项目!E5 for
-// row 5, column 5 of sheet 项目; the sheet alone when row is 0, the row
-// alone (项目!5:5) when col is 0. A sheet name with blanks or punctuation
-// is quoted ('my sheet'!A1).
-func CellName(sheet string, row, col int) string {
-	if strings.ContainsAny(sheet, " !'-+()&,;") {
-		sheet = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
-	}
-	switch {
-	case row <= 0:
-		return sheet
-	case col <= 0:
-		return fmt.Sprintf("%s!%d:%d", sheet, row, row)
-	}
-	return sheet + "!" + ColumnName(col) + strconv.Itoa(row)
-}
-
-// ColumnName is a spreadsheet column's letters: 1 → A, 27 → AA.
-func ColumnName(col int) string {
-	var b []byte
-	for ; col > 0; col = (col - 1) / 26 {
-		b = append([]byte{byte('A' + (col-1)%26)}, b...)
-	}
-	return string(b)
 }

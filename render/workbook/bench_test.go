@@ -19,8 +19,8 @@ func bigFiling(t testing.TB, n int) *budget.Filing {
 		p.Code = fmt.Sprintf("224-%04d-JBN-%04d", i/100, i)
 		p.Name = fmt.Sprintf("%s第%d期（含跨年度结转资金的统筹使用和绩效跟踪）", p.Name, i+1)
 		amount := int64(99999999999999 - i*7919)
-		p.Budget = budget.Decimal{Set: true, Hundredths: amount, Raw: budget.FormatHundredths(amount, 2)}
-		p.Fiscal = budget.Decimal{Set: true, Hundredths: amount - 12345, Raw: budget.FormatHundredths(amount-12345, 2)}
+		p.Budget = budget.Decimal{Set: true, Hundredths: amount, Raw: budget.FormatFixed(amount, 2)}
+		p.Fiscal = budget.Decimal{Set: true, Hundredths: amount - 12345, Raw: budget.FormatFixed(amount-12345, 2)}
 		p.Other = budget.Decimal{Set: true, Hundredths: 12345, Raw: "123.45"}
 		p.Goals = append([]string{}, p.Goals...)
 		p.Goals = append(p.Goals, "第二条：按季度跟踪支出进度，确保资金使用安全、规范、有效。")

@@ -95,11 +95,11 @@ func (c cell) label() string {
 func (c cell) number() bool { return c.typ == "" || c.typ == "n" }
 
 // pos is where a finding about c points.
-func (s *sheet) pos(c cell) budget.Pos { return budget.Pos{Sheet: s.name, Line: c.row, Col: c.col} }
+func (s *sheet) pos(c cell) diag.Pos { return diag.Pos{Sheet: s.name, Line: c.row, Col: c.col} }
 
 // finding starts a finding about cell c.
 func (s *sheet) finding(sev diag.Severity, code string, c cell) diag.Diagnostic {
-	return diag.Diagnostic{File: s.r.file, Sheet: s.name, Line: c.row, Col: c.col, Severity: sev, Code: code}
+	return diag.Diagnostic{Pos: diag.Pos{File: s.r.file, Sheet: s.name, Line: c.row, Col: c.col}, Severity: sev, Code: code}
 }
 
 // usable reports whether c holds a value a field can take, and reports a

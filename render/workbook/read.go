@@ -48,7 +48,7 @@ func (r *reader) add(d diag.Diagnostic, path string) {
 // errors the filing is nil.
 func Read(file string, data []byte) (*budget.Filing, diag.List) {
 	fail := func(code string, msg, hint diag.Text) (*budget.Filing, diag.List) {
-		return nil, diag.List{diag.Diagnostic{File: file, Severity: diag.Error, Code: code}.Say(msg, hint)}
+		return nil, diag.List{diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: code}.Say(msg, hint)}
 	}
 	if len(data) > MaxFileSize {
 		return fail("F6", diag.T("the file is %d bytes; the limit is %d bytes", len(data), MaxFileSize),
@@ -95,7 +95,7 @@ func Read(file string, data []byte) (*budget.Filing, diag.List) {
 			continue
 		}
 		if s.hasValues() {
-			r.add(diag.Diagnostic{File: file, Sheet: name, Severity: diag.Warning, Code: "X2"}.Say(
+			r.add(diag.Diagnostic{Pos: diag.Pos{File: file, Sheet: name}, Severity: diag.Warning, Code: "X2"}.Say(
 				diag.T("the sheet %q is not read", name),
 				diag.T("the data workbook reads the sheets 单位信息, 部门整体目标, 项目 and 绩效指标; move the data there, or ignore this warning")), "")
 		}
@@ -171,7 +171,7 @@ func (r *reader) unit(s *sheet) {
 		header[normLabel(h)] = true
 	}
 	header["项目"], header["名称"] = true, true
-	r.f.Positions["department"] = budget.Pos{Sheet: s.name, Line: 1, Col: 1}
+	r.f.Positions["department"] = diag.Pos{Sheet: s.name, Line: 1, Col: 1}
 	seen := map[int]bool{}
 	for row := 1; row <= len(s.rows); row++ {
 		col := 1
@@ -236,7 +236,7 @@ func (r *reader) unitValue(s *sheet, c column, vc cell) {
 	case "department.short_name":
 		d.ShortName = v
 	case "department.money_unit":
-		d.MoneyUnit = v
+		d.MoneyUnit = budget.MoneyUnit(v)
 	case "department.supervisor":
 		d.Supervisor = v
 	case "department.supervisor_code":
@@ -289,7 +289,7 @@ func (r *reader) table(s *sheet, cols []column, extra func(label string) bool) (
 	at = make([]int, len(cols))
 	if header == 0 {
 		if s.hasValues() {
-			r.add(diag.Diagnostic{File: r.file, Sheet: s.name, Severity: diag.Error, Code: "X3"}.Say(
+			r.add(diag.Diagnostic{Pos: diag.Pos{File: r.file, Sheet: s.name}, Severity: diag.Error, Code: "X3"}.Say(
 				diag.T("the sheet %q has no header row naming its columns", s.name),
 				diag.T("put the column names of the workbook jixiao new --format xlsx writes in the first row")), "")
 		}
@@ -349,14 +349,14 @@ func (r *reader) overall(s *sheet) {
 	if header == 0 {
 		return
 	}
-	r.f.Positions["overall"] = budget.Pos{Sheet: s.name, Line: header + 1, Col: 1}
+	r.f.Positions["overall"] = diag.Pos{Sheet: s.name, Line: header + 1, Col: 1}
 	for row := header + 1; row <= len(s.rows); row++ {
 		if s.rowEmpty(row, at) {
 			continue
 		}
 		n := len(r.f.Overall) + 1
 		path := "overall[" + strconv.Itoa(n) + "]"
-		r.f.Positions[path] = budget.Pos{Sheet: s.name, Line: row, Col: max(at[0], 1)}
+		r.f.Positions[path] = diag.Pos{Sheet: s.name, Line: row, Col: max(at[0], 1)}
 		var sec budget.Section
 		for i, col := range at {
 			if col == 0 {
@@ -386,7 +386,7 @@ func (r *reader) projects(s *sheet) {
 	if header == 0 {
 		return
 	}
-	r.f.Positions["projects"] = budget.Pos{Sheet: s.name, Line: header + 1, Col: 1}
+	r.f.Positions["projects"] = diag.Pos{Sheet: s.name, Line: header + 1, Col: 1}
 	for row := header + 1; row <= len(s.rows); row++ {
 		if s.rowEmpty(row, at) && s.rowEmpty(row, plan) {
 			continue
@@ -397,7 +397,7 @@ func (r *reader) projects(s *sheet) {
 		if anchor == 0 {
 			anchor = 1
 		}
-		r.f.Positions[path] = budget.Pos{Sheet: s.name, Line: row, Col: anchor}
+		r.f.Positions[path] = diag.Pos{Sheet: s.name, Line: row, Col: anchor}
 		var p budget.Project
 		for i, col := range at {
 			if col == 0 {
@@ -547,7 +547,7 @@ func (r *reader) indicators(s *sheet) {
 		p := &r.f.Projects[pi]
 		path := "projects[" + strconv.Itoa(pi+1) + "].indicators[" + strconv.Itoa(len(p.Indicators)+1) + "]"
 		var in budget.Indicator
-		r.f.Positions[path] = budget.Pos{Sheet: s.name, Line: row, Col: max(at[4], 1)}
+		r.f.Positions[path] = diag.Pos{Sheet: s.name, Line: row, Col: max(at[4], 1)}
 		for i, col := range at {
 			c := indicatorColumns[i]
 			if col == 0 || c.kind == reference || c.key == "code" {

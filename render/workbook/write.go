@@ -94,7 +94,7 @@ func eachText(f *budget.Filing, visit func(v string, path func() string) bool) {
 	}
 	d := f.Department
 	for _, kv := range [][2]string{{"template", f.Template}, {"date", f.Date}, {"department.code", d.Code},
-		{"department.name", d.Name}, {"department.short_name", d.ShortName}, {"department.money_unit", d.MoneyUnit},
+		{"department.name", d.Name}, {"department.short_name", d.ShortName}, {"department.money_unit", string(d.MoneyUnit)},
 		{"department.supervisor", d.Supervisor}, {"department.supervisor_code", d.SupervisorCode}, {"department.filler", d.Filler}} {
 		if !visit(kv[1], at("%s", kv[0])) {
 			return
@@ -398,23 +398,12 @@ func decimalCell(d budget.Decimal, asPercent bool) any {
 	case d.Err != nil && d.Err != budget.ErrDecimalNegative:
 		return d.Raw
 	}
-	digits := budget.FormatHundredths(d.Hundredths, 2)
+	digits := budget.FormatFixed(d.Hundredths, 2)
 	if asPercent {
-		digits = fraction(d.Hundredths)
+		digits = budget.FormatFixed(d.Hundredths, 4) // 25.50% is 0.2550
 	}
 	v, _ := strconv.ParseFloat(digits, 64) // digits of a valid amount always parse
 	return v
-}
-
-// fraction writes hundredths of a per cent as a decimal fraction: 2550
-// (25.50%) is 0.255.
-func fraction(h int64) string {
-	sign := ""
-	if h < 0 {
-		sign, h = "-", -h
-	}
-	s := fmt.Sprintf("%d.%04d", h/10000, h%10000)
-	return sign + strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 // printSetup prints a sheet on landscape A4, one page wide, with its
@@ -487,7 +476,7 @@ func (wr *writer) unit() error {
 	d := wr.f.Department
 	values := map[string]string{"template": wr.f.Template, "date": wr.f.Date,
 		"department.code": d.Code, "department.name": d.Name, "department.short_name": d.ShortName,
-		"department.money_unit": d.MoneyUnit, "department.supervisor": d.Supervisor,
+		"department.money_unit": string(d.MoneyUnit), "department.supervisor": d.Supervisor,
 		"department.supervisor_code": d.SupervisorCode, "department.filler": d.Filler}
 	row := 1
 	for _, c := range unitRows {

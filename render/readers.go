@@ -1,16 +1,29 @@
 package render
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/workbook"
 )
 
 // readers are the input formats by file extension (lower case). A file
 // with an extension not listed is read as TOML. Adding a format is one
-// line here: its extension and its Reader.
+// line here: its extension and its Reader. The workbook reader also takes
+// the spreadsheet formats it does not read (.xls, .et, .ods), to say how
+// to save them as .xlsx.
 var readers = map[string]reader{
-	".toml": {read: budget.Parse, form: budget.TemplateKey},
+	".toml": {read: budget.Parse, form: budget.TemplateKey, limit: budget.MaxFileSize},
+	".xlsx": xlsx,
+	".xlsm": xlsx,
+	".xls":  xlsx,
+	".et":   xlsx,
+	".ods":  xlsx,
 }
+
+var xlsx = reader{read: workbook.Read, limit: workbook.MaxFileSize}
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an
@@ -23,4 +36,14 @@ type reader struct {
 	// filing's form, so that its template can compile while read decodes
 	// the data ("" when it finds none).
 	form func(data []byte) string
+	// limit is the largest file read, refused before reading it (F6).
+	limit int64
+}
+
+// readerOf is the reader of the file named file, by its extension.
+func readerOf(file string) reader {
+	if r, ok := readers[strings.ToLower(filepath.Ext(file))]; ok {
+		return r
+	}
+	return readers[".toml"]
 }

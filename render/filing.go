@@ -58,4 +58,3 @@ func (e *Engine) WriteStarter(w io.Writer, name string, year int, format string)
 	}
 	return true, workbook.Write(w, f, p)
 }
-

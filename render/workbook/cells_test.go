@@ -119,7 +119,7 @@ func TestPlanAsPercent(t *testing.T) {
 		must(t, x.SetCellDefault(sheetProjects, c1+"2", "0.255")) // per-cent format: 25.5
 		must(t, x.SetCellStyle(sheetProjects, c2+"2", c2+"2", general))
 		must(t, x.SetCellFloat(sheetProjects, c2+"2", 60, -1, 64)) // a plain 60 is 60
-		must(t, x.SetCellStr(sheetProjects, c3+"2", "90%"))         // text with a per-cent sign
+		must(t, x.SetCellStr(sheetProjects, c3+"2", "90%"))        // text with a per-cent sign
 	})
 	if f == nil {
 		t.Fatal(notes)

@@ -58,7 +58,7 @@ func Read(file string, data []byte) (*budget.Filing, diag.List) {
 		return fail("X1", msg, hint)
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
 		return fail("X1", diag.T("the workbook cannot be read: %v", err),
 			diag.T("open it in Excel or WPS and save it again as an Excel workbook (.xlsx)"))

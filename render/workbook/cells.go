@@ -45,8 +45,8 @@ func (r *reader) sheet(name, part string) (*sheet, error) {
 		first, last, _ := strings.Cut(m, ":")
 		c1, r1, err1 := excelize.CellNameToCoordinates(first)
 		c2, r2, err2 := excelize.CellNameToCoordinates(cmp.Or(last, first))
-		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || (r2-r1+1)*(c2-c1+1) > maxMergedCells {
-			continue
+		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || len(s.merged)+(r2-r1+1)*(c2-c1+1) > maxMergedCells {
+			continue // a range past the bound is read as its first cell alone
 		}
 		for row := r1; row <= r2; row++ {
 			for col := c1; col <= c2; col++ {
@@ -59,9 +59,9 @@ func (r *reader) sheet(name, part string) (*sheet, error) {
 	return s, nil
 }
 
-// maxMergedCells bounds the cells one merged range may fill: a sheet-wide
+// maxMergedCells bounds the cells merged ranges may fill: a sheet-wide
 // merge must not cost memory in proportion to the sheet's area.
-const maxMergedCells = 100000
+const maxMergedCells = 1 << 20
 
 // cell is one cell's content, read through merges.
 type cell struct {

@@ -32,7 +32,13 @@ type stored struct {
 type scanned struct {
 	rows   [][]stored // rows[row-1][col-1]
 	merges []string   // the ref of each mergeCell, e.g. A2:A4
+	cells  int        // cells held, empty ones before a cell in its row included
 }
+
+// maxCells bounds the cells a sheet may make the reader hold (a sheet of
+// 1,000 projects has about 60,000), so that no file, such as one with a
+// cell in the last column of every row, can exhaust the memory.
+const maxCells = 1 << 21
 
 // Excel's limits, which bound what a sheet's XML may claim.
 const (
@@ -40,7 +46,10 @@ const (
 	maxCol = 16384
 )
 
-var errSheetXML = errors.New("the sheet's XML is damaged")
+var (
+	errSheetXML      = errors.New("the sheet's XML is damaged")
+	errSheetTooLarge = errors.New("the sheet has too many cells")
+)
 
 // scanSheet reads the cells of a worksheet's XML; sst are the workbook's
 // shared texts. Only the elements that hold cells are looked at: row, c
@@ -108,7 +117,9 @@ func scanSheet(data []byte, sst []string) (*scanned, error) {
 			if row == 0 {
 				return nil, errSheetXML
 			}
-			cur = sc.cell(row, col)
+			if cur = sc.cell(row, col); cur == nil {
+				return nil, errSheetTooLarge
+			}
 			cur.typ = attr(attrs, "t")
 			cur.style, _ = strconv.Atoi(attr(attrs, "s"))
 			if selfClosing {
@@ -149,12 +160,16 @@ func scanSheet(data []byte, sst []string) (*scanned, error) {
 	return sc, nil
 }
 
-// cell returns the stored cell at row, col, making room for it.
+// cell returns the stored cell at row, col, making room for it, or nil
+// when the sheet would hold more than maxCells.
 func (sc *scanned) cell(row, col int) *stored {
 	for len(sc.rows) < row {
 		sc.rows = append(sc.rows, nil)
 	}
 	cells := sc.rows[row-1]
+	if sc.cells += max(0, col-len(cells)); sc.cells > maxCells {
+		return nil
+	}
 	for len(cells) < col {
 		cells = append(cells, stored{})
 	}

@@ -99,7 +99,9 @@ func TestKindDropDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	dvs, _ := x.GetDataValidations(sheetProjects)
-	if !slices.ContainsFunc(dvs, func(dv *excelize.DataValidation) bool { return dv.Type == "list" && strings.Contains(dv.Formula1, "'选项'!$B$2:$B$3") }) {
+	if !slices.ContainsFunc(dvs, func(dv *excelize.DataValidation) bool {
+		return dv.Type == "list" && strings.Contains(dv.Formula1, "'选项'!$B$2:$B$3")
+	}) {
 		t.Error("no drop-down of project kinds")
 	}
 }

@@ -208,13 +208,24 @@ func (wr *writer) guide() error {
 		if err := x.SetCellStr(sheetGuide, ref(1, i+1), l); err != nil {
 			return err
 		}
+		if h := rowHeight([]float64{guideWidth}, []any{l}); h > 0 {
+			if err := x.SetRowHeight(sheetGuide, i+1, h); err != nil {
+				return err
+			}
+		}
 	}
 	_ = x.SetCellStyle(sheetGuide, "A1", "A1", wr.style("title"))
 	for _, r := range []int{4, 11} {
 		_ = x.SetCellStyle(sheetGuide, ref(1, r), ref(1, r), wr.style("label"))
 	}
-	return x.SetColWidth(sheetGuide, "A", "A", 120)
+	if err := wr.printSetup(sheetGuide); err != nil {
+		return err
+	}
+	return x.SetColWidth(sheetGuide, "A", "A", guideWidth)
 }
+
+// guideWidth is the width of 说明's one column, in characters.
+const guideWidth = 100
 
 // lists writes the hidden sheet 选项 with the lists the drop-downs offer:
 // money units in A, project kinds in B, the 一级 names in D, and from F on
@@ -297,14 +308,17 @@ func (wr *writer) level2List(level1 string) string {
 	return fmt.Sprintf("OFFSET(%s,0,%s,MAX(1,COUNTA(OFFSET(%s,0,%s,50,1))),1)", start, match, start, match)
 }
 
-// has reports whether the form prints the field key or any value of the
-// filing fills it, so that its column is written.
+// has reports whether column c is written: for every form, or when the
+// form prints or requires its field, or when a value of the filing (filled
+// reports one) would be lost without it.
 func (wr *writer) has(c column, filled func() bool) bool {
-	if c.always || slices.Contains(wr.form.Needs, c.key) {
+	switch c.only {
+	case always:
 		return true
+	case ifPrinted:
+		return !slices.Contains(wr.form.Unprinted, c.key) || filled()
 	}
-	optional := slices.Contains([]string{"projects.purpose", "projects.indicators.description", "projects.indicators.basis"}, c.key)
-	return optional && !slices.Contains(wr.form.Unprinted, c.key) || filled()
+	return slices.Contains(wr.form.Needs, c.key) || filled()
 }
 
 // table writes a table sheet: its header row (with input messages), its
@@ -449,7 +463,7 @@ func rowHeight(widths []float64, row []any) float64 {
 					w++
 				}
 			}
-			n += max(1, int(math.Ceil(w*1.1/max(widths[i]-1, 1))))
+			n += max(1, int(math.Ceil(w*1.2/max(widths[i]-1, 1))))
 		}
 		lines = max(lines, n)
 	}

@@ -27,6 +27,8 @@ var workbookEntries = [][2]string{
 	{"the column %q appears twice; only the first is read", "“%s”列出现了两次，只读取第一列"},
 	{"delete or rename one of them", "请删除或改名其中一列"},
 	{"the column %q is not read", "“%s”列不会被读取"},
+	{"the column %s has values but no header; they are not read", "%s列有内容但没有列名，不会被读取"},
+	{"give the column the name of the field it holds, or move the values", "请为该列填写对应的列名，或把内容移到相应的列"},
 	{"the sheet %s reads the columns it was written with; check the header, or ignore this warning", "“%s”表只读取生成时的各列，请核对列名，或忽略此警告"},
 	{"no project on the sheet 项目 has the code %q", "“项目”表中没有项目编码为“%s”的项目"},
 	{"the indicator has no project code", "该指标未填写项目编码"},

@@ -169,6 +169,7 @@ func TestMergedCellsAndHeaderOrder(t *testing.T) {
 		_, err := x.NewSheet("Sheet2")
 		must(t, err)
 		must(t, x.SetCellStr("Sheet2", "C3", "草稿"))
+		must(t, x.SetCellStr(sheetIndic, "K3", "待核"))
 	})
 	if f == nil {
 		t.Fatal(notes)
@@ -180,7 +181,8 @@ func TestMergedCellsAndHeaderOrder(t *testing.T) {
 		t.Errorf("budget at %+v", pos)
 	}
 	got := strings.Join(append(find(notes, "X3"), find(notes, "X2")...), "")
-	for _, want := range []string{`项目!A2: warning[X3]: the column "备注" is not read`, `Sheet2: warning[X2]: the sheet "Sheet2" is not read`} {
+	for _, want := range []string{`项目!A2: warning[X3]: the column "备注" is not read`, `Sheet2: warning[X2]: the sheet "Sheet2" is not read`,
+		`绩效指标!K3: warning[X3]: the column K has values but no header; they are not read`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
 		}

@@ -314,7 +314,26 @@ func (r *reader) table(s *sheet, cols []column, extra func(label string) bool) (
 				diag.T("the sheet %s reads the columns it was written with; check the header, or ignore this warning", s.name)), "")
 		}
 	}
+	r.unnamed(s, header)
 	return header, at, extras
+}
+
+// unnamed warns of each column below the header that holds values but has
+// no header, once: its values are not read.
+func (r *reader) unnamed(s *sheet, header int) {
+	warned := map[int]bool{}
+	for row := header + 1; row <= len(s.rows); row++ {
+		for col, v := range s.rows[row-1] {
+			col++
+			if v == "" || warned[col] || s.at(header, col).label() != "" {
+				continue
+			}
+			warned[col] = true
+			c := s.at(row, col)
+			r.add(s.finding(diag.Warning, "X3", c).Say(diag.T("the column %s has values but no header; they are not read", colName(col)),
+				diag.T("give the column the name of the field it holds, or move the values")), "")
+		}
+	}
 }
 
 // planHeader matches the header of a spending-plan column: a checkpoint

@@ -41,8 +41,17 @@ func TestConvertKeepsEveryValue(t *testing.T) {
 					t.Errorf("%s: the filing differs:\n%+v\n%+v", name, a, b)
 				}
 			}
-			if a, b := layout.Dump(mustBuild(t, f).pages), layout.Dump(mustBuild(t, fromXLSX).pages); a != b {
+			rep := mustBuild(t, fromXLSX)
+			if a, b := layout.Dump(mustBuild(t, f).pages), layout.Dump(rep.pages); a != b {
 				t.Error("the report built from the workbook has other pages")
+			}
+			// The PDF carries the workbook it was built from, as a workbook.
+			var pdf bytes.Buffer
+			if err := rep.WritePDF(&pdf); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(pdf.Bytes(), []byte("/Subtype /application#2Fvnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
+				t.Error("the PDF does not attach the workbook as one")
 			}
 		})
 	}

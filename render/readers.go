@@ -23,7 +23,7 @@ var readers = map[string]reader{
 	".ods":  xlsx,
 }
 
-var xlsx = reader{read: workbook.Read, limit: workbook.MaxFileSize}
+var xlsx = reader{read: workbook.Read, limit: workbook.MaxFileSize, hints: workbook.Hints}
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an
@@ -38,6 +38,9 @@ type reader struct {
 	form func(data []byte) string
 	// limit is the largest file read, refused before reading it (F6).
 	limit int64
+	// hints, if set, rewords the validator's hints for the format (a
+	// workbook has cells where TOML has keys).
+	hints func(diag.List) diag.List
 }
 
 // readerOf is the reader of the file named file, by its extension.

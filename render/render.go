@@ -192,6 +192,9 @@ func (e *Engine) checked(f *budget.Filing) (*templates.Template, diag.List, erro
 		return nil, notes, ErrInvalid
 	}
 	notes = check.Filing(f, t.Profile())
+	if r := readerOf(f.File); r.hints != nil {
+		notes = r.hints(notes)
+	}
 	if notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}

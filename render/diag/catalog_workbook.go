@@ -39,4 +39,16 @@ var workbookEntries = [][2]string{
 	{"correct the formula or the value in this cell", "请更正该单元格的公式或数值"},
 	{"the line breaks in this cell were joined: %q", "该单元格中的换行已合并为一行：“%s”"},
 	{"this field is one line in the report; check the text", "此项在报告中只占一行，请核对文字"},
+
+	// Hints of the validator, reworded for a workbook (workbook.Hints).
+	{"fill in %s", "请填写%s"},
+	{"add the project's indicators on the sheet 绩效指标, one row each, with its 项目编码", "请在“绩效指标”表中为该项目添加指标，每行一个，并填写其项目编码"},
+	{"add at least one indicator with the 一级指标 %q on the sheet 绩效指标", "请在“绩效指标”表中为该项目至少添加一个一级指标为“%s”的指标"},
+	{"consider adding an indicator with the 一级指标 %q on the sheet 绩效指标", "建议在“绩效指标”表中为该项目添加一级指标为“%s”的指标"},
+	{"fill in one row per budget project on the sheet 项目", "请在“项目”表中每行填写一个预算项目"},
+	{"write the budget year in digits, e.g. 2024", "请用数字填写预算年度，如 2024"},
+	{"write the report date as 2024-03-01, or leave the cell empty", "请写作 2024-03-01，或留空"},
+	{"add a row with the title %q on the sheet 部门整体目标; the sections of this form are %s", "请在“部门整体目标”表中添加标题为“%s”的一行；本表的部分依次为%s"},
+	{"write the text of the section in the column 内容", "请在“内容”列填写该部分的内容"},
+	{"put the rows of the sheet 部门整体目标 in the form's order", "请按本表顺序排列“部门整体目标”中的各行"},
 }

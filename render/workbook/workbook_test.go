@@ -204,3 +204,14 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// TestHintsReworded checks that every hint the workbook rewords is one the
+// catalog has (a hint the validator no longer gives would silently stop
+// being reworded), and so is its rewording.
+func TestHintsReworded(t *testing.T) {
+	for from, to := range workbookHints {
+		if !diag.InCatalog(from) || !diag.InCatalog(to.Key) {
+			t.Errorf("%q → %q: not both in the catalog", from, to.Key)
+		}
+	}
+}

@@ -19,6 +19,7 @@ var workbookEntries = [][2]string{
 	{"the data workbook reads the sheets 单位信息, 部门整体目标, 项目 and 绩效指标; move the data there, or ignore this warning", "填报工作簿只读取“单位信息”“部门整体目标”“项目”“绩效指标”四个工作表；请把数据移到这些表中，或忽略此警告"},
 	{"the workbook has none of the sheets 单位信息, 部门整体目标, 项目 and 绩效指标", "该工作簿中没有“单位信息”“部门整体目标”“项目”“绩效指标”中的任何一个工作表"},
 	{"the row %q is not read", "“%s”这一行不会被读取"},
+	{"the row %q appears twice; only the first is read", "“%s”这一行出现了两次，只读取第一行"},
 	{"the sheet 单位信息 reads the rows it was written with; check the label", "“单位信息”表只读取生成时的各行，请核对这一行的名称"},
 	{"the year must be a whole number such as 2024, not %q", "预算年度应为整数（如 2024），而不是“%s”"},
 	{"write the budget year in digits", "请用数字填写预算年度"},

@@ -170,6 +170,8 @@ func TestMergedCellsAndHeaderOrder(t *testing.T) {
 		must(t, err)
 		must(t, x.SetCellStr("Sheet2", "C3", "草稿"))
 		must(t, x.SetCellStr(sheetIndic, "K3", "待核"))
+		must(t, x.SetSheetRow(sheetUnit, "A20", &[]any{"联系人", "张三"}))
+		must(t, x.SetSheetRow(sheetUnit, "A21", &[]any{"单位名称", "另一个名称"}))
 	})
 	if f == nil {
 		t.Fatal(notes)
@@ -182,7 +184,8 @@ func TestMergedCellsAndHeaderOrder(t *testing.T) {
 	}
 	got := strings.Join(append(find(notes, "X3"), find(notes, "X2")...), "")
 	for _, want := range []string{`项目!A2: warning[X3]: the column "备注" is not read`, `Sheet2: warning[X2]: the sheet "Sheet2" is not read`,
-		`绩效指标!K3: warning[X3]: the column K has values but no header; they are not read`} {
+		`绩效指标!K3: warning[X3]: the column K has values but no header; they are not read`,
+		`单位信息!A20: warning[X3]: the row "联系人" is not read`, `单位信息!A21: warning[X3]: the row "单位名称" appears twice; only the first is read`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
 		}

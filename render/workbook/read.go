@@ -184,19 +184,27 @@ func (r *reader) unit(s *sheet) {
 		lc := s.at(row, col)
 		label := normLabel(lc.label())
 		i, ok := known[label]
-		if !ok || seen[i] {
-			if !header[label] && label != "" {
-				r.add(s.finding(diag.Warning, "X3", lc).Say(diag.T("the row %q is not read", label),
-					diag.T("the sheet 单位信息 reads the rows it was written with; check the label")), "")
-			}
+		switch {
+		case header[label]:
+			continue
+		case !ok:
+			r.add(s.finding(diag.Warning, "X3", lc).Say(diag.T("the row %q is not read", strings.TrimSpace(lc.value)),
+				diag.T("the sheet 单位信息 reads the rows it was written with; check the label")), "")
+			continue
+		case seen[i]:
+			r.add(s.finding(diag.Warning, "X3", lc).Say(diag.T("the row %q appears twice; only the first is read", strings.TrimSpace(lc.value)),
+				diag.T("delete or rename one of them")), "")
 			continue
 		}
 		seen[i] = true
-		vc := s.at(row, col+1)
-		for vc.row == lc.row && vc.col == lc.col && col < len(s.rows[row-1])+1 { // the label's merged range
-			col++
-			vc = s.at(row, col+1)
+		// The value is in the first cell right of the label's merged range.
+		vcol := col + 1
+		for ; vcol < maxCol; vcol++ {
+			if c := s.at(row, vcol); c.row != lc.row || c.col != lc.col {
+				break
+			}
 		}
+		vc := s.at(row, vcol)
 		r.unitValue(s, unitRows[i], vc)
 	}
 }

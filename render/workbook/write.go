@@ -50,7 +50,7 @@ func Write(w io.Writer, f *budget.Filing, form *check.Profile) error {
 	wr := &writer{x: excelize.NewFile(), f: f, form: form, styles: map[string]int{}}
 	defer wr.x.Close()
 	wr.x.ZipWriter = newSortedZip
-	steps := []func() error{wr.guide, wr.lists, wr.unit, wr.overall, wr.projects, wr.indicators, wr.props}
+	steps := []func() error{wr.makeStyles, wr.guide, wr.lists, wr.unit, wr.overall, wr.projects, wr.indicators, wr.props}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -101,16 +101,16 @@ func eachText(f *budget.Filing, visit func(v string, path func() string) bool) {
 		}
 	}
 	for i, s := range f.Overall {
-		for key, v := range map[string]string{"title": s.Title, "subtitle": s.Subtitle, "text": s.Text} {
-			if !visit(v, at("overall[%d].%s", i+1, key)) {
+		for _, kv := range [][2]string{{"title", s.Title}, {"subtitle", s.Subtitle}, {"text", s.Text}} {
+			if !visit(kv[1], at("overall[%d].%s", i+1, kv[0])) {
 				return
 			}
 		}
 	}
 	for i, p := range f.Projects {
-		for key, v := range map[string]string{"code": p.Code, "name": p.Name, "purpose": p.Purpose,
-			"implementer": p.Implementer, "kind": p.Kind, "period": p.Period} {
-			if !visit(v, at("projects[%d].%s", i+1, key)) {
+		for _, kv := range [][2]string{{"code", p.Code}, {"name", p.Name}, {"purpose", p.Purpose},
+			{"implementer", p.Implementer}, {"kind", p.Kind}, {"period", p.Period}} {
+			if !visit(kv[1], at("projects[%d].%s", i+1, kv[0])) {
 				return
 			}
 		}
@@ -120,9 +120,9 @@ func eachText(f *budget.Filing, visit func(v string, path func() string) bool) {
 			}
 		}
 		for j, in := range p.Indicators {
-			for key, v := range map[string]string{"level1": in.Level1, "level2": in.Level2, "name": in.Name,
-				"description": in.Description, "value": in.Value, "basis": in.Basis} {
-				if !visit(v, at("projects[%d].indicators[%d].%s", i+1, j+1, key)) {
+			for _, kv := range [][2]string{{"level1", in.Level1}, {"level2", in.Level2}, {"name", in.Name},
+				{"description", in.Description}, {"value", in.Value}, {"basis", in.Basis}} {
+				if !visit(kv[1], at("projects[%d].indicators[%d].%s", i+1, j+1, kv[0])) {
 					return
 				}
 			}
@@ -130,32 +130,36 @@ func eachText(f *budget.Filing, visit func(v string, path func() string) bool) {
 	}
 }
 
-// style returns the cell style of the given name, made on first use.
-func (wr *writer) style(name string) int {
-	if id, ok := wr.styles[name]; ok {
-		return id
-	}
+// makeStyles adds the workbook's cell styles, by name.
+func (wr *writer) makeStyles() error {
 	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
 	text := "@"
-	st := map[string]*excelize.Style{
-		"header":  {Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
-		"label":   {Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}, Border: border, Alignment: top},
-		"note":    {Font: &excelize.Font{Color: "595959"}, Alignment: top},
-		"title":   {Font: &excelize.Font{Bold: true, Size: 14}},
-		"text":    {Border: border, Alignment: top, CustomNumFmt: &text},
-		"money":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 2},
-		"percent": {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 10},
-		"whole":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, NumFmt: 1},
-	}[name]
-	id, err := wr.x.NewStyle(st)
-	if err != nil {
-		panic(fmt.Sprintf("workbook: style %s: %v", name, err)) // the styles above are fixed and valid
+	for _, st := range []struct {
+		name  string
+		style *excelize.Style
+	}{
+		{"header", &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{"label", &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}, Border: border, Alignment: top}},
+		{"note", &excelize.Style{Font: &excelize.Font{Color: "595959"}, Alignment: top}},
+		{"title", &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{"text", &excelize.Style{Border: border, Alignment: top, CustomNumFmt: &text}},
+		{"money", &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 2}},
+		{"percent", &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 10}},
+		{"whole", &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, NumFmt: 1}},
+	} {
+		id, err := wr.x.NewStyle(st.style)
+		if err != nil {
+			return err
+		}
+		wr.styles[st.name] = id
 	}
-	wr.styles[name] = id
-	return id
+	return nil
 }
+
+// style returns the cell style of the given name.
+func (wr *writer) style(name string) int { return wr.styles[name] }
 
 // cellStyle is the style of a value cell of kind k.
 func cellStyle(k kind) string {

@@ -23,7 +23,10 @@ var readers = map[string]reader{
 	".ods":  xlsx,
 }
 
-var xlsx = reader{read: workbook.Read, limit: workbook.MaxFileSize, hints: workbook.Hints}
+// A data workbook holds the same filing as a TOML file about 8 times its
+// size (the sample of 1,000 projects: 0.3 MB as a workbook, 2.3 MB as
+// TOML): its zip compresses the sheets' XML.
+var xlsx = reader{read: workbook.Read, limit: workbook.MaxFileSize, hints: workbook.Hints, expands: 8}
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an
@@ -41,6 +44,16 @@ type reader struct {
 	// hints, if set, rewords the validator's hints for the format (a
 	// workbook has cells where TOML has keys).
 	hints func(diag.List) diag.List
+	// expands is how many bytes of TOML a byte of the format holds (1 when
+	// 0), for InputSize.
+	expands int64
+}
+
+// InputSize is the size of the TOML file that holds the same filing as the
+// file at path of size bytes: what a caller sizing memory for a filing
+// goes by.
+func InputSize(path string, size int64) int64 {
+	return size * max(1, readerOf(path).expands)
 }
 
 // readerOf is the reader of the file named file, by its extension.

@@ -78,12 +78,23 @@ func builtinSpec(file string) (spec, bool) {
 					KeepWithNext: true,
 					Outline:      2,
 				},
+				"category": {
+					Font:        "song",
+					Size:        10.5,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakBefore: "满成指",
+				},
 				"cell": {
 					Font:       "song",
 					Size:       10.5,
 					Align:      "center",
 					LineHeight: 14,
 					Padding:    1.5,
+					NoWrap:     true,
+					MinSize:    7.5,
 				},
 				"cell_text": {
 					Font:       "song",
@@ -91,6 +102,21 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "left",
 					LineHeight: 14,
 					Padding:    1.5,
+				},
+				"cell_wrap": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					MinSize:    7.5,
+				},
+				"continued": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "left",
+					LineHeight: 16,
+					SpaceAfter: 2,
 				},
 				"heading1": {
 					Font:         "hei",
@@ -102,12 +128,15 @@ func builtinSpec(file string) (spec, bool) {
 					Grid:         true,
 				},
 				"label": {
-					Font:       "song",
-					Size:       10.5,
-					Bold:       true,
-					Align:      "center",
-					LineHeight: 14,
-					Padding:    1.5,
+					Font:        "song",
+					Size:        10.5,
+					Bold:        true,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakAfter:  "：及",
+					BreakBefore: "（确",
 				},
 				"pagenum": {
 					Font: "song",
@@ -164,6 +193,16 @@ func builtinSpec(file string) (spec, bool) {
 					Align:   "right",
 					VAlign:  "bottom",
 					Padding: 0.5,
+				},
+				"value": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					NoWrap:     true,
+					BreakAfter: "，、；",
+					MinSize:    7.5,
 				},
 			},
 			Metadata: metaSpec{
@@ -322,8 +361,11 @@ func builtinSpec(file string) (spec, bool) {
 			},
 			Tables: map[string]tableSpec{
 				"indicators": {
-					Units:      28,
-					HeaderRows: 1,
+					Units:          28,
+					HeaderRows:     1,
+					Joined:         true,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}绩效目标表",
+					ContinuedStyle: "continued",
 					Rows: []rowSpec{
 						{
 							CantSplit: true,
@@ -368,13 +410,13 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Level1}}",
 									Width: 4,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
 									Text:  "{{.Row.Level2}}",
 									Width: 4,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
@@ -390,7 +432,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Value}}",
 									Width: 3,
-									Style: "cell",
+									Style: "value",
 								},
 								{
 									Text:  "{{.Row.Basis}}",
@@ -402,11 +444,14 @@ func builtinSpec(file string) (spec, bool) {
 					},
 				},
 				"project": {
-					Units: 28,
-					Keep:  true,
+					Units:          28,
+					HeaderRows:     1,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}绩效目标表",
+					ContinuedStyle: "continued",
 					Rows: []rowSpec{
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "项目编码",
@@ -426,7 +471,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Item.Name}}",
 									Width: 12,
-									Style: "cell",
+									Style: "cell_wrap",
 								},
 							},
 						},
@@ -482,6 +527,7 @@ func builtinSpec(file string) (spec, bool) {
 						},
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "资金支出计划（%）",
@@ -618,12 +664,23 @@ func builtinSpec(file string) (spec, bool) {
 				},
 			},
 			Styles: map[string]styleSpec{
+				"category": {
+					Font:        "song",
+					Size:        10.5,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakBefore: "满成指",
+				},
 				"cell": {
 					Font:       "song",
 					Size:       10.5,
 					Align:      "center",
 					LineHeight: 14,
 					Padding:    1.5,
+					NoWrap:     true,
+					MinSize:    7.5,
 				},
 				"cell_text": {
 					Font:       "song",
@@ -631,6 +688,21 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "left",
 					LineHeight: 14,
 					Padding:    1.5,
+				},
+				"cell_wrap": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					MinSize:    7.5,
+				},
+				"continued": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "left",
+					LineHeight: 16,
+					SpaceAfter: 2,
 				},
 				"filler": {
 					Font:         "song",
@@ -657,12 +729,15 @@ func builtinSpec(file string) (spec, bool) {
 					KeepWithNext: true,
 				},
 				"label": {
-					Font:       "song",
-					Size:       10.5,
-					Bold:       true,
-					Align:      "center",
-					LineHeight: 14,
-					Padding:    1.5,
+					Font:        "song",
+					Size:        10.5,
+					Bold:        true,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakAfter:  "：及",
+					BreakBefore: "（",
 				},
 				"pagenum": {
 					Font: "song",
@@ -678,6 +753,16 @@ func builtinSpec(file string) (spec, bool) {
 					Size:       22,
 					Align:      "center",
 					SpaceAfter: 24,
+				},
+				"value": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					NoWrap:     true,
+					BreakAfter: "，、；",
+					MinSize:    7.5,
 				},
 			},
 			Metadata: metaSpec{
@@ -785,15 +870,23 @@ func builtinSpec(file string) (spec, bool) {
 							Kind:  "table",
 							Table: "form",
 						},
+						{
+							Kind:  "table",
+							Table: "indicators",
+						},
 					},
 				},
 			},
 			Tables: map[string]tableSpec{
 				"form": {
-					Units: 28,
+					Units:          28,
+					HeaderRows:     1,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}",
+					ContinuedStyle: "continued",
 					Rows: []rowSpec{
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "项目名称",
@@ -809,6 +902,7 @@ func builtinSpec(file string) (spec, bool) {
 						},
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "主管部门及代码",
@@ -834,6 +928,7 @@ func builtinSpec(file string) (spec, bool) {
 						},
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "项目属性",
@@ -843,7 +938,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Item.Kind}}",
 									Width: 8,
-									Style: "cell",
+									Style: "cell_wrap",
 								},
 								{
 									Text:  "项目期",
@@ -853,7 +948,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Item.Period}}",
 									Width: 10,
-									Style: "cell",
+									Style: "cell_wrap",
 								},
 							},
 						},
@@ -922,6 +1017,15 @@ func builtinSpec(file string) (spec, bool) {
 								},
 							},
 						},
+					},
+				},
+				"indicators": {
+					Units:          28,
+					HeaderRows:     1,
+					Joined:         true,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}",
+					ContinuedStyle: "continued",
+					Rows: []rowSpec{
 						{
 							CantSplit: true,
 							Cells: []cellSpec{
@@ -961,13 +1065,13 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Level1}}",
 									Width: 4,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
 									Text:  "{{.Row.Level2}}",
 									Width: 5,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
@@ -978,7 +1082,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Value}}",
 									Width: 5,
-									Style: "cell",
+									Style: "value",
 								},
 							},
 						},

@@ -23,10 +23,9 @@ const defaultSize = 10.5
 // style is a doc.Style ready to write: its style ID and its fonts.
 type style struct {
 	doc.Style
-	id      string
-	font    doc.Font // the resolved font role, or defaultFont
-	offGrid bool     // the page has a character grid that this style ignores
-	cell    float64  // the grid's character pitch in pt, for a style on it
+	id   string
+	font doc.Font // the resolved font role, or defaultFont
+	cell float64  // the grid's character pitch in pt, for a style on it
 }
 
 // styleSheet holds the paragraph styles of a document, in name order.
@@ -70,7 +69,6 @@ func newStyleSheet(d *doc.Document) (*styleSheet, error) {
 		s.id = styleID(name, used)
 		used[s.id] = true
 		if g := d.Page.Grid; g.Chars > 0 {
-			s.offGrid = !s.Grid
 			if s.Grid {
 				ss.gridSize = max(ss.gridSize, s.size())
 				p := d.Page
@@ -146,7 +144,14 @@ func (ss *styleSheet) stylesPart(textWidth, tocLevels int, entry *style) ([]byte
 	x.val("w:name", "Normal")
 	x.empty("w:qFormat")
 	if ss.gridSize > 0 {
+		// Off the grid by default: paragraphs of no style of ours (the
+		// hairline between two tables, a section's end) must not take a
+		// grid line each, as LibreOffice would give them.
+		x.start("w:pPr")
+		x.val("w:snapToGrid", "0")
+		x.end("w:pPr")
 		x.start("w:rPr")
+		x.val("w:snapToGrid", "0")
 		x.ival("w:sz", halfPoints(ss.gridSize))
 		x.ival("w:szCs", halfPoints(ss.gridSize))
 		x.end("w:rPr")
@@ -218,8 +223,14 @@ func (s *style) pPr(x *xmlWriter) {
 	if s.PageBreak {
 		x.empty("w:pageBreakBefore")
 	}
-	if s.offGrid {
-		x.val("w:snapToGrid", "0")
+	// No extra space between Chinese and Latin text or digits (on by
+	// default in Word and LibreOffice): the PDF has none, and the table
+	// columns are fitted to the PDF's widths. LibreOffice reads it only
+	// from the paragraph styles, not from the document defaults.
+	x.val("w:autoSpaceDE", "0")
+	x.val("w:autoSpaceDN", "0")
+	if s.cell > 0 { // on the grid, unlike Normal
+		x.val("w:snapToGrid", "1")
 	}
 	x.empty("w:spacing", "w:before", strconv.Itoa(pt20(s.SpaceBefore)), "w:after", strconv.Itoa(pt20(s.SpaceAfter)),
 		"w:line", strconv.Itoa(pt20(s.lineHeight())), "w:lineRule", "exact")
@@ -260,8 +271,8 @@ func (s *style) rPr(x *xmlWriter) {
 		x.empty("w:b")
 		x.empty("w:bCs")
 	}
-	if s.offGrid {
-		x.val("w:snapToGrid", "0")
+	if s.cell > 0 {
+		x.val("w:snapToGrid", "1")
 	}
 	if s.Size > 0 {
 		x.ival("w:sz", halfPoints(s.Size))

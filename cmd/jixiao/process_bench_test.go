@@ -18,13 +18,24 @@ import (
 // this test process costs 2–4 ms more a run than from a shell (see the
 // README's Performance section).
 
-func BenchmarkProcessSample(b *testing.B) { benchmarkProcess(b, readSample(b)) }
+func BenchmarkProcessSample(b *testing.B) { benchmarkProcess(b, readSample(b), "pdf") }
 
 func BenchmarkProcess100Projects(b *testing.B) {
-	benchmarkProcess(b, manyProjects(b, readSample(b), 100))
+	benchmarkProcess(b, manyProjects(b, readSample(b), 100), "pdf")
 }
 
-func benchmarkProcess(b *testing.B, filing string) {
+// A large department's filing: 1,000 projects (3.0 MB of TOML). Besides
+// the time, these report the peak memory of a run (rss-MB) and its ratio
+// to the filing's size (rss/input; the target is 60 at most).
+func BenchmarkProcess1000ProjectsPDF(b *testing.B) {
+	benchmarkProcess(b, manyProjects(b, readSample(b), 1000), "pdf")
+}
+
+func BenchmarkProcess1000ProjectsDOCX(b *testing.B) {
+	benchmarkProcess(b, manyProjects(b, readSample(b), 1000), "docx")
+}
+
+func benchmarkProcess(b *testing.B, filing, format string) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "jixiao")
 	if out, err := exec.Command("go", "build", "-trimpath", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -45,7 +56,8 @@ func benchmarkProcess(b *testing.B, filing string) {
 		b.Fatal(err)
 	}
 	defer devNull.Close()
-	args := []string{"build", "--format", "pdf", "-o", dir, path}
+	args := []string{"build", "--format", format, "-o", dir, path}
+	var peak int64
 	for b.Loop() {
 		cmd := exec.Command(bin, args...)
 		cmd.Stdout, cmd.Stderr = devNull, devNull
@@ -53,6 +65,11 @@ func benchmarkProcess(b *testing.B, filing string) {
 			out, _ := exec.Command(bin, args...).CombinedOutput()
 			b.Fatalf("%v\n%s", err, out)
 		}
+		peak = max(peak, peakRSS(cmd.ProcessState))
+	}
+	if peak > 0 {
+		b.ReportMetric(float64(peak)/(1<<20), "rss-MB")
+		b.ReportMetric(float64(peak)/float64(len(filing)), "rss/input")
 	}
 }
 

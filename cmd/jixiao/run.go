@@ -250,7 +250,7 @@ func exitCode(err error) int {
 // (a character no font can draw is found here too).
 func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 	if st, err := os.Stat(path); err == nil {
-		limitMemory(int(st.Size()))
+		tuneGC(int(st.Size()))
 	}
 	f, notes, err := e.LoadFile(path)
 	if err != nil {

@@ -348,3 +348,16 @@ func TestTemplateValueRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticCellsCount: a form's own text counts against the budget too,
+// so a template of many large static cells cannot multiply them by the
+// projects of a filing without bound.
+func TestStaticCellsCount(t *testing.T) {
+	big := strings.Repeat("字", 1<<20/3)
+	src := strings.Replace(minimal, `{ text = "名称", width = 4, style = "label", rows = 2 },`,
+		`{ text = "`+big+`", width = 4, style = "label", rows = 2 },`, 1)
+	src = strings.Replace(src, `text = "{{.N}}、{{.Item.Name}}"`, `text = "`+big+big+big+big+`"`, 1)
+	if _, notes := Parse("mini.toml", []byte(src)); len(notes) != 1 || !strings.Contains(notes.Format(language.English), "does more work than a form may") {
+		t.Errorf("want the budget exceeded, got %v", notes)
+	}
+}

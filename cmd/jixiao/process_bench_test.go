@@ -73,7 +73,7 @@ func benchmarkProcess(b *testing.B, filing, format string) {
 	}
 }
 
-func readSample(b *testing.B) string {
+func readSample(b testing.TB) string {
 	data, err := os.ReadFile(sample)
 	if err != nil {
 		b.Fatal(err)
@@ -85,7 +85,7 @@ func readSample(b *testing.B) string {
 // copy of its first project under its own code and name, with every
 // indicator twice (6 rows, 一级 and 二级 cells merging), as the render
 // package's benchmarks have it in process.
-func manyProjects(b *testing.B, text string, n int) string {
+func manyProjects(b testing.TB, text string, n int) string {
 	head, rest, ok := strings.Cut(text, "[[projects]]")
 	project, _, _ := strings.Cut(rest, "[[projects]]")
 	top, indicators, found := strings.Cut(project, "  [[projects.indicators]]")

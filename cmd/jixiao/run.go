@@ -42,6 +42,7 @@ type cli struct {
 	getenv         env
 	found          diag.List // every finding printed, for check's summary
 	checking       bool      // the command is check
+	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -225,7 +226,7 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
 func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF})
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF, UpdateFields: c.updateFields})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
@@ -317,6 +318,7 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code

@@ -252,8 +252,8 @@ func TestNotAWorkbook(t *testing.T) {
 
 func TestHeaderUnit(t *testing.T) {
 	for header, want := range map[string]string{
-		"预算数（万元）": "my.xlsx:项目!C1: error[X8]: the header says the amounts are in 万元, but the 金额单位 on the sheet 单位信息 is 元",
-		"预算数（元）":  "",
+		"预算数（万元）":   "my.xlsx:项目!C1: error[X8]: the header says the amounts are in 万元, but the 金额单位 on the sheet 单位信息 is 元",
+		"预算数（元）":    "",
 		"预算数(单位：元)": "",
 	} {
 		_, notes := edited(t, func(x *excelize.File, col func(string, string) string) {

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
@@ -23,4 +26,12 @@ type reader struct {
 	// filing's form, so that its template can compile while read decodes
 	// the data ("" when it finds none).
 	form func(data []byte) string
+}
+
+// Extensions lists the file extensions of the formats render reads (lower
+// case, with the dot, sorted): what a folder is searched for.
+func Extensions() []string {
+	exts := slices.Collect(maps.Keys(readers))
+	slices.Sort(exts)
+	return exts
 }

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,8 +19,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/render"
+	"github.com/jixiao-dev/jixiao/render/batch"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/safefile"
 )
@@ -247,7 +249,6 @@ func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 		c.report(notes)
 		return nil, exitCode(err)
 	}
-	heap.Advise() // for the heap the filing has grown
 	rep, more, err := e.Build(f)
 	notes = append(notes, more...)
 	notes.Sort()
@@ -295,6 +296,7 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -311,57 +313,139 @@ func (c *cli) build(args []string) int {
 		}
 		exts = append(exts, f)
 	}
-	if *outDir == "-" && (len(files) != 1 || len(exts) != 1) {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
+	if *jobs < 1 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "-j", strconv.Itoa(*jobs)))
 		return exitUsage
 	}
-	if *outDir != "" && *outDir != "-" {
+	if len(files) == 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao %s FILE.toml", "build"))
+		return exitUsage
+	}
+	if *outDir == "-" {
+		if len(files) != 1 || len(exts) != 1 {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
+			return exitUsage
+		}
+		return c.buildToStdout(files[0], exts[0])
+	}
+	planned, err := batch.Plan(files, *outDir)
+	if err != nil {
+		return c.planError(err)
+	}
+	if *outDir != "" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot create the output folder: %v", c.osError(err)))
 			return exitUsage
 		}
 	}
-	if dup := duplicateOutput(files, *outDir); dup != "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", dup))
+	if len(planned) == 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("no filing found in %s (looked for %s files)", strings.Join(files, ", "), strings.Join(render.Extensions(), ", ")))
 		return exitUsage
 	}
-	return c.forEach("build", files, slices.Contains(exts, "pdf"), func(e *render.Engine, path string) int {
-		return c.buildOne(e, path, *outDir, exts)
+	e, ok := c.engine(slices.Contains(exts, "pdf"))
+	if !ok {
+		return exitData
+	}
+	pr := c.newProgress(len(planned))
+	results := batch.Run(e, planned, batch.Options{
+		Formats: exts,
+		Workers: *jobs,
+		Create:  safefile.Write,
+		Started: pr.started,
+		Done: func(r batch.Result, ended int) {
+			pr.clear()
+			c.printResult(r)
+			pr.ended(r, ended)
+		},
 	})
+	pr.clear()
+	return c.summary(results)
 }
 
-func (c *cli) buildOne(e *render.Engine, path, outDir string, exts []string) int {
+// planError reports why the filings named cannot be planned.
+func (c *cli) planError(err error) int {
+	if ce, ok := errors.AsType[*batch.CollisionError](err); ok {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", ce.Out+".*"))
+		fmt.Fprintf(c.stderr, "\t%s\n\t%s\n", ce.Inputs[0], ce.Inputs[1])
+		return exitUsage
+	}
+	if fe, ok := errors.AsType[*batch.FolderError](err); ok {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("cannot search the folder %s: %v", fe.Path, c.osError(fe.Err)))
+		return exitUsage
+	}
+	fmt.Fprintln(c.stderr, err)
+	return exitUsage
+}
+
+// buildToStdout builds one filing and writes one format to standard output.
+func (c *cli) buildToStdout(path, format string) int {
+	e, ok := c.engine(format == "pdf")
+	if !ok {
+		return exitData
+	}
 	rep, rc := c.prepare(e, path)
 	if rep == nil {
 		return rc
 	}
-	heap.Advise() // for the heap the layout has grown
-	if outDir == "-" {
-		if err := rep.Write(c.stdout, exts[0]); err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
-			return exitUsage
+	if err := rep.Write(c.stdout, format); err != nil {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
+		return exitUsage
+	}
+	return exitOK
+}
+
+// printResult prints a filing's findings and problems to standard error,
+// and the files written to standard output.
+func (c *cli) printResult(r batch.Result) {
+	c.report(r.Notes)
+	if msg := c.failure(r); msg != "" && !errors.Is(r.Err, render.ErrInvalid) && !errors.Is(r.Err, render.ErrUnreadable) {
+		fmt.Fprintln(c.stderr, msg)
+	}
+	for _, out := range r.Written {
+		fmt.Fprintln(c.stdout, out)
+	}
+}
+
+// failure says in one line why a filing was not built ("" if it was): the
+// first error among its findings, or the error that stopped it.
+func (c *cli) failure(r batch.Result) string {
+	if r.Err == nil {
+		return ""
+	}
+	if we, ok := errors.AsType[*batch.WriteError](r.Err); ok {
+		return c.p.Sprintf("%s: cannot write %s: %v", r.Input, we.Path, c.osError(we.Err))
+	}
+	for _, d := range r.Notes {
+		if d.Severity == diag.Error {
+			first, _, _ := strings.Cut(diag.List{d}.Format(c.lang), "\n")
+			return first
 		}
-		return exitOK
 	}
-	// The formats are written side by side (the report is read-only by
-	// now), and reported in the order asked for.
-	outs, errs := make([]string, len(exts)), make([]error, len(exts))
-	var wg sync.WaitGroup
-	for i, ext := range exts {
-		outs[i] = outputPath(path, outDir, ext)
-		wg.Go(func() {
-			errs[i] = safefile.Write(outs[i], func(w io.Writer) error { return rep.Write(w, ext) })
-		})
-	}
-	wg.Wait()
+	return c.p.Sprintf("%s: cannot render: %v", r.Input, r.Err)
+}
+
+// summary ends a build of several filings with the count built and every
+// failure with its first message, and returns the exit code: the worst
+// of the filings'.
+func (c *cli) summary(results []batch.Result) int {
 	code := exitOK
-	for i, out := range outs {
-		if errs[i] != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, c.osError(errs[i])))
-			code = exitUsage
+	var failed []string
+	for _, r := range results {
+		if r.Err == nil {
 			continue
 		}
-		fmt.Fprintln(c.stdout, out)
+		failed = append(failed, c.failure(r))
+		if _, ok := errors.AsType[*batch.WriteError](r.Err); ok {
+			code = exitUsage
+		} else {
+			code = max(code, exitCode(r.Err))
+		}
+	}
+	if len(results) > 1 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%d filings: %d built, %d failed", len(results), len(results)-len(failed), len(failed)))
+		for _, f := range failed {
+			fmt.Fprintln(c.stderr, "  "+f)
+		}
 	}
 	return code
 }
@@ -382,7 +466,7 @@ func (c *cli) listTemplates(args []string) int {
 }
 
 func (c *cli) usage(w io.Writer) {
-	fmt.Fprint(w, c.p.Sprintf(diag.UsageText))
+	fmt.Fprint(w, c.p.Sprintf(usageText))
 }
 
 func (c *cli) newFiling(args []string) int {
@@ -403,30 +487,6 @@ func (c *cli) newFiling(args []string) int {
 	}
 	fmt.Fprint(c.stdout, starter)
 	return exitOK
-}
-
-// outputPath is where a filing's output of extension ext goes: in outDir
-// (beside the filing when outDir is ""), named after the filing.
-func outputPath(path, outDir, ext string) string {
-	dir := outDir
-	if dir == "" {
-		dir = filepath.Dir(path)
-	}
-	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
-}
-
-// duplicateOutput returns an output path that two of the filings would
-// share (same file name into the same folder), or "".
-func duplicateOutput(files []string, outDir string) string {
-	seen := map[string]bool{}
-	for _, f := range files {
-		out := outputPath(f, outDir, "*")
-		if seen[out] {
-			return out
-		}
-		seen[out] = true
-	}
-	return ""
 }
 
 // osError says in the user's language why a file could not be written.

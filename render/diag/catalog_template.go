@@ -76,6 +76,8 @@ var templateEntries = [][2]string{
 
 // renderEntries are the messages about rendering a filing.
 var renderEntries = [][2]string{
+	{"unknown template %q", "未知的模板“%s”"},
+	{"run jixiao templates to list the forms, or add yours with --templates DIR", "运行 jixiao templates 查看可用表式，或用 --templates DIR 添加自己的模板"},
 	{"no font can draw %q (U+%04X) in table %q, row %d, column %d", "没有字体能显示字符“%s”（U+%04X），位于表格“%s”第%d行第%d列"},
 	{"no font can draw %q (U+%04X) in a %s", "没有字体能显示字符“%s”（U+%04X），位于%s中"},
 	{"paragraph", "段落"},

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -21,6 +22,7 @@ type writer struct {
 	entries     map[string][]tocEntry // TOC entries by list
 	tocLevels   int                   // deepest TOC entry level listed
 	bookmarks   int                   // bookmark ids handed out
+	sink        io.Writer             // where the document part streams (see writeZip)
 }
 
 func newWriter(d *doc.Document, opts Options) (*writer, error) {
@@ -68,6 +70,7 @@ func newWriter(d *doc.Document, opts Options) (*writer, error) {
 // whose page numbers then start again at 1.
 func (w *writer) document() ([]byte, error) {
 	x := newXML()
+	x.sink = w.sink
 	x.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
 	x.start("w:body")
 	// A PageBreak block becomes page-break-before on the next paragraph, so

@@ -13,8 +13,11 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
@@ -32,23 +35,31 @@ type Options struct {
 // document cannot be converted: an unknown style or font role, a table
 // whose cells do not tile its grid (a *doc.GridError), or text that XML
 // cannot hold (a *TextError).
+//
+// The parts are compressed as they are written: the document part, tens
+// of megabytes of XML for a thousand projects, streams into its zip entry,
+// and only the compressed package (a twentieth of that) is held until it
+// is complete, then written to out in one piece.
 func Write(out io.Writer, d *doc.Document, opts Options) error {
 	w, err := newWriter(d, opts)
 	if err != nil {
 		return err
 	}
-	parts, err := w.parts()
-	if err != nil {
+	var pkg bytes.Buffer
+	if err := w.writeZip(&pkg, zipTime(d.Meta.Created)); err != nil {
 		return err
 	}
-	return writeZip(out, parts, zipTime(d.Meta.Created))
+	_, err = out.Write(pkg.Bytes())
+	return err
 }
 
 // part is one file of the package.
 type part struct {
 	name        string // path in the zip
 	contentType string // for [Content_Types].xml; empty for relationship parts
-	data        []byte
+	// write makes the part's content, or the rest of it that has not
+	// streamed into the writer's sink.
+	write func() ([]byte, error)
 }
 
 // Content types of the parts.
@@ -72,54 +83,42 @@ const (
 	relFooter   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 )
 
-// parts builds every part, in the order they are stored.
-func (w *writer) parts() ([]part, error) {
-	document, err := w.document()
-	if err != nil {
-		return nil, err
-	}
-	styles, err := w.styles.stylesPart(w.geom.text, w.tocLevels, w.entryStyle)
-	if err != nil {
-		return nil, err
-	}
-	core, err := corePart(w.d.Meta)
-	if err != nil {
-		return nil, err
-	}
-	app, err := appPart(w.d.Meta)
-	if err != nil {
-		return nil, err
-	}
+// parts lists every part in the order they are stored; each is made as
+// it is stored, so the styles see what the document used.
+func (w *writer) parts() []part {
 	content := []part{
-		{"word/document.xml", ctMain, document},
-		{"word/styles.xml", ctStyles, styles},
-		{"word/settings.xml", ctSettings, w.settings()},
+		{"word/document.xml", ctMain, w.document},
+		{"word/styles.xml", ctStyles, func() ([]byte, error) {
+			return w.styles.stylesPart(w.geom.text, w.tocLevels, w.entryStyle)
+		}},
+		{"word/settings.xml", ctSettings, fixed(w.settings())},
 	}
 	docRels := [][3]string{
 		{"rIdStyles", relStyles, "styles.xml"},
 		{"rIdSettings", relSettings, "settings.xml"},
 	}
 	for _, f := range w.footers {
-		data, err := w.footer(f)
-		if err != nil {
-			return nil, err
-		}
-		content = append(content, part{"word/" + f.name, ctFooter, data})
+		content = append(content, part{"word/" + f.name, ctFooter, func() ([]byte, error) { return w.footer(f) }})
 		docRels = append(docRels, [3]string{f.rel, relFooter, f.name})
 	}
 	content = append(content,
-		part{"docProps/core.xml", ctCore, core},
-		part{"docProps/app.xml", ctApp, app},
+		part{"docProps/core.xml", ctCore, func() ([]byte, error) { return corePart(w.d.Meta) }},
+		part{"docProps/app.xml", ctApp, func() ([]byte, error) { return appPart(w.d.Meta) }},
 	)
 	return append([]part{
-		{"[Content_Types].xml", "", contentTypes(content)},
-		{"_rels/.rels", "", relationships([][3]string{
+		{"[Content_Types].xml", "", fixed(contentTypes(content))},
+		{"_rels/.rels", "", fixed(relationships([][3]string{
 			{"rIdDocument", relDocument, "word/document.xml"},
 			{"rIdCore", relCore, "docProps/core.xml"},
 			{"rIdApp", relApp, "docProps/app.xml"},
-		})},
-		{"word/_rels/document.xml.rels", "", relationships(docRels)},
-	}, content...), nil
+		}))},
+		{"word/_rels/document.xml.rels", "", fixed(relationships(docRels))},
+	}, content...)
+}
+
+// fixed is the write of a part made in advance.
+func fixed(data []byte) func() ([]byte, error) {
+	return func() ([]byte, error) { return data, nil }
 }
 
 // contentTypes writes [Content_Types].xml for the given parts.
@@ -220,15 +219,36 @@ func zipTime(created time.Time) time.Time {
 	return created.UTC()
 }
 
-// writeZip stores the parts, deflated, in order, all with time mtime.
-func writeZip(out io.Writer, parts []part, mtime time.Time) error {
+// writeZip stores the parts, deflated, in order, all with time mtime. The
+// compressor is klauspost/compress's flate at level 5, one writer reused
+// for every part: on a thousand projects' document part (35 MB of XML) it
+// takes a third of the CPU time of the standard library's default level
+// (the zip package's) for output 13 % larger (1.41 MB, against 1.25 MB;
+// its level 2 would be a little faster still, at 43 % larger). The output
+// depends on nothing but the parts.
+func (w *writer) writeZip(out io.Writer, mtime time.Time) error {
 	z := zip.NewWriter(out)
-	for _, p := range parts {
+	var fw *flate.Writer
+	z.RegisterCompressor(zip.Deflate, func(dst io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(dst, 5)
+			return fw, err
+		}
+		fw.Reset(dst)
+		return fw, nil
+	})
+	for _, p := range w.parts() {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mtime})
 		if err != nil {
 			return err
 		}
-		if _, err := f.Write(p.data); err != nil {
+		w.sink = f
+		data, err := p.write()
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
 			return err
 		}
 	}

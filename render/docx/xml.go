@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -47,7 +48,13 @@ type xmlWriter struct {
 	buf bytes.Buffer
 	err error
 	pos doc.Pos // source of the text being written
+	// sink, if set, takes the part as it is written, a block at a time
+	// (see end); buf then holds only the block not yet handed on.
+	sink io.Writer
 }
+
+// spillAt is the size of the blocks handed to a sink.
+const spillAt = 64 << 10
 
 func newXML() *xmlWriter {
 	x := &xmlWriter{}
@@ -70,11 +77,15 @@ func (x *xmlWriter) empty(name string, attrs ...string) {
 	x.buf.WriteString("/>")
 }
 
-// end writes </name>.
+// end writes </name>, and hands a full block to the sink.
 func (x *xmlWriter) end(name string) {
 	x.buf.WriteString("</")
 	x.buf.WriteString(name)
 	x.buf.WriteByte('>')
+	if x.sink != nil && x.buf.Len() >= spillAt && x.err == nil {
+		_, x.err = x.sink.Write(x.buf.Bytes())
+		x.buf.Reset()
+	}
 }
 
 // element writes <name attrs…>text</name>.

@@ -22,7 +22,6 @@ type writer struct {
 	entries     map[string][]tocEntry // TOC entries by list
 	tocLevels   int                   // deepest TOC entry level listed
 	bookmarks   int                   // bookmark ids handed out
-	sink        io.Writer             // where the document part streams (see writeZip)
 }
 
 func newWriter(d *doc.Document, opts Options) (*writer, error) {
@@ -68,9 +67,9 @@ func newWriter(d *doc.Document, opts Options) (*writer, error) {
 // document writes word/document.xml. With a table of contents the body has
 // two sections: the TOC (numbered only with Footer.NumberTOC) and the rest,
 // whose page numbers then start again at 1.
-func (w *writer) document() ([]byte, error) {
+func (w *writer) document(out io.Writer) error {
 	x := newXML()
-	x.sink = w.sink
+	x.out = out
 	x.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
 	x.start("w:body")
 	// A PageBreak block becomes page-break-before on the next paragraph, so
@@ -111,8 +110,9 @@ func (w *writer) document() ([]byte, error) {
 			err = fmt.Errorf("docx: unknown block type %T", b)
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
+		x.flush()
 		pageBreak = false
 		prev = b
 	}
@@ -122,7 +122,7 @@ func (w *writer) document() ([]byte, error) {
 	w.sectPr(x, true, w.tocBlock != nil && !w.d.Page.Footer.NumberTOC)
 	x.end("w:body")
 	x.end("w:document")
-	return x.bytes()
+	return x.finish()
 }
 
 // heading writes a heading paragraph: its text inside its bookmark, then

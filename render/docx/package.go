@@ -17,9 +17,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/klauspost/compress/flate"
-
 	"github.com/jixiao-dev/jixiao/render/doc"
+	"github.com/klauspost/compress/flate"
 )
 
 // Options are the inputs that do not come from the document model.
@@ -35,21 +34,22 @@ type Options struct {
 // document cannot be converted: an unknown style or font role, a table
 // whose cells do not tile its grid (a *doc.GridError), or text that XML
 // cannot hold (a *TextError).
-//
-// The parts are compressed as they are written: the document part, tens
-// of megabytes of XML for a thousand projects, streams into its zip entry,
-// and only the compressed package (a twentieth of that) is held until it
-// is complete, then written to out in one piece.
 func Write(out io.Writer, d *doc.Document, opts Options) error {
 	w, err := newWriter(d, opts)
 	if err != nil {
 		return err
 	}
-	var pkg bytes.Buffer
-	if err := w.writeZip(&pkg, zipTime(d.Meta.Created)); err != nil {
+	parts, err := w.parts()
+	if err != nil {
 		return err
 	}
-	_, err = out.Write(pkg.Bytes())
+	// The package is assembled compressed in memory (the XML is streamed
+	// into it, see xmlWriter.out) and reaches out only when complete.
+	var zipped bytes.Buffer
+	if err := writeZip(&zipped, parts, zipTime(d.Meta.Created)); err != nil {
+		return err
+	}
+	_, err = zipped.WriteTo(out)
 	return err
 }
 
@@ -57,9 +57,8 @@ func Write(out io.Writer, d *doc.Document, opts Options) error {
 type part struct {
 	name        string // path in the zip
 	contentType string // for [Content_Types].xml; empty for relationship parts
-	// write makes the part's content, or the rest of it that has not
-	// streamed into the writer's sink.
-	write func() ([]byte, error)
+	data        []byte
+	write       func(io.Writer) error // instead of data: writes the part (the document, streamed)
 }
 
 // Content types of the parts.
@@ -83,42 +82,50 @@ const (
 	relFooter   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 )
 
-// parts lists every part in the order they are stored; each is made as
-// it is stored, so the styles see what the document used.
-func (w *writer) parts() []part {
+// parts builds every part, in the order they are stored.
+func (w *writer) parts() ([]part, error) {
+	styles, err := w.styles.stylesPart(w.geom.text, w.tocLevels, w.entryStyle)
+	if err != nil {
+		return nil, err
+	}
+	core, err := corePart(w.d.Meta)
+	if err != nil {
+		return nil, err
+	}
+	app, err := appPart(w.d.Meta)
+	if err != nil {
+		return nil, err
+	}
 	content := []part{
-		{"word/document.xml", ctMain, w.document},
-		{"word/styles.xml", ctStyles, func() ([]byte, error) {
-			return w.styles.stylesPart(w.geom.text, w.tocLevels, w.entryStyle)
-		}},
-		{"word/settings.xml", ctSettings, fixed(w.settings())},
+		{"word/document.xml", ctMain, nil, w.document},
+		{"word/styles.xml", ctStyles, styles, nil},
+		{"word/settings.xml", ctSettings, w.settings(), nil},
 	}
 	docRels := [][3]string{
 		{"rIdStyles", relStyles, "styles.xml"},
 		{"rIdSettings", relSettings, "settings.xml"},
 	}
 	for _, f := range w.footers {
-		content = append(content, part{"word/" + f.name, ctFooter, func() ([]byte, error) { return w.footer(f) }})
+		data, err := w.footer(f)
+		if err != nil {
+			return nil, err
+		}
+		content = append(content, part{"word/" + f.name, ctFooter, data, nil})
 		docRels = append(docRels, [3]string{f.rel, relFooter, f.name})
 	}
 	content = append(content,
-		part{"docProps/core.xml", ctCore, func() ([]byte, error) { return corePart(w.d.Meta) }},
-		part{"docProps/app.xml", ctApp, func() ([]byte, error) { return appPart(w.d.Meta) }},
+		part{"docProps/core.xml", ctCore, core, nil},
+		part{"docProps/app.xml", ctApp, app, nil},
 	)
 	return append([]part{
-		{"[Content_Types].xml", "", fixed(contentTypes(content))},
-		{"_rels/.rels", "", fixed(relationships([][3]string{
+		{"[Content_Types].xml", "", contentTypes(content), nil},
+		{"_rels/.rels", "", relationships([][3]string{
 			{"rIdDocument", relDocument, "word/document.xml"},
 			{"rIdCore", relCore, "docProps/core.xml"},
 			{"rIdApp", relApp, "docProps/app.xml"},
-		}))},
-		{"word/_rels/document.xml.rels", "", fixed(relationships(docRels))},
-	}, content...)
-}
-
-// fixed is the write of a part made in advance.
-func fixed(data []byte) func() ([]byte, error) {
-	return func() ([]byte, error) { return data, nil }
+		}), nil},
+		{"word/_rels/document.xml.rels", "", relationships(docRels), nil},
+	}, content...), nil
 }
 
 // contentTypes writes [Content_Types].xml for the given parts.
@@ -210,11 +217,17 @@ func appPart(m doc.Meta) ([]byte, error) {
 
 // zipTime is the modification time stored for every entry: the document's
 // creation time, or 1980-01-01 (the earliest a zip can store) when that is
-// unset or earlier. It is in UTC, so the time zone does not change the bytes.
+// unset or earlier, or 2106-01-01 when it is later than a zip can store. It is in UTC, so the time zone does not change the bytes.
 func zipTime(created time.Time) time.Time {
-	epoch := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	if created.Before(epoch) {
-		return epoch
+	first := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The zip's extended timestamp (32-bit seconds since 1970) ends in
+	// February 2106, MS-DOS dates in 2107: later dates would wrap around.
+	last := time.Date(2106, 1, 1, 0, 0, 0, 0, time.UTC)
+	switch {
+	case created.Before(first):
+		return first
+	case created.After(last):
+		return last
 	}
 	return created.UTC()
 }
@@ -226,7 +239,7 @@ func zipTime(created time.Time) time.Time {
 // (the zip package's) for output 13 % larger (1.41 MB, against 1.25 MB;
 // its level 2 would be a little faster still, at 43 % larger). The output
 // depends on nothing but the parts.
-func (w *writer) writeZip(out io.Writer, mtime time.Time) error {
+func writeZip(out io.Writer, parts []part, mtime time.Time) error {
 	z := zip.NewWriter(out)
 	var fw *flate.Writer
 	z.RegisterCompressor(zip.Deflate, func(dst io.Writer) (io.WriteCloser, error) {
@@ -238,17 +251,17 @@ func (w *writer) writeZip(out io.Writer, mtime time.Time) error {
 		fw.Reset(dst)
 		return fw, nil
 	})
-	for _, p := range w.parts() {
+	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mtime})
 		if err != nil {
 			return err
 		}
-		w.sink = f
-		data, err := p.write()
-		if err != nil {
-			return err
+		if p.write != nil {
+			err = p.write(f)
+		} else {
+			_, err = f.Write(p.data)
 		}
-		if _, err := f.Write(data); err != nil {
+		if err != nil {
 			return err
 		}
 	}

@@ -48,13 +48,37 @@ type xmlWriter struct {
 	buf bytes.Buffer
 	err error
 	pos doc.Pos // source of the text being written
-	// sink, if set, takes the part as it is written, a block at a time
-	// (see end); buf then holds only the block not yet handed on.
-	sink io.Writer
+	// out, when set, receives the part in pieces (flush): a large
+	// document's XML is about 50 times its filing and need not be held
+	// whole in memory.
+	out  io.Writer
+	werr error // of writing to out
 }
 
-// spillAt is the size of the blocks handed to a sink.
-const spillAt = 64 << 10
+// flushSize is how much XML a streamed part holds before flush passes it on.
+const flushSize = 64 << 10
+
+// flush passes the XML written so far to out, once there is enough of it.
+func (x *xmlWriter) flush() {
+	if x.out == nil || x.buf.Len() < flushSize || x.werr != nil {
+		return
+	}
+	_, x.werr = x.out.Write(x.buf.Bytes())
+	x.buf.Reset()
+}
+
+// finish passes the rest of a streamed part to out and returns the first
+// text or write error.
+func (x *xmlWriter) finish() error {
+	if x.werr == nil {
+		_, x.werr = x.out.Write(x.buf.Bytes())
+	}
+	x.buf.Reset()
+	if x.err != nil {
+		return x.err
+	}
+	return x.werr
+}
 
 func newXML() *xmlWriter {
 	x := &xmlWriter{}
@@ -77,15 +101,11 @@ func (x *xmlWriter) empty(name string, attrs ...string) {
 	x.buf.WriteString("/>")
 }
 
-// end writes </name>, and hands a full block to the sink.
+// end writes </name>.
 func (x *xmlWriter) end(name string) {
 	x.buf.WriteString("</")
 	x.buf.WriteString(name)
 	x.buf.WriteByte('>')
-	if x.sink != nil && x.buf.Len() >= spillAt && x.err == nil {
-		_, x.err = x.sink.Write(x.buf.Bytes())
-		x.buf.Reset()
-	}
 }
 
 // element writes <name attrs…>text</name>.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -15,14 +16,17 @@ import (
 )
 
 // BenchmarkSideBySide compares builds of the program run side by side:
-// round after round, every variant builds the sample and 100 projects
-// (PDF and DOCX) once each, in a fresh order each round, so that a shared
-// machine's drift in speed falls on all alike. It is how docs/performance.md
-// measures what each speed trick saves. The variants come from
-// JIXIAO_VARIANTS, space-separated name=binary[,VAR=value…] (the
-// variables are set for that variant's runs, e.g. GOGC=100); the first is
-// the base the others are compared with. JIXIAO_ROUNDS sets the rounds
-// (default 60). Without JIXIAO_VARIANTS the benchmark is skipped:
+// round after round, every variant builds each input (PDF and DOCX) once,
+// in a fresh order each round, so that a shared machine's drift in speed
+// falls on all alike. It is how docs/performance.md measures what each
+// speed trick saves. The variants come from JIXIAO_VARIANTS,
+// space-separated name=binary[,VAR=value|,-option…] (variables set and
+// options added for that variant's runs, e.g. GOGC=100 or -j=1); the
+// first is the base the others are compared with. JIXIAO_INPUTS lists the
+// inputs, comma-separated, of: sample, 100 and 1000 (projects), batch (200
+// filings of 5 projects in a folder); the default is sample,100.
+// JIXIAO_ROUNDS sets the rounds (default 60). Without JIXIAO_VARIANTS the
+// benchmark is skipped:
 //
 //	JIXIAO_VARIANTS="head=/tmp/a gc100=/tmp/a,GOGC=100" go test -run '^$' -bench SideBySide -benchtime 1x ./cmd/jixiao
 func BenchmarkSideBySide(b *testing.B) {
@@ -35,20 +39,42 @@ func BenchmarkSideBySide(b *testing.B) {
 		rounds = n
 	}
 	type variant struct {
-		name, bin string
-		env       []string
+		name, bin  string
+		env, flags []string
 	}
 	var variants []variant
 	for _, v := range strings.Fields(spec) {
 		name, rest, _ := strings.Cut(v, "=")
 		parts := strings.Split(rest, ",")
-		variants = append(variants, variant{name, parts[0], parts[1:]})
+		vr := variant{name: name, bin: parts[0]}
+		for _, p := range parts[1:] {
+			if strings.HasPrefix(p, "-") {
+				vr.flags = append(vr.flags, p)
+			} else {
+				vr.env = append(vr.env, p)
+			}
+		}
+		variants = append(variants, vr)
 	}
 	dir := b.TempDir()
-	inputs := []string{"sample", "100"}
-	paths := map[string]string{"sample": sample, "100": filepath.Join(dir, "p100.toml")}
-	if err := os.WriteFile(paths["100"], []byte(manyProjects(b, readSample(b), 100)), 0o644); err != nil {
-		b.Fatal(err)
+	inputs := strings.Split(cmp.Or(os.Getenv("JIXIAO_INPUTS"), "sample,100"), ",")
+	paths := map[string]string{}
+	for _, in := range inputs {
+		switch in {
+		case "sample":
+			paths[in] = sample
+		case "batch":
+			paths[in] = batchFolder(b, filepath.Join(dir, "batch"))
+		default:
+			n, err := strconv.Atoi(in)
+			if err != nil {
+				b.Fatalf("JIXIAO_INPUTS: unknown input %q", in)
+			}
+			paths[in] = filepath.Join(dir, "p"+in+".toml")
+			if err := os.WriteFile(paths[in], []byte(manyProjects(b, readSample(b), n)), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
@@ -62,7 +88,8 @@ func BenchmarkSideBySide(b *testing.B) {
 			for _, in := range inputs {
 				for _, i := range rand.Perm(len(variants)) {
 					v := variants[i]
-					cmd := exec.Command(v.bin, "build", "-o", dir, paths[in])
+					args := append(append([]string{"build"}, v.flags...), "-o", filepath.Join(dir, "out"), paths[in])
+					cmd := exec.Command(v.bin, args...)
 					cmd.Env = append(os.Environ(), v.env...)
 					cmd.Stdout, cmd.Stderr = devNull, devNull
 					start := time.Now()

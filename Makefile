@@ -10,10 +10,12 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/jixiao
 
-# Render every filing under data/ into out/ (PDF and DOCX).
+# Render every filing under data/ into out/ (PDF and DOCX), and write each
+# as the data workbook an officer fills in (out/NAME.xlsx).
 run: build
 	@mkdir -p out
 	$(BIN) build -o out $(SAMPLES)
+	@for f in $(SAMPLES); do $(BIN) convert --force $$f -o out/$$(basename $$f .toml).xlsx || exit 1; done
 
 # The fuzz runs of make test are bounded by a count of inputs, not by time:
 # Go 1.26 can fail a time-bounded run with "context deadline exceeded" when
@@ -28,12 +30,17 @@ race:
 	$(GO) test -count=1 -race ./...
 
 # Bounded fuzz runs: FUZZTIME is a duration (`make fuzz FUZZTIME=10m` for a
-# long one) or a count of inputs (20000x).
+# long one) or a count of inputs (20000x). Minimisation is bounded too: with
+# the default (a minute per finding) a long run can spend its time
+# minimising instead of fuzzing.
+FUZZ := $(GO) test -run='^$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=20x
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
-	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
-	$(GO) test -run='^$$' -fuzz='^FuzzWrite$$' -fuzztime=$(FUZZTIME) ./render/pdf
-	$(GO) test -run='^$$' -fuzz='^FuzzOutline$$' -fuzztime=$(FUZZTIME) ./fonts
+	$(FUZZ) -fuzz='^FuzzLoadCheck$$' ./render/check
+	$(FUZZ) -fuzz='^FuzzTemplate$$' ./templates
+	$(FUZZ) -fuzz='^FuzzLayout$$' ./render/layout
+	$(FUZZ) -fuzz='^FuzzWrite$$' ./render/pdf
+	$(FUZZ) -fuzz='^FuzzOutline$$' ./fonts
+	$(FUZZ) -fuzz='^FuzzScanSheet$$' ./render/workbook
 
 # One self-contained binary per desktop the users have: Windows, Kylin/UOS on
 # x86, ARM (Phytium, Kunpeng) and LoongArch, and macOS.

@@ -15,7 +15,6 @@ var messages = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -29,12 +28,28 @@ var messages = [][2]string{
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
 	{"output formats, comma-separated: pdf, docx", "输出格式，逗号分隔：pdf、docx"},
+	{"make Word update the DOCX's table of contents when it opens the file (it asks first)", "让 Word 打开 DOCX 时更新目录等域（会先询问用户）"},
 	{"unknown format %q: use pdf, docx or pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx 或 pdf,docx"},
 	{"cannot create the output folder: %v", "无法创建输出文件夹：%v"},
+	{"--format names no format: use pdf, docx or pdf,docx", "--format 未指定输出格式：请使用 pdf、docx 或 pdf,docx"},
+	{"SOURCE_DATE_EPOCH=%s is not a time from 1980 to 9999 in seconds since 1970-01-01 UTC; unset it or correct it", "SOURCE_DATE_EPOCH=%s 不是1980年至9999年之间的时间（自1970-01-01 UTC起的秒数），请删除或更正该环境变量"},
+	{"the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", "输出文件 %s 将覆盖输入文件 %s，请重命名输入文件，或用 -o DIR 输出到其他文件夹"},
+	{"another jixiao run is writing the same file now; wait for it to finish, then run again", "另一个 jixiao 正在写入同一文件，请等其完成后再运行"},
+	{"stopped by %v: %d unfinished output files removed; files written before are unchanged", "已被 %v 中止：已删除%d个未写完的输出文件，此前的文件未改动"},
 	{"%s: cannot render: %v", "%s：无法生成：%v"},
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
+	{"name a command: build, check, new, convert, templates or help", "请指定命令：build、check、new、convert、templates 或 help"},
+	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
+	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
+	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
+	{"unknown format %q: a filing is written as .toml or .xlsx", "未知的格式“%s”：申报文件可写为 .toml 或 .xlsx"},
+	{"a workbook is written to a file: add -o FILE.xlsx", "工作簿须写入文件：请加上 -o 文件.xlsx"},
+	{"%s exists; it is not replaced (add --force to replace it)", "%s 已存在，未覆盖（如需覆盖请加 --force）"},
+	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
+	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
+	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
 	{"filings built at once (default: the number of CPUs)", "同时生成的申报文件数（默认为 CPU 核数）"},
 	{"no filing found in %s (looked for %s files)", "在 %s 中没有找到申报文件（查找的是 %s 文件）"},
 	{"cannot search the folder %s: %v", "无法查找文件夹 %s：%v"},
@@ -49,13 +64,14 @@ var messages = [][2]string{
 const usageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
-  jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE.toml|FOLDER...
+  jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
+  jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
+  jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE|FOLDER...
                                                             render each filing to PDF and DOCX; a folder's filings
                                                             are built into the same tree under DIR, N at a time
                                                             (default: the number of CPUs; -o -: one file to stdout)
-  jixiao check FILE.toml...                                 validate filings, print every finding
+  jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
-  jixiao new --template NAME [--year Y]                     print a starter filing for a form
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
@@ -64,21 +80,23 @@ options (every command):
 
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
 
-examples:
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
-  jixiao build -o out filings/        (every filing under filings/, into out/filings/…)
+example:
+  jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
+  jixiao build my.xlsx
+  jixiao build -o out filings/                (every filing under filings/, into out/filings/…)
 `
 
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
 
 用法：
-  jixiao build [-o 目录|-] [--format pdf,docx] [-j N] 文件.toml|文件夹...
+  jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
+  jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
+  jixiao build [-o 目录|-] [--format pdf,docx] [-j N] 文件|文件夹...
                                                             将每份申报文件生成 PDF 和 DOCX；文件夹中的申报文件按原有
                                                             目录结构输出到“目录”下，同时生成 N 份（默认为 CPU 核数；
                                                             -o - 输出到标准输出）
-  jixiao check 文件.toml...                                 校验申报文件，列出全部问题
+  jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
-  jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
@@ -88,6 +106,7 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
 
 示例：
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
-  jixiao build -o out 申报文件/       （申报文件/ 下的全部申报文件，输出到 out/申报文件/…）
+  jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）
+  jixiao build 填报.xlsx
+  jixiao build -o out 申报文件/               （申报文件/ 下的全部申报文件，输出到 out/申报文件/…）
 `

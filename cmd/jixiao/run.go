@@ -41,10 +41,14 @@ type cli struct {
 	lang           language.Tag
 	p              *diag.Printer
 	templateDirs   []string
+	getenv         env
+	found          diag.List // every finding printed, for check's summary
+	checking       bool      // the command is check
+	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	c := &cli{stdout: stdout, stderr: stderr, getenv: getenv}
 	// --lang is read before anything else, so that every message, those
 	// about the other options included, is in the chosen language.
 	if !c.setLang(langArg(args), getenv) {
@@ -55,6 +59,9 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		c.usage(stderr)
 		return exitUsage
 	}
+	safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
+		fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
+	})
 	if d := getenv("JIXIAO_TEMPLATES"); d != "" {
 		c.templateDirs = filepath.SplitList(d)
 	}
@@ -68,11 +75,13 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.listTemplates(rest)
 	case "new":
 		return c.newFiling(rest)
+	case "convert":
+		return c.convert(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, templates or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -82,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "help"}
+	commands  = []string{"build", "check", "templates", "new", "convert", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 
@@ -219,12 +228,13 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
 func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF})
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF, UpdateFields: c.updateFields})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
 
 func (c *cli) report(notes diag.List) {
+	c.found = append(c.found, notes...)
 	if len(notes) > 0 {
 		fmt.Fprint(c.stderr, notes.Format(c.lang))
 	}
@@ -244,10 +254,16 @@ func exitCode(err error) int {
 // prepare reads, validates and lays out a filing, printing every finding
 // (a character no font can draw is found here too).
 func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
+	if st, err := os.Stat(path); err == nil {
+		limitMemory(int(render.InputSize(path, st.Size())))
+	}
 	f, notes, err := e.LoadFile(path)
 	if err != nil {
 		c.report(notes)
 		return nil, exitCode(err)
+	}
+	if c.checking { // only check reads the clock; a build's output never depends on it
+		notes = append(notes, render.YearNearToday(f, time.Now())...)
 	}
 	rep, more, err := e.Build(f)
 	notes = append(notes, more...)
@@ -263,15 +279,22 @@ func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 }
 
 func (c *cli) check(args []string) int {
+	c.checking = true
 	fs, dir := c.flags("check")
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
 	}
-	return c.forEach("check", files, false, func(e *render.Engine, path string) int {
+	code = c.forEach("check", files, false, func(e *render.Engine, path string) int {
 		_, rc := c.prepare(e, path)
 		return rc
 	})
+	if code != exitUsage || len(c.found) > 0 {
+		errs, warns := c.found.Count()
+		s := diag.Summary(errs, warns)
+		fmt.Fprintln(c.stderr, c.p.Sprintf(s.Key, s.Args...))
+	}
+	return code
 }
 
 // forEach makes the pipeline and runs fn on every filing named, returning
@@ -296,22 +319,25 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
 	}
-	var exts []string
-	for _, f := range strings.Split(*formats, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f == "" || slices.Contains(exts, f) {
-			continue
-		}
-		if !slices.Contains(render.Formats(), f) {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", f))
+	exts, err := render.ParseFormats(*formats)
+	if fe := (*render.FormatError)(nil); errors.As(err, &fe) && fe.Name == "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("--format names no format: use pdf, docx or pdf,docx"))
+		return exitUsage
+	} else if err != nil {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", fe.Name))
+		return exitUsage
+	}
+	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if _, err := render.SourceDate(s); err != nil {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("SOURCE_DATE_EPOCH=%s is not a time from 1980 to 9999 in seconds since 1970-01-01 UTC; unset it or correct it", s))
 			return exitUsage
 		}
-		exts = append(exts, f)
 	}
 	if *jobs < 1 {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "-j", strconv.Itoa(*jobs)))
@@ -332,6 +358,17 @@ func (c *cli) build(args []string) int {
 	if err != nil {
 		return c.planError(err)
 	}
+	var outs, ins []string
+	for _, j := range planned {
+		ins = append(ins, j.Input)
+		for _, ext := range exts {
+			outs = append(outs, j.Output(ext))
+		}
+	}
+	if out, in := safefile.Clobbers(outs, c.inputs(ins)); out != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", out, in))
+		return exitUsage
+	}
 	if *outDir != "" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot create the output folder: %v", c.osError(err)))
@@ -346,11 +383,11 @@ func (c *cli) build(args []string) int {
 	if !ok {
 		return exitData
 	}
+	c.limitMemory(planned, *jobs)
 	pr := c.newProgress(len(planned))
 	results := batch.Run(e, planned, batch.Options{
 		Formats: exts,
 		Workers: *jobs,
-		Create:  safefile.Write,
 		Started: pr.started,
 		Done: func(r batch.Result, ended int) {
 			pr.clear()
@@ -375,6 +412,23 @@ func (c *cli) planError(err error) int {
 	}
 	fmt.Fprintln(c.stderr, err)
 	return exitUsage
+}
+
+// limitMemory sizes the collector's soft memory limit (see main.go) for
+// the largest filings that may be built at once: the jobs largest.
+func (c *cli) limitMemory(planned []batch.Job, jobs int) {
+	var sizes []int64
+	for _, j := range planned {
+		if st, err := os.Stat(j.Input); err == nil {
+			sizes = append(sizes, render.InputSize(j.Input, st.Size()))
+		}
+	}
+	slices.Sort(sizes)
+	var sum int64
+	for _, n := range sizes[max(0, len(sizes)-jobs):] {
+		sum += n
+	}
+	limitMemory(int(sum))
 }
 
 // buildToStdout builds one filing and writes one format to standard output.
@@ -473,20 +527,164 @@ func (c *cli) newFiling(args []string) int {
 	fs, dir := c.flags("new")
 	name := fs.String("template", render.DefaultForm, c.p.Sprintf("form template of the new filing"))
 	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
+	format := fs.String("format", "", c.p.Sprintf("toml or xlsx (default: from the extension of -o, else toml)"))
+	out := fs.String("o", "", c.p.Sprintf("the file to write (default: standard output, for toml only)"))
+	force := fs.Bool("force", false, c.p.Sprintf("replace the output file if it exists"))
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
+	}
+	f, ok := c.filingFormat(*format, *out)
+	if !ok {
+		return exitUsage
 	}
 	e, ok := c.engine(false)
 	if !ok {
 		return exitData
 	}
-	starter, found := e.Starter(*name, *year)
+	found := true
+	code := c.writeOut(*out, f, *force, func(w io.Writer) error {
+		var err error
+		found, err = e.WriteStarter(w, *name, *year, f)
+		if err == nil && !found {
+			err = errNoForm
+		}
+		return err
+	})
 	if !found {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown template %q", *name))
 		return exitUsage
 	}
-	fmt.Fprint(c.stdout, starter)
+	return code
+}
+
+// errNoForm ends a write for a form that does not exist, so that nothing
+// is written.
+var errNoForm = errors.New("no such form")
+
+// filingFormat is the format a filing is written in: format if given,
+// else the extension of the output file, else TOML. A workbook needs a
+// file: it is not text for a terminal.
+func (c *cli) filingFormat(format, out string) (string, bool) {
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		if out == "" || out == "-" {
+			format = "toml"
+		}
+	}
+	if !slices.Contains(render.FilingFormats(), format) {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: a filing is written as .toml or .xlsx", format))
+		return "", false
+	}
+	if format == "xlsx" && (out == "" || out == "-") {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("a workbook is written to a file: add -o FILE.xlsx"))
+		return "", false
+	}
+	return format, true
+}
+
+// writeOut writes a file made by write to out (standard output for "" or
+// -), through a temporary file, so that a failed write leaves nothing
+// behind; an existing file is replaced only with force.
+func (c *cli) writeOut(out, format string, force bool, write func(io.Writer) error) int {
+	if out == "" || out == "-" {
+		if err := write(c.stdout); err != nil && !errors.Is(err, errNoForm) {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", "jixiao", "-", err))
+			return exitUsage
+		}
+		return exitOK
+	}
+	if _, err := os.Stat(out); err == nil && !force {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s exists; it is not replaced (add --force to replace it)", out))
+		return exitUsage
+	}
+	err := safefile.Write(out, write)
+	switch {
+	case errors.Is(err, errNoForm):
+		return exitUsage
+	case errors.Is(err, render.ErrInvalid): // the findings say why
+		return exitData
+	case err != nil:
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", "jixiao", out, c.osError(err)))
+		return exitUsage
+	}
+	fmt.Fprintln(c.stdout, out)
 	return exitOK
+}
+
+// convert writes a filing in another format: TOML to a data workbook or
+// back, the formats given by the files' extensions.
+func (c *cli) convert(args []string) int {
+	fs, dir := c.flags("convert")
+	out := fs.String("o", "", c.p.Sprintf("the file to write: FILE.toml or FILE.xlsx"))
+	force := fs.Bool("force", false, c.p.Sprintf("replace the output file if it exists"))
+	files, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
+	}
+	if len(files) != 1 || *out == "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)"))
+		return exitUsage
+	}
+	in := files[0]
+	format, ok := c.filingFormat("", *out)
+	if !ok {
+		return exitUsage
+	}
+	if clobbered, _ := safefile.Clobbers([]string{*out}, []string{in}); clobbered != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is the input; name another file", *out))
+		return exitUsage
+	}
+	e, ok := c.engine(false)
+	if !ok {
+		return exitData
+	}
+	f, notes, err := e.LoadFile(in)
+	c.report(notes)
+	if err != nil {
+		return exitCode(err)
+	}
+	var more diag.List
+	code = c.writeOut(*out, format, *force, func(w io.Writer) error {
+		var err error
+		more, err = e.WriteFiling(w, f, format)
+		return err
+	})
+	c.report(more)
+	return code
+}
+
+// outputPath is where a filing's output of extension ext goes: in outDir
+// (beside the filing when outDir is ""), named after the filing.
+func outputPath(path, outDir, ext string) string {
+	dir := outDir
+	if dir == "" {
+		dir = filepath.Dir(path)
+	}
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
+}
+
+// outputPaths lists the outputs of the filings in every format.
+func outputPaths(files []string, outDir string, exts []string) []string {
+	var outs []string
+	for _, f := range files {
+		for _, ext := range exts {
+			outs = append(outs, outputPath(f, outDir, ext))
+		}
+	}
+	return outs
+}
+
+// inputs are the files a build reads: the filings and the user template
+// files.
+func (c *cli) inputs(files []string) []string {
+	in := slices.Clone(files)
+	for _, dir := range c.templateDirs {
+		if dir != "" {
+			tpls, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+			in = append(in, tpls...)
+		}
+	}
+	return in
 }
 
 // osError says in the user's language why a file could not be written.
@@ -500,6 +698,8 @@ func (c *cli) osError(err error) string {
 		return c.p.Sprintf("a file or folder of that name is in the way")
 	case errors.Is(err, syscall.ENOSPC):
 		return c.p.Sprintf("the disk is full")
+	case errors.As(err, new(*safefile.BusyError)):
+		return c.p.Sprintf("another jixiao run is writing the same file now; wait for it to finish, then run again")
 	}
 	return err.Error()
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"

@@ -23,6 +23,7 @@ import (
 
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/safefile"
 )
 
 // A Job is one filing to build.
@@ -164,10 +165,6 @@ type Options struct {
 	Formats []string
 	// Workers is how many filings are built at once; 0 means one per CPU.
 	Workers int
-	// Create writes the output file path with fill (e.g. safefile.Write,
-	// which replaces the file only when complete). Run creates the
-	// output's folder first.
-	Create func(path string, fill func(io.Writer) error) error
 	// Started, if set, is called as each job starts, and Done as each one
 	// ends with its result and the number of jobs ended so far; the calls
 	// are made one at a time, from the workers.
@@ -236,7 +233,8 @@ func Run(e *render.Engine, jobs []Job, opts Options) []Result {
 	return results
 }
 
-// build builds one job: load, check, lay out, write each format. A panic
+// build builds one job: load, check, lay out, write each format (with
+// safefile: claimed together, each replaced only when complete). A panic
 // (a bug) fails this job only, with the panic as its error.
 func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
 	r = Result{Job: j}
@@ -258,16 +256,21 @@ func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
 		r.Err = err
 		return r
 	}
-	if dir := filepath.Dir(j.Out); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			r.Err = &WriteError{Path: dir, Err: err}
-			return r
-		}
+	if err := os.MkdirAll(filepath.Dir(j.Out), 0o755); err != nil {
+		r.Err = &WriteError{Path: filepath.Dir(j.Out), Err: err}
+		return r
 	}
-	errs := make([]error, len(opts.Formats))
+	outs := make([]string, len(opts.Formats))
+	for i, format := range opts.Formats {
+		outs[i] = j.Output(format)
+	}
+	files, err := safefile.Begin(outs...)
+	if err != nil {
+		r.Err = &WriteError{Path: outs[0], Err: err}
+		return r
+	}
 	write := func(i int) {
-		format := opts.Formats[i]
-		errs[i] = opts.Create(j.Output(format), func(w io.Writer) error { return rep.Write(w, format) })
+		files.Fill(i, func(w io.Writer) error { return rep.Write(w, opts.Formats[i]) })
 	}
 	if sideBySide {
 		var wg sync.WaitGroup
@@ -280,6 +283,7 @@ func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
 			write(i)
 		}
 	}
+	errs := files.Commit()
 	for i, format := range opts.Formats {
 		if errs[i] != nil {
 			if r.Err == nil {

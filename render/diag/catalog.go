@@ -13,6 +13,7 @@ var entries = [][2]string{
 	{"write digits with at most one decimal point and no leading zeros, e.g. 100000.00 or 0.5", "请只写数字，最多一个小数点，不要以0开头，如 100000.00 或 0.5"},
 	{"warning", "警告"},
 	{"hint", "提示"},
+	{"%d errors, %d warnings", "%d 个错误，%d 个警告"},
 
 	// Reading the file (codes F0, F5, F6, F8).
 	{"cannot read the file: %v", "无法读取文件：%v"},
@@ -71,6 +72,7 @@ var entries = [][2]string{
 	// Keys and types (S2, S3).
 	{"unknown key %q", "未知的键“%s”"},
 	{"did you mean %q?", "是否应为“%s”？"},
+	{"keys are case-sensitive: write %q", "键名区分大小写，请写作“%s”"},
 	{"%q belongs in %s", "“%s”应写在 %s 下"},
 	{"remove the key or correct its spelling; the README lists every key", "请删除该键或更正拼写；README 列出了全部键名"},
 	{"%d more unknown keys are not listed", "另有%d个未知的键未列出"},
@@ -166,6 +168,18 @@ var entries = [][2]string{
 	{"give for each checkpoint the total spent since the start of the year", "每个节点应填写自年初起的累计支出进度"},
 	{"%s cumulative spending is usually 100%%, here %s", "%s累计支出进度通常应为100%%，当前为%s"},
 	{"less than 100 means funds are carried over; check that this is intended", "低于100表示有结转资金，请确认"},
+	{"the spending plan is all 0", "资金支出计划全部为0"},
+	{"the filing has %d projects; one report holds at most %d", "申报文件有%d个项目，一份报告最多%d个"},
+	{"split the filing into several files, e.g. one per subordinate unit", "请将申报文件拆分为多个文件，如每个下属单位一个"},
+	{"the spending plan looks like fractions: every value is at most 1", "资金支出计划像是小数：各值均不超过1"},
+	{"the values are percentages: did you mean [%s]?", "各值为百分数：是否应为 [%s]？"},
+	{"the budget %s is very small for a project", "项目预算数%s偏小"},
+	{"the amounts are in %s (money_unit); if they are in 万元, set money_unit = \"万元\" or write them in 元 (%s)", "金额单位为%s（money_unit）；如实为万元，请设置 money_unit = \"万元\"，或按元填写（%s）"},
+	{"check the amount and the money unit (money_unit)", "请核对金额及金额单位（money_unit）"},
+	{"the year %d is not a budget year from %d to %d", "年度%d不是%d至%d之间的预算年度"},
+	{"check the digits of the budget year, e.g. year = 2024", "请核对预算年度的数字，如 year = 2024"},
+	{"the year %d is more than %d years away from this year (%d)", "年度%d与今年相差超过%d年（今年为%d年）"},
+	{"check the budget year; an archived filing keeps its own year", "请核对预算年度；归档的申报文件保留其原年度"},
 	{"the first %d checkpoints are all 0: spending is bunched at the end of the year", "前%d个节点均为0，支出进度过于集中在年末"},
 	{"check the timing of the spending", "请核实支出计划"},
 	{"this form does not print %s", "本表不打印%s"},
@@ -208,7 +222,9 @@ var entries = [][2]string{
 	{"indicator value %q has the unusual unit %q", "指标值“%s”的计量单位“%s”不常见"},
 	{"check the unit; common ones are 个, 次, 天, 个工作日, 元, 万元 and the percent sign", "请核对单位；常用单位有个、次、天、个工作日、元、万元和百分号"},
 	{"indicator value %q has no comparator (≥, ≤ or ＝)", "指标值“%s”未写比较符（≥、≤或＝）"},
-	{"write ≥ for a minimum, ≤ for a maximum or ＝ for an exact target", "下限用“≥”，上限用“≤”，确切值用“＝”"},
+	{"write ≥%s for a minimum, ≤%s for a maximum or ＝%s for an exact target", "最低目标写作“≥%s”，最高限写作“≤%s”，确切目标写作“＝%s”"},
+	{"indicator %q is a rate, but its value %q has no percent sign", "三级指标“%s”是比率，但指标值“%s”没有百分号"},
+	{"write the target as a percentage, e.g. %s", "请写成百分比，如“%s”"},
 	{"indicator value %q is usually written %q", "指标值“%s”建议写作“%s”"},
 	{"the report prints the value exactly as written", "报告按原样打印指标值"},
 	{"indicator value %q has more than two decimal places", "指标值“%s”超过两位小数"},
@@ -264,6 +280,8 @@ var entries = [][2]string{
 	{"shorten the text, or check the layout of the report", "请精简文字，或检查报告排版"},
 	{"%s contains control characters (%d in all); the first, %s, is character %d", "%s含有%d个控制字符，第一个为%s（第%d个字符）"},
 	{"delete them: they are invisible and cannot be printed", "请删除：控制字符不可见，也无法打印"},
+	{"%s contains characters that are not text (%d in all); the first, %s, is character %d", "%s含有%d个非文本字符，第一个为%s（第%d个字符）"},
+	{"delete them: noncharacters such as U+FFFF cannot be stored in a DOCX or shown by any font; they come with text copied from other programs", "请删除：U+FFFF 等非字符无法存入 DOCX，也没有字体能显示，通常是从其他程序复制文本时带入的"},
 	{"%s contains a tab or line break", "%s含有制表符或换行符"},
 	{"use a space instead; the report prints the text as written", "请改用空格；报告按原文打印"},
 	{"%s begins or ends with blanks", "%s首尾有空白字符"},
@@ -273,7 +291,7 @@ var entries = [][2]string{
 }
 
 // catalogs are the entry lists, searched in turn by chinese.
-var catalogs = [][][2]string{entries, templateEntries, renderEntries}
+var catalogs = [][][2]string{entries, templateEntries, renderEntries, workbookEntries}
 
 // Register adds a front end's messages (English key, Chinese text) to the
 // catalog, for its Printer to translate. It is meant for a package's

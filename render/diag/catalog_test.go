@@ -9,7 +9,7 @@ import (
 )
 
 func TestCatalogEntries(t *testing.T) {
-	for _, err := range CheckEntries(slices.Concat(entries, templateEntries, renderEntries)) {
+	for _, err := range CheckEntries(slices.Concat(entries, templateEntries, renderEntries, workbookEntries)) {
 		t.Error(err)
 	}
 }

@@ -16,8 +16,6 @@ import (
 	"cmp"
 	"errors"
 	"io"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/jixiao-dev/jixiao/fonts"
@@ -120,7 +118,7 @@ func (e *Engine) get(name string, year int) (*templates.Template, bool) {
 // ErrUnreadable when the file cannot be read, ErrInvalid when it is not a
 // valid filing; the findings say why, and hold any warnings.
 func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
-	data, d, err := budget.ReadFile(path)
+	data, d, err := budget.ReadFile(path, readerOf(path).limit)
 	if errors.Is(err, budget.ErrUnreadable) {
 		return nil, diag.List{*d}, ErrUnreadable
 	}
@@ -134,10 +132,7 @@ func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
 // extension picks the format; the name is used in findings). The error is
 // ErrInvalid when data is not a valid filing.
 func (e *Engine) Load(file string, data []byte) (*budget.Filing, diag.List, error) {
-	r, ok := readers[strings.ToLower(filepath.Ext(file))]
-	if !ok {
-		r = readers[".toml"]
-	}
+	r := readerOf(file)
 	// The form's template compiles on another core while the filing is
 	// decoded: each takes a few milliseconds, a good part of a run. Then
 	// that core reads the glyphs a PDF will embed, while this one checks
@@ -200,6 +195,9 @@ func (e *Engine) checked(f *budget.Filing) (*templates.Template, diag.List, erro
 		return nil, notes, ErrInvalid
 	}
 	notes = check.Filing(f, t.Profile())
+	if r := readerOf(f.File); r.hints != nil {
+		notes = r.hints(notes)
+	}
 	if notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}

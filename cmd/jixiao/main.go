@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml...
+//	jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE.toml|FOLDER...
 //	jixiao check FILE.toml...
 //	jixiao templates
 //	jixiao new --template NAME [--year Y]
@@ -30,7 +30,7 @@ const gcPercent = 200
 // filing (2,500 projects) peaked at 300 MB, 66 times the input. So for a
 // filing of bigFiling bytes or more the collector runs at gcPercentLarge,
 // which keeps the peak under 50 times the input for filings of the sample's
-// shape (README, Performance), at the cost of a few more collections;
+// shape (docs/performance.md), at the cost of a few more collections;
 // GOGC still wins. (A soft memory limit, tried first, held the peak lower
 // but tripled the time of filings of many tiny projects.)
 const (

@@ -1,14 +1,20 @@
-package diag
+package main
 
-// cliEntries are the messages of the command line.
-var cliEntries = [][2]string{
+import "github.com/jixiao-dev/jixiao/render/diag"
+
+// The command's own messages join the catalog of diag, in which the
+// pipeline's findings are, so that one printer speaks both.
+func init() { diag.Register(messages) }
+
+// messages pairs the command line's English messages (the catalog keys)
+// with their Chinese texts.
+var messages = [][2]string{
 	{"unknown command %q", "未知命令“%s”"},
 	{"permission denied (is the file open in another program, or the folder read-only?)", "没有写入权限（文件是否正被其他程序打开，或文件夹为只读？）"},
 	{"the folder does not exist", "文件夹不存在"},
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -18,8 +24,6 @@ var cliEntries = [][2]string{
 	{"two filings would both be written to %s; build them into different folders", "两个申报文件会写入同一个输出 %s；请分别输出到不同的文件夹"},
 	{"message language: zh or en (default from LANG, else zh)", "提示信息语言：zh 或 en（默认按 LANG，否则为中文）"},
 	{"folder of extra form templates (also JIXIAO_TEMPLATES)", "附加表式模板所在文件夹（也可用环境变量 JIXIAO_TEMPLATES）"},
-	{"unknown template %q", "未知的模板“%s”"},
-	{"run jixiao templates to list the forms, or add yours with --templates DIR", "运行 jixiao templates 查看可用表式，或用 --templates DIR 添加自己的模板"},
 	{"name at least one filing: jixiao %s FILE.toml", "请至少指定一个申报文件：jixiao %s 文件.toml"},
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
@@ -36,17 +40,38 @@ var cliEntries = [][2]string{
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
-	{UsageText, usageTextZH},
+	{"name a command: build, check, new, convert, templates or help", "请指定命令：build、check、new、convert、templates 或 help"},
+	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
+	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
+	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
+	{"unknown format %q: a filing is written as .toml or .xlsx", "未知的格式“%s”：申报文件可写为 .toml 或 .xlsx"},
+	{"a workbook is written to a file: add -o FILE.xlsx", "工作簿须写入文件：请加上 -o 文件.xlsx"},
+	{"%s exists; it is not replaced (add --force to replace it)", "%s 已存在，未覆盖（如需覆盖请加 --force）"},
+	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
+	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
+	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
+	{"filings built at once (default: the number of CPUs)", "同时生成的申报文件数（默认为 CPU 核数）"},
+	{"no filing found in %s (looked for %s files)", "在 %s 中没有找到申报文件（查找的是 %s 文件）"},
+	{"cannot search the folder %s: %v", "无法查找文件夹 %s：%v"},
+	{"[%d/%d] building %s", "[%d/%d] 正在生成 %s"},
+	{"built", "已生成"},
+	{"failed", "失败"},
+	{"%d filings: %d built, %d failed", "共 %d 份申报文件：%d 份已生成，%d 份失败"},
+	{usageText, usageTextZH},
 }
 
-// UsageText is the command line's help text (its catalog key).
-const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
+// usageText is the command line's help text (its catalog key).
+const usageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
-  jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml... render each filing to PDF and DOCX (-o -: one file to stdout)
-  jixiao check FILE.toml...                                 validate filings, print every finding
+  jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
+  jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
+  jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE|FOLDER...
+                                                            render each filing to PDF and DOCX; a folder's filings
+                                                            are built into the same tree under DIR, N at a time
+                                                            (default: the number of CPUs; -o -: one file to stdout)
+  jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
-  jixiao new --template NAME [--year Y]                     print a starter filing for a form
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
@@ -56,16 +81,22 @@ options (every command):
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
 
 example:
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
+  jixiao build my.xlsx
+  jixiao build -o out filings/                (every filing under filings/, into out/filings/…)
 `
 
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
 
 用法：
-  jixiao build [-o 目录|-] [--format pdf,docx] 文件.toml... 将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
-  jixiao check 文件.toml...                                 校验申报文件，列出全部问题
+  jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
+  jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
+  jixiao build [-o 目录|-] [--format pdf,docx] [-j N] 文件|文件夹...
+                                                            将每份申报文件生成 PDF 和 DOCX；文件夹中的申报文件按原有
+                                                            目录结构输出到“目录”下，同时生成 N 份（默认为 CPU 核数；
+                                                            -o - 输出到标准输出）
+  jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
-  jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
@@ -75,5 +106,7 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
 
 示例：
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）
+  jixiao build 填报.xlsx
+  jixiao build -o out 申报文件/               （申报文件/ 下的全部申报文件，输出到 out/申报文件/…）
 `

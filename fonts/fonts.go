@@ -185,4 +185,3 @@ func parse(name string, data []byte, index int, full bool) (*Face, error) {
 	}
 	return f, nil
 }
-

@@ -263,7 +263,7 @@ func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 		c.report(notes)
 		return nil, exitCode(err)
 	}
-	heap.Advise() // for the heap the filing has grown
+	heap.Advise()   // for the heap the filing has grown
 	if c.checking { // only check reads the clock; a build's output never depends on it
 		notes = append(notes, render.YearNearToday(f, time.Now())...)
 	}

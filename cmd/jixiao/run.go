@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/batch"
 	"github.com/jixiao-dev/jixiao/render/diag"
@@ -227,8 +228,8 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
-func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF, UpdateFields: c.updateFields})
+func (c *cli) engine() (*render.Engine, bool) {
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, UpdateFields: c.updateFields})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
@@ -262,6 +263,7 @@ func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 		c.report(notes)
 		return nil, exitCode(err)
 	}
+	heap.Advise()   // for the heap the filing has grown
 	if c.checking { // only check reads the clock; a build's output never depends on it
 		notes = append(notes, render.YearNearToday(f, time.Now())...)
 	}
@@ -285,7 +287,7 @@ func (c *cli) check(args []string) int {
 	if !ok {
 		return code
 	}
-	code = c.forEach("check", files, false, func(e *render.Engine, path string) int {
+	code = c.forEach("check", files, func(e *render.Engine, path string) int {
 		_, rc := c.prepare(e, path)
 		return rc
 	})
@@ -299,12 +301,12 @@ func (c *cli) check(args []string) int {
 
 // forEach makes the pipeline and runs fn on every filing named, returning
 // the worst exit code.
-func (c *cli) forEach(cmd string, paths []string, forPDF bool, fn func(e *render.Engine, path string) int) int {
+func (c *cli) forEach(cmd string, paths []string, fn func(e *render.Engine, path string) int) int {
 	if len(paths) == 0 {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao %s FILE.toml", cmd))
 		return exitUsage
 	}
-	e, ok := c.engine(forPDF)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -379,7 +381,7 @@ func (c *cli) build(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("no filing found in %s (looked for %s files)", strings.Join(files, ", "), strings.Join(render.Extensions(), ", ")))
 		return exitUsage
 	}
-	e, ok := c.engine(slices.Contains(exts, "pdf"))
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -388,6 +390,7 @@ func (c *cli) build(args []string) int {
 	results := batch.Run(e, planned, batch.Options{
 		Formats: exts,
 		Workers: *jobs,
+		Grown:   heap.Advise,
 		Started: pr.started,
 		Done: func(r batch.Result, ended int) {
 			pr.clear()
@@ -433,7 +436,7 @@ func (c *cli) tuneGC(planned []batch.Job, jobs int) {
 
 // buildToStdout builds one filing and writes one format to standard output.
 func (c *cli) buildToStdout(path, format string) int {
-	e, ok := c.engine(format == "pdf")
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -441,6 +444,7 @@ func (c *cli) buildToStdout(path, format string) int {
 	if rep == nil {
 		return rc
 	}
+	heap.Advise() // for the heap the layout has grown
 	if err := rep.Write(c.stdout, format); err != nil {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
 		return exitUsage
@@ -509,7 +513,7 @@ func (c *cli) listTemplates(args []string) int {
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
 	}
-	e, ok := c.engine(false)
+	e, ok := c.engine()
 	for _, t := range e.Forms() {
 		fmt.Fprintf(c.stdout, "%-20s %-10s %s\n", t.ID, t.Source, t.Description)
 	}
@@ -537,7 +541,7 @@ func (c *cli) newFiling(args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	e, ok := c.engine(false)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -634,7 +638,7 @@ func (c *cli) convert(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is the input; name another file", *out))
 		return exitUsage
 	}
-	e, ok := c.engine(false)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}

@@ -170,6 +170,10 @@ type Options struct {
 	// are made one at a time, from the workers.
 	Started func(Job)
 	Done    func(r Result, ended int)
+	// Grown, if set, is called by each worker after a filing is loaded and
+	// again after it is laid out, when its memory has grown (the command
+	// asks for huge pages for the new heap then).
+	Grown func()
 }
 
 // Result is the outcome of one job.
@@ -199,9 +203,6 @@ func Run(e *render.Engine, jobs []Job, opts Options) []Result {
 		workers = runtime.NumCPU()
 	}
 	workers = min(workers, len(jobs))
-	// With fewer filings than workers, a filing's formats are written side
-	// by side on the spare cores.
-	sideBySide := len(jobs) < opts.Workers || opts.Workers <= 0 && len(jobs) < runtime.NumCPU()
 	results := make([]Result, len(jobs))
 	next := make(chan int)
 	var mu sync.Mutex // serialises the callbacks
@@ -215,7 +216,7 @@ func Run(e *render.Engine, jobs []Job, opts Options) []Result {
 					opts.Started(jobs[i])
 					mu.Unlock()
 				}
-				results[i] = build(e, jobs[i], opts, sideBySide)
+				results[i] = build(e, jobs[i], opts)
 				if opts.Done != nil {
 					mu.Lock()
 					ended++
@@ -236,7 +237,7 @@ func Run(e *render.Engine, jobs []Job, opts Options) []Result {
 // build builds one job: load, check, lay out, write each format (with
 // safefile: claimed together, each replaced only when complete). A panic
 // (a bug) fails this job only, with the panic as its error.
-func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
+func build(e *render.Engine, j Job, opts Options) (r Result) {
 	r = Result{Job: j}
 	defer func() {
 		if p := recover(); p != nil {
@@ -249,6 +250,12 @@ func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
 		r.Err = err
 		return r
 	}
+	grown := func() {
+		if opts.Grown != nil {
+			opts.Grown()
+		}
+	}
+	grown()
 	rep, more, err := e.Build(f)
 	r.Notes = append(r.Notes, more...)
 	r.Notes.Sort()
@@ -256,6 +263,7 @@ func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
 		r.Err = err
 		return r
 	}
+	grown()
 	if err := os.MkdirAll(filepath.Dir(j.Out), 0o755); err != nil {
 		r.Err = &WriteError{Path: filepath.Dir(j.Out), Err: err}
 		return r
@@ -269,19 +277,8 @@ func build(e *render.Engine, j Job, opts Options, sideBySide bool) (r Result) {
 		r.Err = &WriteError{Path: outs[0], Err: err}
 		return r
 	}
-	write := func(i int) {
-		files.Fill(i, func(w io.Writer) error { return rep.Write(w, opts.Formats[i]) })
-	}
-	if sideBySide {
-		var wg sync.WaitGroup
-		for i := range opts.Formats {
-			wg.Go(func() { write(i) })
-		}
-		wg.Wait()
-	} else {
-		for i := range opts.Formats {
-			write(i)
-		}
+	for i, format := range opts.Formats {
+		files.Fill(i, func(w io.Writer) error { return rep.Write(w, format) })
 	}
 	errs := files.Commit()
 	for i, format := range opts.Formats {

@@ -108,7 +108,7 @@ func TestPlanCollisions(t *testing.T) {
 // eight.
 func TestRun(t *testing.T) {
 	dir := departments(t)
-	e, _ := render.New(render.Options{PrefetchGlyphs: true})
+	e, _ := render.New(render.Options{})
 	var outs []string
 	for _, workers := range []int{1, 8} {
 		out := filepath.Join(t.TempDir(), "out")

@@ -122,8 +122,17 @@ func baseName(path string) string {
 }
 
 // FontNote is the line that tells the user which face each office name
-// was drawn with in the PDF, and why an installed face was not used.
-func (r *Report) FontNote() diag.Text {
+// was drawn with in the PDF, and why an installed face was not used; ok
+// is false when the Engine looked for no installed face (Options.FontDirs
+// empty), as there is then nothing to tell.
+func (r *Report) FontNote() (note diag.Text, ok bool) {
+	if !r.lookedForFaces {
+		return diag.Text{}, false
+	}
+	return r.fontNote(), true
+}
+
+func (r *Report) fontNote() diag.Text {
 	if !slices.ContainsFunc(r.Fonts, func(u FontUse) bool { return u.File != "" || u.Refused != nil }) {
 		names := make([]string, len(r.Fonts))
 		for i, u := range r.Fonts {

@@ -84,7 +84,7 @@ func TestInstalledFacesUsed(t *testing.T) {
 	if !bytes.Contains(pdf, []byte(">"+want+"</jixiao:Fonts>")) {
 		t.Error("the XMP metadata lacks the faces")
 	}
-	note := diag.NewPrinter(language.English).Text(rep.FontNote())
+	note := diag.NewPrinter(language.English).Text(rep.fontNote())
 	if want := "PDF fonts: 仿宋_GB2312: FangSong (installed, " + filepath.Join(dir, "simfang.ttf") + "); 宋体: SimSun (installed, "; !strings.HasPrefix(note, want) {
 		t.Errorf("note %q does not start %q", note, want)
 	}
@@ -123,7 +123,7 @@ func TestRestrictedFacesFallBack(t *testing.T) {
 		language.English:           "仿宋_GB2312: embedded NotoSerifSC-Regular (" + filepath.Join(dir, "simfang.ttf") + " cannot be used: its licence (OS/2 fsType) does not allow embedding it in documents)",
 		language.SimplifiedChinese: "仿宋_GB2312：内置字体 NotoSerifSC-Regular（本机的 " + filepath.Join(dir, "simfang.ttf") + " 不能使用：字体的授权（OS/2 fsType）不允许将其嵌入文档）",
 	} {
-		if note := diag.NewPrinter(lang).Text(rep.FontNote()); !strings.Contains(note, want) {
+		if note := diag.NewPrinter(lang).Text(rep.fontNote()); !strings.Contains(note, want) {
 			t.Errorf("%v note %q lacks %q", lang, note, want)
 		}
 	}
@@ -141,7 +141,7 @@ func TestDamagedFaceFallsBack(t *testing.T) {
 	if !bytes.Equal(pdf, plain) {
 		t.Error("the PDF differs from the embedded faces' one")
 	}
-	note := diag.NewPrinter(language.English).Text(rep.FontNote())
+	note := diag.NewPrinter(language.English).Text(rep.fontNote())
 	if want := "黑体: embedded NotoSansSC-Medium (" + filepath.Join(dir, "simhei.ttf") + " cannot be used: the file is damaged or not a TrueType font"; !strings.Contains(note, want) {
 		t.Errorf("note %q lacks %q", note, want)
 	}
@@ -165,7 +165,7 @@ func TestNoFacesInstalled(t *testing.T) {
 	if got, want := infoFonts(t, pdf), "仿宋_GB2312: NotoSerifSC-Regular (embedded); 宋体: NotoSerifSC-Regular (embedded); 黑体: NotoSansSC-Medium (embedded); 楷体_GB2312: JixiaoKai-Regular (embedded); 方正小标宋简体: NotoSerifSC-Bold (embedded)"; got != want {
 		t.Errorf("metadata %q, want %q", got, want)
 	}
-	note := diag.NewPrinter(language.English).Text(rep.FontNote())
+	note := diag.NewPrinter(language.English).Text(rep.fontNote())
 	if want := "none of the office faces (仿宋_GB2312、宋体、黑体、楷体_GB2312、方正小标宋简体) is installed"; !strings.Contains(note, want) {
 		t.Errorf("note %q lacks %q", note, want)
 	}

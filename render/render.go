@@ -18,7 +18,6 @@ import (
 	"io"
 	"sync"
 
-	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/check"
 	"github.com/jixiao-dev/jixiao/render/diag"
@@ -48,11 +47,6 @@ type Options struct {
 	// TemplateDirs are folders of extra form templates (*.toml); a
 	// template with the name and version of a built-in one replaces it.
 	TemplateDirs []string
-	// PrefetchGlyphs says the filings loaded will be built as PDF: while a
-	// filing is checked and laid out, a spare core then reads its
-	// characters' glyphs from the embedded fonts, which the PDF's font
-	// subsets need later. A check or a DOCX does not need them.
-	PrefetchGlyphs bool
 	// UpdateFields makes the DOCX ask Word to update its fields (the
 	// table of contents) on opening (docx.Options.UpdateFields).
 	UpdateFields bool
@@ -142,25 +136,7 @@ func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
 // ErrInvalid when data is not a valid filing.
 func (e *Engine) Load(file string, data []byte) (*budget.Filing, diag.List, error) {
 	r := readerOf(file)
-	// The form's template compiles on another core while the filing is
-	// decoded: each takes a few milliseconds, a good part of a run. Then
-	// that core reads the glyphs a PDF will embed, while this one checks
-	// and lays out the filing. (Both at once would have the glyphs delay
-	// the template, which the filing waits for.)
-	compiled := make(chan struct{})
-	go func() {
-		if r.form != nil {
-			e.mu.Lock()
-			e.set.Prepare(cmp.Or(r.form(data), DefaultForm))
-			e.mu.Unlock()
-		}
-		close(compiled)
-		if e.opts.PrefetchGlyphs {
-			fonts.Prefetch(string(data))
-		}
-	}()
 	f, notes := r.read(file, data)
-	<-compiled
 	if f == nil || notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}
@@ -240,7 +216,7 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res, Fonts: uses, updateFields: e.opts.UpdateFields}, notes, nil
+	return &Report{doc: d, pages: res, Fonts: uses, lookedForFaces: len(e.opts.FontDirs) > 0, updateFields: e.opts.UpdateFields}, notes, nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
@@ -251,7 +227,8 @@ type Report struct {
 	updateFields bool
 	// Fonts says which face draws each office font name in the PDF (see
 	// FontNote).
-	Fonts []FontUse
+	Fonts          []FontUse
+	lookedForFaces bool
 }
 
 // WritePDF writes the report as a PDF.

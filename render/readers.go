@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/docximport"
 )
 
 // readers are the input formats by file extension (lower case). A file
@@ -10,7 +11,12 @@ import (
 // line here: its extension and its Reader.
 var readers = map[string]reader{
 	".toml": {read: budget.Parse, form: budget.TemplateKey},
+	".docx": wordReport, // last year's report
+	".doc":  wordReport, // refused with how to save it as .docx
+	".wps":  wordReport,
 }
+
+var wordReport = reader{read: docximport.Read}
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an

@@ -66,11 +66,13 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.listTemplates(rest)
 	case "new":
 		return c.newFiling(rest)
+	case "summary":
+		return c.summary(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new, summary or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -80,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "help"}
+	commands  = []string{"build", "check", "templates", "new", "summary", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 
@@ -294,7 +296,7 @@ func (c *cli) forEach(cmd string, paths []string, forPDF bool, fn func(e *render
 func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
-	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx, xlsx"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -306,7 +308,7 @@ func (c *cli) build(args []string) int {
 			continue
 		}
 		if !slices.Contains(render.Formats(), f) {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", f))
+			fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx, xlsx or a list such as pdf,docx", f))
 			return exitUsage
 		}
 		exts = append(exts, f)

@@ -8,7 +8,12 @@ var cliEntries = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
+	{"name a command: build, check, templates, new, summary or help", "请指定命令：build、check、templates、new、summary 或 help"},
+	{"the workbook to write, e.g. 汇总.xlsx", "要写入的工作簿，如 汇总.xlsx"},
+	{"money unit of the summary: 元 or 万元", "汇总表的金额单位：元 或 万元"},
+	{"name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx", "请指定申报文件和要写入的工作簿：jixiao summary 文件… -o 汇总.xlsx"},
+	{"the output %s is one of the inputs; name another file", "输出文件 %s 是输入文件之一；请另选文件名"},
+	{"some filings have errors: the workbook lists them in its 说明 column; run jixiao check on them", "部分申报文件有错误：已列在工作簿的“说明”栏；请用 jixiao check 检查这些文件"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -23,8 +28,8 @@ var cliEntries = [][2]string{
 	{"name at least one filing: jixiao %s FILE.toml", "请至少指定一个申报文件：jixiao %s 文件.toml"},
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
-	{"output formats, comma-separated: pdf, docx", "输出格式，逗号分隔：pdf、docx"},
-	{"unknown format %q: use pdf, docx or pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx 或 pdf,docx"},
+	{"output formats, comma-separated: pdf, docx, xlsx", "输出格式，逗号分隔：pdf、docx、xlsx"},
+	{"unknown format %q: use pdf, docx, xlsx or a list such as pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx、xlsx，或如 pdf,docx 的列表"},
 	{"cannot create the output folder: %v", "无法创建输出文件夹：%v"},
 	{"%s: cannot render: %v", "%s：无法生成：%v"},
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
@@ -41,6 +46,8 @@ usage:
   jixiao check FILE.toml...                                 validate filings, print every finding
   jixiao templates                                          list the form templates
   jixiao new --template NAME [--year Y]                     print a starter filing for a form
+  jixiao summary FILE... -o 汇总.xlsx [--unit 元|万元]        a bureau's summary workbook of many filings
+  (--format xlsx writes the report's tables as a workbook; a filing may be last year's report.docx)
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
@@ -60,6 +67,8 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao check 文件.toml...                                 校验申报文件，列出全部问题
   jixiao templates                                          列出可用的表式模板
   jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
+  jixiao summary 文件... -o 汇总.xlsx [--unit 元|万元]       将多份申报文件汇总为一个工作簿
+  （--format xlsx 将报告中的表格输出为工作簿；申报文件也可以是上年的报告 .docx）
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）

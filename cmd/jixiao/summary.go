@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/safefile"
+)
+
+// summary writes a finance bureau's 汇总 workbook of many filings. The
+// workbook is written even when filings have errors (they are listed in
+// it); the exit code then says so.
+func (c *cli) summary(args []string) int {
+	fs, dir := c.flags("summary")
+	out := fs.String("o", "", c.p.Sprintf("the workbook to write, e.g. 汇总.xlsx"))
+	unit := fs.String("unit", string(budget.Yuan), c.p.Sprintf("money unit of the summary: 元 or 万元"))
+	files, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(files) == 0 || *out == "":
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx"))
+		return exitUsage
+	case budget.MoneyUnit(*unit).Fen() == 0:
+		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "--unit", *unit))
+		return exitUsage
+	case slices.ContainsFunc(files, func(f string) bool { return sameFile(f, *out) }):
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
+		return exitUsage
+	}
+	e, ok := c.engine(false)
+	if !ok {
+		return exitData
+	}
+	var notes diag.List
+	err := safefile.Write(*out, func(w io.Writer) error {
+		var err error
+		notes, err = e.Summary(w, files, budget.MoneyUnit(*unit), c.lang)
+		return err
+	})
+	if err != nil {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", "jixiao", *out, c.osError(err)))
+		return exitUsage
+	}
+	fmt.Fprintln(c.stdout, *out)
+	if notes.HasErrors() {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("some filings have errors: the workbook lists them in its 说明 column; run jixiao check on them"))
+		return exitData
+	}
+	return exitOK
+}
+
+// sameFile reports whether a and b name the same file (the second may not
+// exist yet).
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(sa, sb)
+	}
+	pa, _ := filepath.Abs(a)
+	pb, _ := filepath.Abs(b)
+	return pa == pb
+}

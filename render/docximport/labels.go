@@ -83,7 +83,7 @@ func (lt *labeled) project(p *budget.Project, n int) {
 	lt.im.f.Positions[path] = cellPos(lt.im.file, lt.n, 0, 0)
 	str := func(dst *string, key, field string) {
 		if v, r, c, ok := lt.value(key); ok && v != "" {
-			*dst = v
+			*dst = oneLine(v)
 			lt.im.f.Positions[path+"."+field] = cellPos(lt.im.file, lt.n, r, c)
 		}
 	}
@@ -173,7 +173,7 @@ func (lt *labeled) plan(p *budget.Project, path string) {
 func (lt *labeled) decimal(v, path, field string, r, c int) budget.Decimal {
 	pos := cellPos(lt.im.file, lt.n, r, c)
 	lt.im.f.Positions[path] = pos
-	clean := strings.NewReplacer(",", "", "，", "", " ", "", "\u00a0", "").Replace(v)
+	clean := strings.NewReplacer(",", "", "，", "", " ", "", "\u00a0", "", "\n", "").Replace(v)
 	if clean == "" {
 		return budget.Decimal{}
 	}
@@ -185,6 +185,11 @@ func (lt *labeled) decimal(v, path, field string, r, c int) budget.Decimal {
 	}
 	return d
 }
+
+// oneLine joins the lines of a short value (a code, a name, a category):
+// a writer may break it to fit its cell (社会效益\n指标), which is not part
+// of the value.
+func oneLine(v string) string { return strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(v) }
 
 // goals splits the 绩效目标 cell into goals: lines numbered 1、2、… in
 // order are one goal each (the number dropped, as the form adds it
@@ -243,8 +248,8 @@ func (lt *labeled) indicators(p *budget.Project, n, header int) {
 			}
 			return ""
 		}
-		in := budget.Indicator{Level1: get("level1"), Level2: get("level2"), Name: get("name"),
-			Description: get("description"), Value: get("value"), Basis: get("basis")}
+		in := budget.Indicator{Level1: oneLine(get("level1")), Level2: oneLine(get("level2")), Name: oneLine(get("name")),
+			Description: get("description"), Value: oneLine(get("value")), Basis: get("basis")}
 		if in.Name == "" && in.Description == "" && in.Value == "" && in.Basis == "" {
 			continue
 		}

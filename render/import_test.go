@@ -309,3 +309,18 @@ func TestImportRefusesDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSavedReports: reports of the sample saved by other writers
+// import to the sample: the one-table form with label line breaks (the
+// DOCX writer of issue 13) and LibreOffice 7's re-save of it, kept as files
+// so the test runs without LibreOffice.
+func TestImportSavedReports(t *testing.T) {
+	for _, name := range []string{"hebei-sample-joined-form.docx", "hebei-sample-joined-form-libreoffice.docx"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := importDOCX(t, name, data)
+		sameFiling(t, name, sample(t), got)
+	}
+}

@@ -10,10 +10,12 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/jixiao
 
-# Render every filing under data/ into out/ (PDF and DOCX).
+# Render every filing under data/ into out/ (PDF, DOCX and the tables as a
+# workbook), and a finance bureau's summary of them all (out/汇总.xlsx).
 run: build
 	@mkdir -p out
-	$(BIN) build -o out $(SAMPLES)
+	$(BIN) build -o out --format pdf,docx,xlsx $(SAMPLES)
+	$(BIN) summary -o out/汇总.xlsx $(SAMPLES)
 
 # The fuzz runs of make test are bounded by a count of inputs, not by time:
 # Go 1.26 can fail a time-bounded run with "context deadline exceeded" when

@@ -12,11 +12,13 @@ package summary
 import (
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"slices"
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -83,6 +85,24 @@ func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) error {
 	if err != nil {
 		return err
 	}
+	depts := departments(entries)
+	last := firstRow + 1 // the grand total's row
+	for _, d := range depts {
+		for _, e := range d {
+			last += max(len(e.Filing.Projects), 1)
+		}
+		last++ // the subtotal
+	}
+	for _, e := range entries {
+		if e.Filing == nil {
+			last++
+		}
+	}
+	last--
+	// The sheet's settings come first: the stream writer keeps them.
+	if err := pageSetup(x, len(header), last); err != nil {
+		return err
+	}
 	sw, err := x.NewStreamWriter(Sheet)
 	if err != nil {
 		return err
@@ -94,7 +114,7 @@ func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) error {
 	if err := s.top(header); err != nil {
 		return err
 	}
-	for _, dept := range departments(entries) {
+	for _, dept := range depts {
 		if err := s.department(dept); err != nil {
 			return err
 		}
@@ -112,28 +132,25 @@ func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	last, _ := excelize.ColumnNumberToName(s.width)
-	if err := x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: Sheet, RefersTo: Sheet + "!$3:$3"}); err != nil {
-		return err
-	}
-	if err := x.AutoFilter(Sheet, fmt.Sprintf("A3:%s%d", last, max(s.row-1, 3)), nil); err != nil {
-		return err
-	}
-	a4, one, zero := 9, 1, 0
-	landscape := "landscape"
-	if err := x.SetPageLayout(Sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	fit := true
-	if err := x.SetSheetProps(Sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
 	stamp := "2000-01-01T00:00:00Z" // fixed: the same filings give the same bytes
 	if err := x.SetDocProps(&excelize.DocProperties{Title: "预算项目绩效目标汇总表", Creator: "jixiao", Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
 	_, err = x.WriteTo(w)
 	return err
+}
+
+// pageSetup prints the sheet on A4 landscape, fitted to the page width,
+// with the header row repeated, and filters the table (rows 3 to last).
+func pageSetup(x *excelize.File, width, last int) error {
+	lastCol, _ := excelize.ColumnNumberToName(width)
+	if err := x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: Sheet, RefersTo: Sheet + "!$3:$3"}); err != nil {
+		return err
+	}
+	if err := x.AutoFilter(Sheet, fmt.Sprintf("A3:%s%d", lastCol, last), nil); err != nil {
+		return err
+	}
+	return xlsx.FitA4(x, Sheet, "landscape")
 }
 
 // departments groups the loaded entries by department code (a file
@@ -207,18 +224,20 @@ type sheet struct {
 	plan  int
 	width int
 	row   int
+	cols  []float64   // column widths, for the rows' heights
 	total [3]*big.Rat // grand totals of the three amounts
 	count [3]int      // indicators, errors, warnings
 }
 
 func (s *sheet) columns(header []string) error {
 	widths := map[string]float64{"单位编码": 10, "单位名称": 28, "项目编码": 20, "项目名称": 30, "预算数": 16, "财政资金": 16, "其他资金": 16,
-		"绩效指标数": 8, "错误": 6, "警告": 6, "文件": 24, "说明": 50}
+		"绩效指标数": 8, "错误": 6, "警告": 6, "文件": 22, "说明": 40}
 	for i, h := range header {
 		w, ok := widths[h]
 		if !ok {
 			w = 10
 		}
+		s.cols = append(s.cols, w)
 		if err := s.sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -376,8 +395,39 @@ func (s *sheet) text(v string) excelize.Cell {
 	return excelize.Cell{StyleID: s.st.text, Value: strings.TrimSpace(v)}
 }
 
+// put writes a row, as high as its longest wrapped text needs: Excel does
+// not fit a row's height to wrapped text when it opens a file.
 func (s *sheet) put(cells []any) error {
-	err := s.sw.SetRow(fmt.Sprintf("A%d", s.row), slices.Clip(cells))
+	lines := 1
+	for i, c := range cells {
+		if text, ok := c.(excelize.Cell).Value.(string); ok && i < len(s.cols) {
+			lines = max(lines, wrappedLines(text, s.cols[i]))
+		}
+	}
+	var opts []excelize.RowOpts
+	if lines > 1 {
+		opts = append(opts, excelize.RowOpts{Height: float64(lines)*14 + 3})
+	}
+	err := s.sw.SetRow(fmt.Sprintf("A%d", s.row), slices.Clip(cells), opts...)
 	s.row++
 	return err
+}
+
+// wrappedLines estimates the lines text takes in a column width wide (in
+// Excel's units, about one digit): a Chinese character of the 10.5 pt
+// font takes two units, other characters about one.
+func wrappedLines(text string, width float64) int {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		units := 0.0
+		for _, r := range line {
+			if r >= 0x2E80 {
+				units += 2
+			} else {
+				units += 1.1
+			}
+		}
+		n += max(1, int(math.Ceil(units/max(width-1, 1))))
+	}
+	return n
 }

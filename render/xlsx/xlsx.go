@@ -244,17 +244,11 @@ func cellStyle(r doc.Row) string {
 	return ""
 }
 
-// print sets up the sheet's printing: A4 portrait, fitted to the page
+// print sets up the sheet's printing: A4 portrait fitted to the page
 // width, the document's margins, the header rows repeated.
 func (wr *writer) print(name string, header [2]int) error {
 	x := wr.x
-	a4, one, zero := 9, 1, 0
-	portrait := "portrait"
-	if err := x.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	fit := true
-	if err := x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := FitA4(x, name, "portrait"); err != nil {
 		return err
 	}
 	in := func(mm float64) *float64 { v := math.Round(mm/25.4*100) / 100; return &v }
@@ -269,6 +263,18 @@ func (wr *writer) print(name string, header [2]int) error {
 	}
 	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(name, "'", "''"), header[0], header[1])})
+}
+
+// FitA4 prints a sheet on A4 paper in orientation ("portrait" or
+// "landscape"), scaled to fit the page width, as many pages long as it
+// takes.
+func FitA4(x *excelize.File, sheet, orientation string) error {
+	a4, one, zero := 9, 1, 0
+	if err := x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	fit := true
+	return x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 // number matches the decimals a form prints (100000.00, 25.00): at most

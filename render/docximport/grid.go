@@ -7,6 +7,10 @@ type slot struct {
 	owner int // 0 for an empty slot (a short row); else a number per cell
 }
 
+// maxColumns is Word's limit of columns in a table (63), rounded up: cells
+// beyond it are left out, so a crafted table cannot make the grid huge.
+const maxColumns = 64
+
 // grid resolves a table's merges into a full grid, rows × columns: a
 // horizontally spanned or vertically merged cell fills every slot it
 // covers, with its text and one owner, whichever way the writer merged
@@ -20,6 +24,7 @@ func grid(t *table) [][]slot {
 		}
 		width = max(width, w)
 	}
+	width = min(width, maxColumns)
 	out := make([][]slot, len(t.rows))
 	owners := 0
 	for r, row := range t.rows {

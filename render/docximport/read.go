@@ -87,7 +87,19 @@ type field struct {
 type parser struct {
 	d      *xml.Decoder
 	fields []field
+	nested int // tables open, bounded by maxNesting
 }
+
+// maxNesting bounds tables inside tables: Word allows a few levels; a
+// deeper document is refused rather than read with unbounded recursion.
+const maxNesting = 32
+
+// maxFields bounds fields open at once (a field's result may hold fields).
+const maxFields = 1024
+
+var errFields = errors.New("more than 1024 fields open at once")
+
+var errNesting = errors.New("tables are nested more than 32 deep")
 
 func parseBody(data []byte) ([]block, error) {
 	p := &parser{d: xml.NewDecoder(bytes.NewReader(data))}
@@ -131,6 +143,9 @@ func (p *parser) paragraph() (*paragraph, error) {
 		tok, err := p.d.Token()
 		if err != nil {
 			return nil, err
+		}
+		if len(p.fields) > maxFields {
+			return nil, errFields
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -222,6 +237,10 @@ func (p *parser) visible() bool {
 
 // table reads a w:tbl up to its end.
 func (p *parser) table() (*table, error) {
+	if p.nested++; p.nested > maxNesting {
+		return nil, errNesting
+	}
+	defer func() { p.nested-- }()
 	t := &table{}
 	var row []cell
 	var cur *cell

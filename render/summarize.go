@@ -45,5 +45,11 @@ func (e *Engine) Summary(w io.Writer, files []string, unit budget.MoneyUnit, lan
 		entries = append(entries, en)
 		all = append(all, notes...)
 	}
-	return all, summary.Write(w, entries, unit)
+	inexact, err := summary.Write(w, entries, unit)
+	if inexact > 0 {
+		all = append(all, diag.Diagnostic{Severity: diag.Warning, Code: "Z1"}.Say(
+			diag.T("%d amounts of the summary have more than the 15 significant digits a spreadsheet keeps, and show rounded there", inexact),
+			diag.T("the filings are exact; for totals this large choose the other unit with --unit")))
+	}
+	return all, err
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
@@ -321,4 +322,53 @@ func withoutCachedValues(t *testing.T, data []byte) []byte {
 		t.Fatal("no cached formula values found")
 	}
 	return b.Bytes()
+}
+
+// TestSummaryLargeAmounts: 999,999,999,999.99 万元 in a 元 summary is
+// converted without overflow (9,999,999,999,999,900 元, which a
+// spreadsheet holds exactly); eleven such projects in 元 sum beyond the 15
+// digits a spreadsheet keeps, which is warned of.
+func TestSummaryLargeAmounts(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := strings.NewReplacer("budget = 100000.00", "budget = 999999999999.99", "fiscal = 100000.00", "fiscal = 999999999999.99").Replace(string(src))
+	first := strings.Index(huge, "[[projects]]")
+	second := first + len("[[projects]]") + strings.Index(huge[first+len("[[projects]]"):], "[[projects]]")
+	eleven := huge[:second] + strings.Repeat(huge[first:second], 10) + huge[second:]
+	files := map[string]string{
+		"wan.toml":    strings.Replace(huge, `money_unit = "元"`, `money_unit = "万元"`, 1),
+		"eleven.toml": eleven,
+	}
+	for _, c := range []struct {
+		file string
+		unit budget.MoneyUnit
+		e4   string
+		warn bool
+	}{
+		{"wan.toml", budget.Yuan, "9999999999999900", false},
+		{"wan.toml", budget.WanYuan, "999999999999.99", false},
+		{"eleven.toml", budget.Yuan, "999999999999.99", true},
+	} {
+		path := filepath.Join(dir, c.file)
+		if err := os.WriteFile(path, []byte(files[c.file]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		notes, err := engine(t).Summary(&b, []string{path}, c.unit, language.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := excelize.OpenReader(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := x.GetCellValue("汇总", "E4", excelize.Options{RawCellValue: true})
+		warned := slices.ContainsFunc(notes, func(d diag.Diagnostic) bool { return d.Code == "Z1" })
+		if raw != c.e4 || warned != c.warn {
+			t.Errorf("%s in %s: E4 = %s, want %s; warned of rounding: %v", c.file, c.unit, raw, c.e4, warned)
+		}
+	}
 }

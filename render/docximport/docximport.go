@@ -228,11 +228,12 @@ func (im *importer) table(t *table) {
 }
 
 // finish drops projects that are only a caption (a table of contents
-// entry, say), checks something was found and returns the filing.
+// entry, say) or indicators under no project of the seed's form (another
+// form's table), checks something was found and returns the filing.
 func (im *importer) finish() (*budget.Filing, diag.List) {
 	var kept []budget.Project
 	for _, p := range im.f.Projects {
-		if p.Code != "" || p.Budget.Set || len(p.Indicators) > 0 {
+		if p.Code != "" || p.Budget.Set || p.Name != "" && len(p.Indicators) > 0 {
 			kept = append(kept, p)
 		}
 	}

@@ -46,10 +46,12 @@ const firstRow = 4 // the first project row: title, unit line and header above
 
 // Write writes the summary of entries, amounts in unit (元 or 万元). Rows
 // are grouped by department code, in the order the departments first
-// appear; files that could not be loaded come last.
-func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) error {
+// appear; files that could not be loaded come last. It returns how many
+// amounts have more than the 15 significant digits a spreadsheet keeps
+// (they show rounded there).
+func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) (inexact int, err error) {
 	if unit.Fen() == 0 {
-		return fmt.Errorf("summary: cannot convert amounts to %q; use 元 or 万元", unit)
+		return 0, fmt.Errorf("summary: cannot convert amounts to %q; use 元 or 万元", unit)
 	}
 	plan := 0
 	var labels []string
@@ -79,11 +81,11 @@ func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	if err := x.SetSheetName("Sheet1", Sheet); err != nil {
-		return err
+		return 0, err
 	}
 	st, err := newStyles(x, unit)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	depts := departments(entries)
 	last := firstRow + 1 // the grand total's row
@@ -101,43 +103,43 @@ func Write(w io.Writer, entries []Entry, unit budget.MoneyUnit) error {
 	last--
 	// The sheet's settings come first: the stream writer keeps them.
 	if err := pageSetup(x, len(header), last); err != nil {
-		return err
+		return 0, err
 	}
 	sw, err := x.NewStreamWriter(Sheet)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	s := &sheet{sw: sw, st: st, unit: unit, plan: plan, width: len(header)}
 	if err := s.columns(header); err != nil {
-		return err
+		return 0, err
 	}
 	if err := s.top(header); err != nil {
-		return err
+		return 0, err
 	}
 	for _, dept := range depts {
 		if err := s.department(dept); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	for _, e := range entries {
 		if e.Filing == nil {
 			if err := s.failed(e); err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
 	if err := s.grandTotal(); err != nil {
-		return err
+		return 0, err
 	}
 	if err := sw.Flush(); err != nil {
-		return err
+		return 0, err
 	}
 	stamp := "2000-01-01T00:00:00Z" // fixed: the same filings give the same bytes
 	if err := x.SetDocProps(&excelize.DocProperties{Title: "预算项目绩效目标汇总表", Creator: "jixiao", Created: stamp, Modified: stamp}); err != nil {
-		return err
+		return 0, err
 	}
 	_, err = x.WriteTo(w)
-	return err
+	return s.inexact, err
 }
 
 // pageSetup prints the sheet on A4 landscape, fitted to the page width,
@@ -218,15 +220,16 @@ func newStyles(x *excelize.File, unit budget.MoneyUnit) (styles, error) {
 // sheet writes the rows in order, keeping the running totals for the
 // cached values of the formulas.
 type sheet struct {
-	sw    *excelize.StreamWriter
-	st    styles
-	unit  budget.MoneyUnit
-	plan  int
-	width int
-	row   int
-	cols  []float64   // column widths, for the rows' heights
-	total [3]*big.Rat // grand totals of the three amounts
-	count [3]int      // indicators, errors, warnings
+	sw      *excelize.StreamWriter
+	st      styles
+	unit    budget.MoneyUnit
+	plan    int
+	width   int
+	inexact int // amounts beyond a spreadsheet's 15 digits
+	row     int
+	cols    []float64   // column widths, for the rows' heights
+	total   [3]*big.Rat // grand totals of the three amounts
+	count   [3]int      // indicators, errors, warnings
 }
 
 func (s *sheet) columns(header []string) error {
@@ -277,12 +280,20 @@ func (s *sheet) convert(d budget.Decimal, from budget.MoneyUnit) *big.Rat {
 	if !d.Set || d.Err != nil || from.Fen() == 0 {
 		return nil
 	}
-	return new(big.Rat).SetFrac(big.NewInt(d.Hundredths*from.Fen()), big.NewInt(100*s.unit.Fen()))
+	num := new(big.Int).Mul(big.NewInt(d.Hundredths), big.NewInt(from.Fen())) // up to 10^20: beyond int64
+	return new(big.Rat).SetFrac(num, big.NewInt(100*s.unit.Fen()))
 }
 
-func number(r *big.Rat) any {
+// number is an amount as a cell's value. A spreadsheet keeps 15
+// significant digits; an amount with more (a total above 10^13 元, or 元
+// amounts with fen summed in 万元 beyond 10^9) is counted in inexact.
+func (s *sheet) number(r *big.Rat) any {
 	if r == nil {
 		return nil
+	}
+	digits := strings.TrimLeft(strings.TrimRight(strings.ReplaceAll(strings.TrimPrefix(r.FloatString(6), "-"), ".", ""), "0"), "0")
+	if len(digits) > 15 {
+		s.inexact++
 	}
 	f, _ := r.Float64()
 	return f
@@ -304,7 +315,7 @@ func (s *sheet) department(entries []Entry) error {
 				if a != nil {
 					sums[i].Add(sums[i], a)
 				}
-				cells = append(cells, excelize.Cell{StyleID: s.st.money, Value: number(a)})
+				cells = append(cells, excelize.Cell{StyleID: s.st.money, Value: s.number(a)})
 			}
 			for i := range s.plan {
 				var v any
@@ -362,7 +373,7 @@ func (s *sheet) sums(code, label string, first int, sums [3]*big.Rat, counts [3]
 	cells := []any{excelize.Cell{StyleID: s.st.subtotalText, Value: code}, excelize.Cell{StyleID: s.st.subtotalText, Value: label},
 		excelize.Cell{StyleID: s.st.subtotalText}, excelize.Cell{StyleID: s.st.subtotalText}}
 	for i, v := range sums {
-		cells = append(cells, excelize.Cell{StyleID: s.st.subtotalMoney, Value: number(v), Formula: formula(len(lead) - 2 + i)})
+		cells = append(cells, excelize.Cell{StyleID: s.st.subtotalMoney, Value: s.number(v), Formula: formula(len(lead) - 2 + i)})
 	}
 	for range s.plan {
 		cells = append(cells, excelize.Cell{StyleID: s.st.subtotalText})

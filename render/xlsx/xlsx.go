@@ -17,6 +17,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -145,16 +146,8 @@ func grid(tables []*doc.Table) []float64 {
 	for k := range set {
 		edges = append(edges, float64(k)/10)
 	}
-	sortFloats(edges)
+	slices.Sort(edges)
 	return edges
-}
-
-func sortFloats(v []float64) {
-	for i := 1; i < len(v); i++ {
-		for j := i; j > 0 && v[j] < v[j-1]; j-- {
-			v[j], v[j-1] = v[j-1], v[j]
-		}
-	}
 }
 
 // gridCol is the grid column starting at x mm.

@@ -311,11 +311,14 @@ func TestImportRefusesDoc(t *testing.T) {
 }
 
 // TestImportSavedReports: reports of the sample saved by other writers
-// import to the sample: the one-table form with label line breaks (the
-// DOCX writer of issue 13) and LibreOffice 7's re-save of it, kept as files
-// so the test runs without LibreOffice.
+// import to the sample, kept as files so the test runs without LibreOffice:
+// the form in two tables (the unit line a table of its own, the indicators
+// a second table; jixiao's DOCX before the one-table form), the one-table
+// form with label line breaks (社会效益↵指标), and LibreOffice 7.4's
+// re-saves of both.
 func TestImportSavedReports(t *testing.T) {
-	for _, name := range []string{"hebei-sample-joined-form.docx", "hebei-sample-joined-form-libreoffice.docx"} {
+	for _, name := range []string{"hebei-sample-two-tables.docx", "hebei-sample-two-tables-libreoffice.docx",
+		"hebei-sample-joined-form.docx", "hebei-sample-joined-form-libreoffice.docx"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)

@@ -56,6 +56,9 @@ type Options struct {
 	// characters' glyphs from the embedded fonts, which the PDF's font
 	// subsets need later. A check or a DOCX does not need them.
 	PrefetchGlyphs bool
+	// UpdateFields makes the DOCX ask Word to update its fields (the
+	// table of contents) on opening (docx.Options.UpdateFields).
+	UpdateFields bool
 }
 
 // Engine runs the pipeline. It keeps the form templates, compiled as they
@@ -221,17 +224,21 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if ge, ok := errors.AsType[*layout.GlyphError](err); ok {
 		return nil, append(notes, glyphFinding(f, ge)), ErrInvalid
 	}
+	if fit, ok := errors.AsType[diag.List](err); ok { // G2: a number that cannot fit its column
+		return nil, append(notes, fit...), ErrInvalid
+	}
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res}, notes, nil
+	return &Report{doc: d, pages: res, updateFields: e.opts.UpdateFields}, notes, nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
 // Report is read-only: it may be written in several formats at once.
 type Report struct {
-	doc   *doc.Document
-	pages *layout.Result
+	doc          *doc.Document
+	pages        *layout.Result
+	updateFields bool
 }
 
 // WritePDF writes the report as a PDF.
@@ -244,7 +251,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	for name, a := range r.pages.Anchors {
 		pages[name] = a.Number
 	}
-	return docx.Write(w, r.doc, docx.Options{PageOf: pages})
+	return docx.Write(w, r.doc, docx.Options{PageOf: pages, UpdateFields: r.updateFields})
 }
 
 // WriteXLSX writes the report's captioned tables (each project's form) as
@@ -273,6 +280,10 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 		pos.File = f.File
 	}
 	d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "G1"}
+	if path := check.FieldOf(f, ge.Rune, pos.Line); path != "" && pos.File == f.File {
+		p := f.Positions.Of(path) // the field that holds it, not the table
+		d.Line, d.Col, d.Path = p.Line, p.Col, path
+	}
 	char := string(ge.Rune)
 	var msg diag.Text
 	if ge.Row > 0 {

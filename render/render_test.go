@@ -168,7 +168,8 @@ func pageText(pg layout.Page) string {
 
 // TestLongIndicatorTable: 45 indicator rows with long texts, all under one
 // 一级 and 二级, cross pages with the real fonts: every continuation page
-// starts with the header row and shows the merged 一级 and 二级 again.
+// starts with the 续表 line naming the project, then the header row, and
+// shows the merged 一级 and 二级 again.
 func TestLongIndicatorTable(t *testing.T) {
 	f := sample(t)
 	f.Projects = f.Projects[:1]
@@ -203,7 +204,7 @@ func TestLongIndicatorTable(t *testing.T) {
 	}
 	for i := first + 1; i < len(pages); i++ {
 		text := pageText(pages[i])
-		if !strings.HasPrefix(text, "一级指标二级指标三级指标绩效指标描述指标值指标值确定依据") {
+		if !strings.HasPrefix(text, "续表：1、网络舆情综合管理绩效目标表一级指标二级指标三级指标绩效指标描述指标值指标值确定依据") {
 			t.Errorf("page %d does not start with the header row: %.40q", i+1, text)
 		}
 		if !strings.Contains(text, "产出指标") || !strings.Contains(text, "质量指标") {
@@ -232,6 +233,29 @@ func TestMissingBMPGlyph(t *testing.T) {
 	}
 	if notes[0].Line == 0 {
 		t.Errorf("finding has no line: %v", notes)
+	}
+}
+
+// TestGlyphFindingNamesField: G1 pointed at the table's first line; it
+// names the field that holds the character, at that field's line.
+func TestGlyphFindingNamesField(t *testing.T) {
+	for _, c := range []struct {
+		set  func(f *budget.Filing)
+		path string
+	}{
+		{func(f *budget.Filing) { f.Projects[1].Indicators[2].Value = "≥95㵘" }, "projects[2].indicators[3].value"},
+		{func(f *budget.Filing) { f.Projects[0].Purpose += "㵘" }, "projects[1].purpose"},
+		{func(f *budget.Filing) { f.Overall[1].Text += "𠀀" }, "overall[2].text"},
+	} {
+		f := sample(t)
+		c.set(f)
+		_, notes := build(t, f)
+		if len(notes) != 1 {
+			t.Fatalf("findings = %v, want one", notes)
+		}
+		if d, want := notes[0], f.Positions[c.path]; d.Path != c.path || d.Line != want.Line || want.Line == 0 {
+			t.Errorf("G1 at %d (%s), want %s at line %d", d.Line, d.Path, c.path, want.Line)
+		}
 	}
 }
 

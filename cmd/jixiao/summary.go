@@ -3,9 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
@@ -30,7 +27,8 @@ func (c *cli) summary(args []string) int {
 	case budget.MoneyUnit(*unit).Fen() == 0:
 		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "--unit", *unit))
 		return exitUsage
-	case slices.ContainsFunc(files, func(f string) bool { return sameFile(f, *out) }):
+	}
+	if o, _ := safefile.Clobbers([]string{*out}, c.inputs(files)); o != "" {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
 		return exitUsage
 	}
@@ -54,17 +52,4 @@ func (c *cli) summary(args []string) int {
 		return exitData
 	}
 	return exitOK
-}
-
-// sameFile reports whether a and b name the same file (the second may not
-// exist yet).
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(sa, sb)
-	}
-	pa, _ := filepath.Abs(a)
-	pb, _ := filepath.Abs(b)
-	return pa == pb
 }

@@ -13,6 +13,7 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"time"
 
@@ -26,6 +27,10 @@ type Options struct {
 	// result (LibreOffice never recomputes it; Word does on F9). An entry
 	// whose bookmark is missing gets no number.
 	PageOf map[string]int
+	// UpdateFields asks Word to update the document's fields when it opens
+	// it (it asks the user first). Off by default: the cached TOC already
+	// holds the PDF's page numbers, and the question puzzles users.
+	UpdateFields bool
 }
 
 // Write writes d to out as a .docx package. Nothing is written when the
@@ -41,7 +46,14 @@ func Write(out io.Writer, d *doc.Document, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return writeZip(out, parts, zipTime(d.Meta.Created))
+	// The package is assembled compressed in memory (the XML is streamed
+	// into it, see xmlWriter.out) and reaches out only when complete.
+	var zipped bytes.Buffer
+	if err := writeZip(&zipped, parts, zipTime(d.Meta.Created)); err != nil {
+		return err
+	}
+	_, err = zipped.WriteTo(out)
+	return err
 }
 
 // part is one file of the package.
@@ -49,6 +61,7 @@ type part struct {
 	name        string // path in the zip
 	contentType string // for [Content_Types].xml; empty for relationship parts
 	data        []byte
+	write       func(io.Writer) error // instead of data: writes the part (the document, streamed)
 }
 
 // Content types of the parts.
@@ -74,10 +87,6 @@ const (
 
 // parts builds every part, in the order they are stored.
 func (w *writer) parts() ([]part, error) {
-	document, err := w.document()
-	if err != nil {
-		return nil, err
-	}
 	styles, err := w.styles.stylesPart(w.geom.text, w.tocLevels, w.entryStyle)
 	if err != nil {
 		return nil, err
@@ -91,9 +100,9 @@ func (w *writer) parts() ([]part, error) {
 		return nil, err
 	}
 	content := []part{
-		{"word/document.xml", ctMain, document},
-		{"word/styles.xml", ctStyles, styles},
-		{"word/settings.xml", ctSettings, w.settings()},
+		{"word/document.xml", ctMain, nil, w.document},
+		{"word/styles.xml", ctStyles, styles, nil},
+		{"word/settings.xml", ctSettings, w.settings(), nil},
 	}
 	docRels := [][3]string{
 		{"rIdStyles", relStyles, "styles.xml"},
@@ -104,21 +113,21 @@ func (w *writer) parts() ([]part, error) {
 		if err != nil {
 			return nil, err
 		}
-		content = append(content, part{"word/" + f.name, ctFooter, data})
+		content = append(content, part{"word/" + f.name, ctFooter, data, nil})
 		docRels = append(docRels, [3]string{f.rel, relFooter, f.name})
 	}
 	content = append(content,
-		part{"docProps/core.xml", ctCore, core},
-		part{"docProps/app.xml", ctApp, app},
+		part{"docProps/core.xml", ctCore, core, nil},
+		part{"docProps/app.xml", ctApp, app, nil},
 	)
 	return append([]part{
-		{"[Content_Types].xml", "", contentTypes(content)},
+		{"[Content_Types].xml", "", contentTypes(content), nil},
 		{"_rels/.rels", "", relationships([][3]string{
 			{"rIdDocument", relDocument, "word/document.xml"},
 			{"rIdCore", relCore, "docProps/core.xml"},
 			{"rIdApp", relApp, "docProps/app.xml"},
-		})},
-		{"word/_rels/document.xml.rels", "", relationships(docRels)},
+		}), nil},
+		{"word/_rels/document.xml.rels", "", relationships(docRels), nil},
 	}, content...), nil
 }
 
@@ -147,7 +156,7 @@ func relationships(rels [][3]string) []byte {
 }
 
 // settings writes word/settings.xml (children in schema order). Word
-// updates the fields on opening; even pages get their own footer when the
+// updates the fields on opening only with Options.UpdateFields; even pages get their own footer when the
 // page numbers alternate sides; compatibility mode 15 (Word 2013 and
 // later) lines a table's border up with the margin.
 func (w *writer) settings() []byte {
@@ -158,7 +167,9 @@ func (w *writer) settings() []byte {
 		x.empty("w:evenAndOddHeaders")
 	}
 	x.val("w:characterSpacingControl", "compressPunctuation")
-	x.val("w:updateFields", "true")
+	if w.opts.UpdateFields {
+		x.val("w:updateFields", "true")
+	}
 	x.start("w:compat")
 	x.empty("w:compatSetting", "w:name", "compatibilityMode", "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15")
 	x.end("w:compat")
@@ -211,11 +222,17 @@ func appPart(m doc.Meta) ([]byte, error) {
 
 // zipTime is the modification time stored for every entry: the document's
 // creation time, or 1980-01-01 (the earliest a zip can store) when that is
-// unset or earlier. It is in UTC, so the time zone does not change the bytes.
+// unset or earlier, or 2106-01-01 when it is later than a zip can store. It is in UTC, so the time zone does not change the bytes.
 func zipTime(created time.Time) time.Time {
-	epoch := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	if created.Before(epoch) {
-		return epoch
+	first := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The zip's extended timestamp (32-bit seconds since 1970) ends in
+	// February 2106, MS-DOS dates in 2107: later dates would wrap around.
+	last := time.Date(2106, 1, 1, 0, 0, 0, 0, time.UTC)
+	switch {
+	case created.Before(first):
+		return first
+	case created.After(last):
+		return last
 	}
 	return created.UTC()
 }
@@ -228,7 +245,12 @@ func writeZip(out io.Writer, parts []part, mtime time.Time) error {
 		if err != nil {
 			return err
 		}
-		if _, err := f.Write(p.data); err != nil {
+		if p.write != nil {
+			err = p.write(f)
+		} else {
+			_, err = f.Write(p.data)
+		}
+		if err != nil {
 			return err
 		}
 	}

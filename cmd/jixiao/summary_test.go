@@ -50,7 +50,7 @@ func TestBuildWorkbook(t *testing.T) {
 	}
 	docx := filepath.Join(dir, "shanhaiguan-wxb-2024.docx")
 	code, _, stderr = jixiao(t, nil, "check", docx)
-	if code != 0 || strings.Contains(stderr, "错误") {
+	if code != 0 || strings.Contains(stderr, "错误[") {
 		t.Errorf("check of our own report: exit %d\n%s", code, stderr)
 	}
 	doc := filepath.Join(dir, "old.doc")

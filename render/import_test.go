@@ -107,8 +107,14 @@ func TestImportOwnReport(t *testing.T) {
 	}
 	f := sample(t)
 	got, _ := importDOCX(t, "sample.docx", docxOf(t, f))
-	if a, b := layout.Dump(mustBuild(t, f).pages), layout.Dump(mustBuild(t, got).pages); a != b {
-		t.Errorf("the imported sample's pages differ from the sample's")
+	samePages(t, "sample.docx", f, got)
+}
+
+// samePages checks that got builds the pages of want.
+func samePages(t *testing.T, name string, want, got *budget.Filing) {
+	t.Helper()
+	if a, b := layout.Dump(mustBuild(t, want).pages), layout.Dump(mustBuild(t, got).pages); a != b {
+		t.Errorf("%s: the imported filing's pages differ from the original's", name)
 	}
 }
 
@@ -157,6 +163,7 @@ func TestImportLibreOfficeResave(t *testing.T) {
 		}
 		got, _ := importDOCX(t, name+"-lo.docx", data)
 		sameFiling(t, name+" (LibreOffice)", f, got)
+		samePages(t, name+" (LibreOffice)", f, got)
 	}
 }
 
@@ -325,5 +332,6 @@ func TestImportSavedReports(t *testing.T) {
 		}
 		got, _ := importDOCX(t, name, data)
 		sameFiling(t, name, sample(t), got)
+		samePages(t, name, sample(t), got)
 	}
 }

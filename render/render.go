@@ -16,8 +16,6 @@ import (
 	"cmp"
 	"errors"
 	"io"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/jixiao-dev/jixiao/fonts"
@@ -121,7 +119,7 @@ func (e *Engine) get(name string, year int) (*templates.Template, bool) {
 // ErrUnreadable when the file cannot be read, ErrInvalid when it is not a
 // valid filing; the findings say why, and hold any warnings.
 func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
-	data, d, err := budget.ReadFile(path)
+	data, d, err := budget.ReadFile(path, readerOf(path).limit)
 	if errors.Is(err, budget.ErrUnreadable) {
 		return nil, diag.List{*d}, ErrUnreadable
 	}
@@ -135,10 +133,7 @@ func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
 // extension picks the format; the name is used in findings). The error is
 // ErrInvalid when data is not a valid filing.
 func (e *Engine) Load(file string, data []byte) (*budget.Filing, diag.List, error) {
-	r, ok := readers[strings.ToLower(filepath.Ext(file))]
-	if !ok {
-		r = readers[".toml"]
-	}
+	r := readerOf(file)
 	// The form's template compiles on another core while the filing is
 	// decoded: each takes a few milliseconds, a good part of a run. Then
 	// that core reads the glyphs a PDF will embed, while this one checks
@@ -201,6 +196,9 @@ func (e *Engine) checked(f *budget.Filing) (*templates.Template, diag.List, erro
 		return nil, notes, ErrInvalid
 	}
 	notes = check.Filing(f, t.Profile())
+	if r := readerOf(f.File); r.hints != nil {
+		notes = r.hints(notes)
+	}
 	if notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}
@@ -257,6 +255,17 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 // WriteXLSX writes the report's captioned tables (each project's form) as
 // a workbook, one sheet per table.
 func (r *Report) WriteXLSX(w io.Writer) error { return xlsx.Write(w, r.doc) }
+
+// Suffix is how the name of a report's file written in format ends:
+// ".pdf", ".docx", and "-绩效目标表.xlsx" for the tables' workbook, which so
+// never takes the name of the officer's data workbook (NAME.xlsx) beside
+// it.
+func Suffix(format string) string {
+	if format == "xlsx" {
+		return "-绩效目标表.xlsx"
+	}
+	return "." + format
+}
 
 // Formats are the output formats Write knows, by file extension.
 func Formats() []string { return []string{"pdf", "docx", "xlsx"} }

@@ -16,6 +16,7 @@ func (c *cli) summary(args []string) int {
 	fs, dir := c.flags("summary")
 	out := fs.String("o", "", c.p.Sprintf("the workbook to write, e.g. 汇总.xlsx"))
 	unit := fs.String("unit", string(budget.Yuan), c.p.Sprintf("money unit of the summary: 元 or 万元"))
+	force := fs.Bool("force", false, c.p.Sprintf("replace the output file if it exists"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -23,6 +24,9 @@ func (c *cli) summary(args []string) int {
 	switch {
 	case len(files) == 0 || *out == "":
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx"))
+		return exitUsage
+	case *out == "-":
+		fmt.Fprintln(c.stderr, c.p.Sprintf("a workbook is written to a file: add -o FILE.xlsx"))
 		return exitUsage
 	case budget.MoneyUnit(*unit).Fen() == 0:
 		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "--unit", *unit))
@@ -37,16 +41,18 @@ func (c *cli) summary(args []string) int {
 		return exitData
 	}
 	var notes diag.List
-	err := safefile.Write(*out, func(w io.Writer) error {
+	if code := c.writeOut(*out, "xlsx", *force, func(w io.Writer) error {
 		var err error
 		notes, err = e.Summary(w, files, budget.MoneyUnit(*unit), c.lang)
 		return err
-	})
-	if err != nil {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", "jixiao", *out, c.osError(err)))
-		return exitUsage
+	}); code != exitOK {
+		return code
 	}
-	fmt.Fprintln(c.stdout, *out)
+	for _, d := range notes { // about the workbook itself; each filing's are in it
+		if d.Code == "Z1" {
+			c.report(diag.List{d})
+		}
+	}
 	if notes.HasErrors() {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("some filings have errors: the workbook lists them in its 说明 column; run jixiao check on them"))
 		return exitData

@@ -20,8 +20,11 @@ func TestSummaryCommand(t *testing.T) {
 	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
 		t.Fatalf("no workbook: %v", err)
 	}
+	if code, _, stderr := jixiao(t, nil, "summary", "-o", out, sample); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("an existing workbook replaced without --force: exit %d, %s", code, stderr)
+	}
 	missing := filepath.Join(dir, "missing.toml")
-	code, _, stderr = jixiao(t, nil, "summary", "-o", out, sample, missing)
+	code, _, stderr = jixiao(t, nil, "summary", "--force", "-o", out, sample, missing)
 	if code != 1 || !strings.Contains(stderr, "说明") {
 		t.Errorf("a missing filing: exit %d, stderr %q; want 1 and where it is listed", code, stderr)
 	}
@@ -41,17 +44,28 @@ func TestSummaryCommand(t *testing.T) {
 }
 
 // TestBuildWorkbook: --format xlsx writes the tables' workbook beside the
-// others, and a Word report is an input.
+// others, under a name of its own; a Word report is an input, and convert
+// makes last year's report a filing to edit (TOML or the data workbook)
+// that builds as the report did.
 func TestBuildWorkbook(t *testing.T) {
 	dir := t.TempDir()
 	code, stdout, stderr := jixiao(t, nil, "build", "-o", dir, "--format", "docx,xlsx", sample)
-	if code != 0 || !strings.Contains(stdout, "shanhaiguan-wxb-2024.xlsx") {
+	if code != 0 || !strings.Contains(stdout, "shanhaiguan-wxb-2024-绩效目标表.xlsx") {
 		t.Fatalf("build exit %d, stdout %q, stderr %s", code, stdout, stderr)
 	}
 	docx := filepath.Join(dir, "shanhaiguan-wxb-2024.docx")
 	code, _, stderr = jixiao(t, nil, "check", docx)
 	if code != 0 || strings.Contains(stderr, "错误[") {
 		t.Errorf("check of our own report: exit %d\n%s", code, stderr)
+	}
+	for _, name := range []string{"last-year.toml", "last-year.xlsx"} {
+		out := filepath.Join(dir, name)
+		if code, _, stderr := jixiao(t, nil, "convert", docx, "-o", out); code != 0 {
+			t.Fatalf("convert to %s: exit %d\n%s", name, code, stderr)
+		}
+		if code, _, stderr := jixiao(t, nil, "check", out); code != 0 || strings.Contains(stderr, "错误[") {
+			t.Errorf("check of the converted %s: exit %d\n%s", name, code, stderr)
+		}
 	}
 	doc := filepath.Join(dir, "old.doc")
 	os.WriteFile(doc, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, 0o644)

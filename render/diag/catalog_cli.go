@@ -8,7 +8,7 @@ var cliEntries = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new, summary or help", "请指定命令：build、check、templates、new、summary 或 help"},
+	{"name a command: build, check, new, convert, summary, templates or help", "请指定命令：build、check、new、convert、summary、templates 或 help"},
 	{"the workbook to write, e.g. 汇总.xlsx", "要写入的工作簿，如 汇总.xlsx"},
 	{"money unit of the summary: 元 or 万元", "汇总表的金额单位：元 或 万元"},
 	{"name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx", "请指定申报文件和要写入的工作簿：jixiao summary 文件… -o 汇总.xlsx"},
@@ -41,6 +41,15 @@ var cliEntries = [][2]string{
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
+	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
+	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
+	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
+	{"unknown format %q: a filing is written as .toml or .xlsx", "未知的格式“%s”：申报文件可写为 .toml 或 .xlsx"},
+	{"a workbook is written to a file: add -o FILE.xlsx", "工作簿须写入文件：请加上 -o 文件.xlsx"},
+	{"%s exists; it is not replaced (add --force to replace it)", "%s 已存在，未覆盖（如需覆盖请加 --force）"},
+	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
+	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
+	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
 	{UsageText, usageTextZH},
 }
 
@@ -48,12 +57,14 @@ var cliEntries = [][2]string{
 const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
-  jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml... render each filing to PDF and DOCX (-o -: one file to stdout)
-  jixiao check FILE.toml...                                 validate filings, print every finding
+  jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
+  jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
+  jixiao build [-o DIR|-] [--format pdf,docx] FILE...       render each filing to PDF and DOCX (-o -: one file to stdout)
+  jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
-  jixiao new --template NAME [--year Y]                     print a starter filing for a form
   jixiao summary FILE... -o 汇总.xlsx [--unit 元|万元]        a bureau's summary workbook of many filings
-  (--format xlsx writes the report's tables as a workbook; a filing may be last year's report.docx)
+  (--format xlsx writes the report's tables as a workbook, FILE-绩效目标表.xlsx;
+   a filing may be last year's report.docx, e.g. jixiao convert report.docx -o my.xlsx)
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
@@ -63,18 +74,21 @@ options (every command):
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
 
 example:
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
+  jixiao build my.xlsx
 `
 
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
 
 用法：
-  jixiao build [-o 目录|-] [--format pdf,docx] 文件.toml... 将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
-  jixiao check 文件.toml...                                 校验申报文件，列出全部问题
+  jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
+  jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
+  jixiao build [-o 目录|-] [--format pdf,docx] 文件...      将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
+  jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
-  jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
   jixiao summary 文件... -o 汇总.xlsx [--unit 元|万元]       将多份申报文件汇总为一个工作簿
-  （--format xlsx 将报告中的表格输出为工作簿；申报文件也可以是上年的报告 .docx）
+  （--format xlsx 将报告中的表格输出为工作簿“文件-绩效目标表.xlsx”；
+   申报文件也可以是上年的报告 .docx，如 jixiao convert 报告.docx -o 填报.xlsx）
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
@@ -84,5 +98,6 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
 
 示例：
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）
+  jixiao build 填报.xlsx
 `

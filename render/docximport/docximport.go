@@ -27,6 +27,9 @@ import (
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
+// Form is the form template of the reports read: the seed's (Hebei's).
+const Form = "hebei"
+
 // Read decodes a filing from the bytes of a .docx report; file names it in
 // findings. A Word 97–2003 .doc (or a WPS .wps) is refused with how to save
 // it as .docx.
@@ -43,7 +46,7 @@ func Read(file string, data []byte) (*budget.Filing, diag.List) {
 	if err == nil {
 		var blocks []block
 		if blocks, err = parseBody(body); err == nil {
-			im := &importer{file: file, f: &budget.Filing{File: file, Source: data, Positions: budget.Positions{}}}
+			im := &importer{file: file, f: &budget.Filing{Template: Form, File: file, Source: data, Positions: budget.Positions{}}}
 			im.year(data, blocks)
 			im.read(blocks)
 			return im.finish()

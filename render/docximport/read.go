@@ -12,10 +12,10 @@ import (
 
 // MaxFileSize is the largest report read: a Word report with a few
 // pictures is a few megabytes.
-const MaxFileSize = 64 << 20
+const MaxFileSize = 32 << 20
 
 // maxPart bounds the unpacked document.xml, against a zip bomb.
-const maxPart = 256 << 20
+const maxPart = 64 << 20
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -101,12 +102,16 @@ func TestTablesWorkbook(t *testing.T) {
 	if layout.Size == nil || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 || props.FitToPage == nil || !*props.FitToPage {
 		t.Errorf("print setup: %+v fit to page %v, want A4 fitted to one page wide", layout, props.FitToPage)
 	}
-	titles := false
+	// The indicators' header repeats on every printed page.
+	_, headerRow, _ := excelize.CellNameToCoordinates(findCell(t, x, sheet, "一级指标"))
+	titles := ""
 	for _, dn := range x.GetDefinedName() {
-		titles = titles || dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet {
+			titles = dn.RefersTo
+		}
 	}
-	if !titles {
-		t.Error("no repeated header rows (Print_Titles)")
+	if want := fmt.Sprintf("!$%d:$%d", headerRow, headerRow); !strings.HasSuffix(titles, want) {
+		t.Errorf("repeated rows (Print_Titles) %q, want the indicators' header row %d", titles, headerRow)
 	}
 }
 

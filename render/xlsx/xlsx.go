@@ -222,7 +222,10 @@ func (wr *writer) sheet(name string, g group) error {
 				return err
 			}
 		}
-		if t.HeaderRows > 0 && header[0] == 0 {
+		// A spreadsheet repeats one block of rows: the last table's
+		// header (the indicators' 一级指标 … row), as the rows that run
+		// onto more pages are the indicators.
+		if t.HeaderRows > 0 {
 			header = [2]int{row, row + t.HeaderRows - 1}
 		}
 		row += len(t.Rows)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -34,7 +35,7 @@ var dataWorkbook = reader{read: workbook.Read, limit: workbook.MaxFileSize, hint
 
 // A Word report holds little of a filing per byte (its XML is verbose and
 // compressed); pictures make most of a large one.
-var wordReport = reader{read: docximport.Read, limit: docximport.MaxFileSize}
+var wordReport = reader{read: docximport.Read, limit: docximport.MaxFileSize, named: true}
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an
@@ -55,6 +56,9 @@ type reader struct {
 	// expands is how many bytes of TOML a byte of the format holds (1 when
 	// 0), for InputSize.
 	expands int64
+	// named says files of the format are read when named, never found by
+	// a folder search (see Extensions).
+	named bool
 }
 
 // InputSize is the size of the TOML file that holds the same filing as the
@@ -70,4 +74,30 @@ func readerOf(file string) reader {
 		return r
 	}
 	return readers[".toml"]
+}
+
+// Extensions lists the file extensions of the formats render reads (lower
+// case, with the dot, sorted): what a folder is searched for. Word
+// reports are left out: a folder holds this year's reports beside the
+// filings, and last year's report is read when named.
+func Extensions() []string {
+	var exts []string
+	for ext, r := range readers {
+		if !r.named {
+			exts = append(exts, ext)
+		}
+	}
+	slices.Sort(exts)
+	return exts
+}
+
+// IsReport says whether the file name is that of a report file jixiao
+// writes under a name of its own (NAME-绩效目标表.xlsx), not a filing.
+func IsReport(name string) bool {
+	for _, f := range Formats() {
+		if s := Suffix(f); s != "."+f && strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -9,10 +9,10 @@ import (
 	"github.com/jixiao-dev/jixiao/render/safefile"
 )
 
-// summary writes a finance bureau's 汇总 workbook of many filings. The
+// summarize (jixiao summary) writes a finance bureau's 汇总 workbook of many filings. The
 // workbook is written even when filings have errors (they are listed in
 // it); the exit code then says so.
-func (c *cli) summary(args []string) int {
+func (c *cli) summarize(args []string) int {
 	fs, dir := c.flags("summary")
 	out := fs.String("o", "", c.p.Sprintf("the workbook to write, e.g. 汇总.xlsx"))
 	unit := fs.String("unit", string(budget.Yuan), c.p.Sprintf("money unit of the summary: 元 or 万元"))

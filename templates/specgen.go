@@ -45,4 +45,3 @@ func decodeFile(name string) (spec, error) {
 	}
 	return sp, nil
 }
-

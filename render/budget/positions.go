@@ -40,7 +40,21 @@ func (p Positions) Of(path string) Pos {
 // (table and array-of-tables headers, dotted keys, multi-line strings and
 // arrays) and assumes the document already parsed, so it never fails.
 func IndexPositions(src string) Positions {
+	pos, _ := indexSource(src)
+	return pos
+}
+
+// header is a table or array-of-tables header line: its 0-based line and
+// its indexed path ("projects[2].indicators[1]").
+type header struct {
+	line int
+	path string
+}
+
+// indexSource is IndexPositions that also lists the header lines in order.
+func indexSource(src string) (Positions, []header) {
 	pos := Positions{}
+	var headers []header
 	counts := map[string]int{} // array-of-tables path (parents indexed) → count
 	table := ""                // current table path with indices
 	lines := strings.Split(src, "\n")
@@ -68,9 +82,11 @@ func IndexPositions(src string) Positions {
 			counts[base]++
 			table = fmt.Sprintf("%s[%d]", base, counts[base])
 			pos[table] = Pos{i + 1, col}
+			headers = append(headers, header{i, table})
 		case trimmed[0] == '[':
 			table = indexed(headerName(trimmed[1:], "]"), counts)
 			pos[table] = Pos{i + 1, col}
+			headers = append(headers, header{i, table})
 		default:
 			key, rest, ok := strings.Cut(trimmed, "=")
 			if !ok {
@@ -94,7 +110,7 @@ func IndexPositions(src string) Positions {
 			}
 		}
 	}
-	return pos
+	return pos, headers
 }
 
 // indexed adds to each prefix of name that is an array of tables the index

@@ -209,3 +209,10 @@ func TestMissingBMPGlyph(t *testing.T) {
 		t.Errorf("finding has no line: %v", notes)
 	}
 }
+
+func TestScreenFontIsTrueType(t *testing.T) {
+	f := ScreenFont()
+	if len(f) < 1<<20 || string(f[:4]) != "\x00\x01\x00\x00" {
+		t.Errorf("ScreenFont is %d bytes starting %q, want a TrueType font", len(f), f[:min(4, len(f))])
+	}
+}

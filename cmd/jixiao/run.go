@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/desktop"
 	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render"
@@ -57,6 +59,9 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown language %q: use zh or en", langArg(args)))
 		return exitUsage
 	}
+	if desktop.DoubleClicked(runtime.GOOS, args, desktop.ConsoleProcesses) {
+		return c.doubleClicked()
+	}
 	if len(args) == 0 {
 		c.usage(stderr)
 		return exitUsage
@@ -74,11 +79,13 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.listTemplates(rest)
 	case "new":
 		return c.newFiling(rest)
+	case "serve":
+		return c.serve(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new, serve or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -88,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "help"}
+	commands  = []string{"build", "check", "templates", "new", "serve", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 

@@ -8,7 +8,19 @@ var cliEntries = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
+	{"name a command: build, check, templates, new, serve or help", "请指定命令：build、check、templates、new、serve 或 help"},
+	{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
+	{"do not open the browser", "不自动打开浏览器"},
+	{"allow an --addr other than loopback (anyone who has the address with its token can edit the files)", "允许 --addr 使用本机回环以外的地址（任何拿到地址和令牌的人都能修改文件）"},
+	{"name one folder: jixiao serve [DIR]", "请只指定一个文件夹：jixiao serve [文件夹]"},
+	{"press Enter to close this window", "按回车键关闭此窗口"},
+	{"%s is not a loopback address; add --public to serve the network (anyone who has the address with its token can edit the files)", "%s 不是本机回环地址；如确需向网络提供服务，请加 --public（任何拿到地址和令牌的人都能修改文件）"},
+	{"cannot listen on %s: %v", "无法在 %s 上监听：%v"},
+	{"warning: serving %s to the network; anyone who has the address with its token can read and change the filings in %s", "警告：正在向网络提供 %s；任何拿到地址和令牌的人都能读取和修改 %s 中的申报文件"},
+	{"cannot open the folder %s: %v", "无法打开文件夹 %s：%v"},
+	{"the editor is open in your browser at the address above (folder %s); close this window or press Ctrl+C to stop it", "编辑器已在浏览器中打开，地址见上一行（文件夹 %s）；关闭此窗口或按 Ctrl+C 即可停止"},
+	{"cannot open the browser (%v): open the address above in it", "无法打开浏览器（%v）：请手动在浏览器中打开上面的地址"},
+	{"the editor stopped: %v", "编辑器已停止：%v"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -41,6 +53,7 @@ usage:
   jixiao check FILE.toml...                                 validate filings, print every finding
   jixiao templates                                          list the form templates
   jixiao new --template NAME [--year Y]                     print a starter filing for a form
+  jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
@@ -60,6 +73,7 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao check 文件.toml...                                 校验申报文件，列出全部问题
   jixiao templates                                          列出可用的表式模板
   jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
+  jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）

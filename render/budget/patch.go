@@ -1,46 +1,42 @@
 package budget
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/BurntSushi/toml"
 )
 
-// Patch writes the values of t into a filing's TOML source and returns the
-// new source. Only what differs from the source is touched: a changed
-// value is replaced where it is written, so the comments and the layout
-// around it stay; a key the source lacks is added after its table's last
-// key; a cleared amount or year is removed; array elements (sections,
-// projects, indicators) are matched by their Origin, so that a reordered
-// element keeps its comments and layout, a removed one goes with its lines
-// and a new one is appended after the last. The source must be valid TOML;
-// it need not be a valid filing. A file read as GB18030 comes back as
-// UTF-8; CRLF line ends are kept.
-func Patch(data []byte, t *Table) ([]byte, error) {
-	text, notes := decodeText("", data)
-	if notes.HasErrors() {
-		return nil, notes
-	}
-	var tree map[string]any
-	if _, err := toml.Decode(text, &tree); err != nil {
-		return nil, err
-	}
-	s := newSource(text)
-	p := &patcher{source: s, header: map[string]int{}, used: map[string]bool{}}
-	for i, h := range s.headers {
+// Patch writes the values of t into the source and returns the new text.
+// Only what differs from the source is touched: a changed value is
+// replaced where it is written, so the comments and the layout around it
+// stay; a key the source lacks is added after its table's last key; a
+// cleared amount or year is removed; array elements (sections, projects,
+// indicators) are matched by their Origin, so that a reordered element
+// keeps its comments and layout, a removed one goes with its lines and a
+// new one is appended after the last. CRLF line ends are kept.
+func (s *Source) Patch(t *Table) []byte {
+	p := &patcher{source: s.src, header: map[string]int{}, used: map[string]bool{}}
+	for i, h := range s.src.headers {
 		p.header[h.path] = i
 	}
-	out := p.region("", formFields(), s.table("", tree, formFields()), t, 0, len(s.lineStart))
-	if bytes.Contains(data, []byte("\r\n")) {
+	out := p.region("", formFields(), s.orig, t, 0, len(s.src.lineStart))
+	if s.crlf {
 		out = strings.ReplaceAll(out, "\n", "\r\n")
 	}
-	return []byte(out), nil
+	return []byte(out)
+}
+
+// Patch writes the values of t into a filing's TOML source data:
+// ReadSource(data).Patch(t).
+func Patch(data []byte, t *Table) ([]byte, error) {
+	s, err := ReadSource(data)
+	if err != nil {
+		return nil, err
+	}
+	return s.Patch(t), nil
 }
 
 type patcher struct {

@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"slices"
@@ -100,11 +101,21 @@ func newSource(text string) *source {
 	return s
 }
 
-// Values reads the values of a filing's TOML source as a form shows them.
-// It needs only valid TOML, not a valid filing: a form can open a file whose
-// values are wrong and show each problem beside its field. Keys the schema
-// does not know are left out (Patch keeps them in the file).
-func Values(data []byte) (*Table, error) {
+// Source is a filing's TOML text read for editing: the values a form
+// shows, and what Patch needs to write edited values back. Reading it
+// once serves every later Patch of the same version of the file.
+type Source struct {
+	src  *source
+	tree map[string]any // the decoded TOML
+	crlf bool           // the file's lines end in CRLF
+	orig *Table         // its values, as Patch compares them
+}
+
+// ReadSource reads a filing's TOML for editing. It needs only valid TOML,
+// not a valid filing: a form can open a file whose values are wrong and
+// show each problem beside its field. A file read as GB18030 is edited as
+// UTF-8.
+func ReadSource(data []byte) (*Source, error) {
 	text, notes := decodeText("", data)
 	if notes.HasErrors() {
 		return nil, notes
@@ -113,8 +124,23 @@ func Values(data []byte) (*Table, error) {
 	if _, err := toml.Decode(text, &tree); err != nil {
 		return nil, err
 	}
-	s := newSource(text)
-	return s.table("", tree, formFields()), nil
+	s := &Source{src: newSource(text), tree: tree, crlf: bytes.Contains(data, []byte("\r\n"))}
+	s.orig = s.Values()
+	return s, nil
+}
+
+// Values returns the values of the source as a form shows them, a new
+// Table on each call. Keys the schema does not know are left out (Patch
+// keeps them in the file).
+func (s *Source) Values() *Table { return s.src.table("", s.tree, formFields()) }
+
+// Values reads the values of a filing's TOML source: ReadSource(data).Values().
+func Values(data []byte) (*Table, error) {
+	s, err := ReadSource(data)
+	if err != nil {
+		return nil, err
+	}
+	return s.Values(), nil
 }
 
 func (s *source) table(path string, m map[string]any, fields []field) *Table {

@@ -5,4 +5,6 @@ package desktop
 import "errors"
 
 // ConsoleProcesses is known on Windows only.
-func ConsoleProcesses() (int, error) { return 0, errors.New("desktop: no console process list on this system") }
+func ConsoleProcesses() (int, error) {
+	return 0, errors.New("desktop: no console process list on this system")
+}

@@ -111,7 +111,7 @@ func (s *Server) handleFiles(w http.ResponseWriter, r *http.Request) {
 
 // open reads the values of a filing's bytes and checks them.
 func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
-	values, err := budget.Values(data)
+	src, err := budget.ReadSource(data)
 	if err != nil {
 		_, notes := s.engine.check(name, data)
 		msg := "此文件不是有效的 TOML，无法在表单中打开。请用文本编辑器按下面的提示修改后再打开："
@@ -122,7 +122,8 @@ func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
 		return
 	}
 	_, notes := s.engine.check(name, data)
-	o := &Opened{File: name, Hash: s.bases.put(data), Values: values, Findings: findings(notes)}
+	values := src.Values()
+	o := &Opened{File: name, Hash: s.bases.put(data, src), Values: values, Findings: findings(notes)}
 	year, _ := strconv.Atoi(values.Values["year"])
 	o.Form, _ = s.engine.form(values.Values["template"], year)
 	writeJSON(w, http.StatusOK, o)
@@ -164,22 +165,23 @@ func (s *Server) patch(w http.ResponseWriter, e *edit) ([]byte, bool) {
 		fail(w, http.StatusBadRequest, osMessage(err))
 		return nil, false
 	}
-	base, ok := s.bases.get(e.Hash)
+	if e.Values == nil {
+		fail(w, http.StatusBadRequest, "请求中没有表单的内容。")
+		return nil, false
+	}
+	src, ok := s.bases.get(e.Hash)
 	if !ok { // the server was restarted: the file on disk may still be it
 		data, err := s.dir.read(e.File, filingExts)
+		if err == nil && hash(data) == e.Hash {
+			src, err = budget.ReadSource(data)
+		}
 		if err != nil || hash(data) != e.Hash {
 			fail(w, http.StatusConflict, staleMessage)
 			return nil, false
 		}
-		base = data
-		s.bases.put(data)
+		s.bases.put(data, src)
 	}
-	out, err := budget.Patch(base, e.Values)
-	if err != nil {
-		fail(w, http.StatusUnprocessableEntity, "无法写入修改："+err.Error())
-		return nil, false
-	}
-	return out, true
+	return src.Patch(e.Values), true
 }
 
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {

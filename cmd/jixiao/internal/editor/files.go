@@ -210,21 +210,23 @@ func (d *folder) writeAtomic(name string, fill func(io.Writer) error) (err error
 	return d.root.Rename(tmp, name)
 }
 
-// baseCache keeps the versions of files the editor has opened, by hash:
-// every check patches the values into the version the form was opened on.
+// baseCache keeps the versions of files the editor has opened, read for
+// editing, by hash: every check patches the form's values into the
+// version the form was opened on.
 type baseCache struct {
 	mu   sync.Mutex
-	data map[string][]byte
+	data map[string]*budget.Source
 	used map[string]time.Time
 }
 
 const maxBases = 32
 
 func newBaseCache() *baseCache {
-	return &baseCache{data: map[string][]byte{}, used: map[string]time.Time{}}
+	return &baseCache{data: map[string]*budget.Source{}, used: map[string]time.Time{}}
 }
 
-func (c *baseCache) put(data []byte) string {
+// put keeps src, read from data, and returns its hash.
+func (c *baseCache) put(data []byte, src *budget.Source) string {
 	h := hash(data)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -238,19 +240,19 @@ func (c *baseCache) put(data []byte) string {
 		delete(c.data, oldest)
 		delete(c.used, oldest)
 	}
-	c.data[h] = data
+	c.data[h] = src
 	c.used[h] = time.Now()
 	return h
 }
 
-func (c *baseCache) get(h string) ([]byte, bool) {
+func (c *baseCache) get(h string) (*budget.Source, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	data, ok := c.data[h]
+	src, ok := c.data[h]
 	if ok {
 		c.used[h] = time.Now()
 	}
-	return data, ok
+	return src, ok
 }
 
 // osMessage says in Chinese why a file could not be read or written.

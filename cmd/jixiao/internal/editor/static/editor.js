@@ -15,6 +15,22 @@ const state = {
 
 const CHECK_DELAY = 300; // ms after the last keystroke
 
+// PLACEHOLDER marks a value still to be filled in (budget.Placeholder): a
+// new filing has it in every field. Such a field is shown empty with the
+// mark as its placeholder, and keeps it until the user types.
+const PLACEHOLDER = "（请填写）";
+
+// show puts a value into an input, a placeholder mark as the input's
+// placeholder text.
+function show(input, value) {
+  if (value === PLACEHOLDER && input.tagName !== "SELECT") {
+    input.value = "";
+    input.placeholder = PLACEHOLDER;
+  } else {
+    input.value = value || "";
+  }
+}
+
 // h builds an element: h("div", {class: "x", onclick: f}, child, "text").
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
@@ -113,11 +129,11 @@ function field(label, t, key, path, opts = {}) {
     input.value = cur;
   } else if (opts.multiline) {
     input = h("textarea", { id: "f-" + path, "data-input": path, oninput: set, rows: opts.rows || 3 });
-    input.value = t.values[key] || "";
+    show(input, t.values[key]);
   } else {
     input = h("input", { id: "f-" + path, "data-input": path, oninput: set, class: opts.amount ? "amount" : null,
       inputmode: opts.numeric ? "decimal" : null, placeholder: opts.placeholder, list: opts.list });
-    input.value = t.values[key] || "";
+    show(input, t.values[key]);
   }
   return h("div", { class: "field " + (opts.size || ""), "data-path": path },
     h("label", { for: "f-" + path }, label), input);
@@ -138,7 +154,7 @@ function listField(label, t, key, i, path, opts = {}) {
   } else {
     input = h("input", { id: "f-" + path, "data-input": path, oninput: set, class: "amount", inputmode: "decimal" });
   }
-  input.value = list[i] || "";
+  show(input, list[i]);
   return h("div", { class: "field", "data-path": path }, h("label", { for: "f-" + path }, label), input);
 }
 
@@ -265,22 +281,27 @@ function indicatorTable(pr, p, form) {
   const list = arr(pr, "indicators");
   const cats = form.categories || [];
   const box = h("div", { class: "field wide", "data-path": p + ".indicators" }, h("label", {}, "绩效指标"));
+  // A column the form does not print is shown only while a row has a value in it.
+  const shown = (key) => !unprinted("projects.indicators." + key) || list.some((ind) => ind.values && ind.values[key]);
+  const cols = [["level1", "一级指标"], ["level2", "二级指标"], ["name", "三级指标"], ["description", "绩效指标描述"],
+    ["value", "指标值"], ["basis", "指标值确定依据"]].filter(([key]) => shown(key));
   const tbl = h("table", { class: "indicators" },
-    h("thead", {}, h("tr", {}, ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", ""].map((t) => h("th", {}, t)))));
+    h("thead", {}, h("tr", {}, [...cols.map(([, label]) => label), ""].map((t) => h("th", {}, t)))));
   const body = h("tbody");
   list.forEach((ind, k) => {
     table(ind);
     const q = `${p}.indicators[${k + 1}]`;
     const cat = cats.find((c) => c.name === ind.values.level1);
     const subs = cat ? cat.subs : [...new Set(cats.flatMap((c) => c.subs))];
-    body.append(h("tr", { "data-path": q },
-      h("td", {}, field("一级指标", ind, "level1", q + ".level1", { choices: cats.map((c) => c.name), after: renderForm })),
-      h("td", {}, field("二级指标", ind, "level2", q + ".level2", { choices: subs })),
-      h("td", {}, field("三级指标", ind, "name", q + ".name", { multiline: true, rows: 2 })),
-      h("td", {}, field("描述", ind, "description", q + ".description", { multiline: true, rows: 2 })),
-      h("td", {}, field("指标值", ind, "value", q + ".value", { placeholder: "如 ≥95%" })),
-      h("td", {}, field("依据", ind, "basis", q + ".basis", { multiline: true, rows: 2 })),
-      h("td", {}, itemButtons(list, k, "指标"))));
+    const cells = {
+      level1: () => field("一级指标", ind, "level1", q + ".level1", { choices: cats.map((c) => c.name), after: renderForm }),
+      level2: () => field("二级指标", ind, "level2", q + ".level2", { choices: subs }),
+      name: () => field("三级指标", ind, "name", q + ".name", { multiline: true, rows: 2 }),
+      description: () => field("绩效指标描述", ind, "description", q + ".description", { multiline: true, rows: 2 }),
+      value: () => field("指标值", ind, "value", q + ".value", { placeholder: "如 ≥95%" }),
+      basis: () => field("指标值确定依据", ind, "basis", q + ".basis", { multiline: true, rows: 2 }),
+    };
+    body.append(h("tr", { "data-path": q }, cols.map(([key]) => h("td", {}, cells[key]())), h("td", {}, itemButtons(list, k, "指标"))));
   });
   tbl.append(body);
   box.append(tbl, h("div", {}, h("button", { type: "button", class: "small add-indicator", onclick: () => {

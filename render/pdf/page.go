@@ -25,14 +25,14 @@ func drawPage(page layout.Page, p painter) drawnPage {
 // annotations. Layout coordinates are millimetres from the top-left corner;
 // PDF's are points from the bottom-left.
 type painter struct {
-	height  float64 // page height, pt
-	faces   map[string]*embedded
-	fonts   *FontSet
-	anchors map[string]layout.Anchor         // where the links go
-	dest    func(page int, y float64) string // a link's destination
-	content []byte
-	annots  []string
-	width   float64 // current line width, pt; 0 until set
+	height   float64 // page height, pt
+	faces    map[string]*embedded
+	outlines map[string]layout.Face           // the layout's faces, for page numbers drawn as outlines
+	anchors  map[string]layout.Anchor         // where the links go
+	dest     func(page int, y float64) string // a link's destination
+	content  []byte
+	annots   []string
+	width    float64 // current line width, pt; 0 until set
 }
 
 // op appends an operator with its operands, numbers (pt) each followed by

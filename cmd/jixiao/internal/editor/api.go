@@ -113,7 +113,7 @@ func (s *Server) handleFiles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
 	src, err := budget.ReadSource(data)
 	if err != nil {
-		_, notes := s.engine.check(name, data)
+		notes := s.engine.check(name, data)
 		msg := "此文件不是有效的 TOML，无法在表单中打开。请用文本编辑器按下面的提示修改后再打开："
 		if len(notes) > 0 {
 			msg += "\n" + notes.Format(language.SimplifiedChinese)
@@ -121,7 +121,7 @@ func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
 		fail(w, http.StatusUnprocessableEntity, msg)
 		return
 	}
-	_, notes := s.engine.check(name, data)
+	notes := s.engine.check(name, data)
 	values := src.Values()
 	o := &Opened{File: name, Hash: s.bases.put(data, src), Values: values, Findings: findings(notes)}
 	year, _ := strconv.Atoi(values.Values["year"])
@@ -193,7 +193,7 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_, notes := s.engine.check(e.File, out)
+	notes := s.engine.check(e.File, out)
 	writeJSON(w, http.StatusOK, map[string]any{"findings": findings(notes)})
 }
 
@@ -274,18 +274,21 @@ func (s *Server) handleBuild(w http.ResponseWriter, r *http.Request) {
 	}
 	base := strings.TrimSuffix(req.File, filepath.Ext(req.File))
 	var outs []Output
-	notes, err := s.engine.build(req.File, data, []string{"pdf", "docx"}, func(format string, write func(io.Writer) error) error {
-		name := base + "." + format
-		if err := s.dir.writeAtomic(name, write); err != nil {
-			return err
-		}
-		outs = append(outs, Output{Name: name, URL: "/download?file=" + url.QueryEscape(name)})
-		return nil
-	})
+	rep, notes, err := s.engine.build(req.File, data)
+	if rep != nil {
+		err = write(rep, func(format string, fill func(io.Writer) error) error {
+			name := base + "." + format
+			if err := s.dir.writeAtomic(name, fill); err != nil {
+				return err
+			}
+			outs = append(outs, Output{Name: name, URL: "/download?file=" + url.QueryEscape(name)})
+			return nil
+		})
+	}
 	switch {
 	case err != nil:
 		fail(w, http.StatusInternalServerError, "生成失败："+osMessage(err))
-	case notes.HasErrors():
+	case rep == nil:
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
 			"error": "文件还有错误，改正后才能生成报告。", "findings": findings(notes)})
 	default:

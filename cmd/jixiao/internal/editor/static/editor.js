@@ -183,7 +183,7 @@ function renderForm() {
   const f = $("form");
   f.replaceChildren();
   const ids = state.templates.map((t) => t.id);
-  const names = state.templates.map((t) => t.name);
+  const names = state.templates.map((t) => formName(t.id));
   f.append(h("section", { class: "card" }, h("h2", {}, "基本信息"),
     h("div", { class: "row" },
       field("表样", v, "template", "template", { choices: [...new Set([...names, ...ids])], size: "narrow", after: refreshForm }),
@@ -387,6 +387,9 @@ function jump(path) {
 
 // ---- files ----
 
+// formName is the name of a form without its version: national@2021 → national.
+const formName = (id) => id.split("@")[0];
+
 async function showHome() {
   if (state.dirty && !confirm("有未保存的修改，确定离开吗？")) return;
   state.doc = null; state.dirty = false;
@@ -403,8 +406,8 @@ async function showHome() {
     h("li", {}, h("button", { type: "button", onclick: () => openFile(f.name) }, f.name), h("span", { class: "muted" }, `　修改于 ${f.modified}`))));
   $("no-files").hidden = (r.data.files || []).length > 0;
   const sel = $("new-template");
-  sel.replaceChildren(...[...new Set(state.templates.map((t) => t.name))].map((n) => {
-    const t = state.templates.find((x) => x.name === n);
+  sel.replaceChildren(...[...new Set(state.templates.map((t) => formName(t.id)))].map((n) => {
+    const t = state.templates.filter((x) => formName(x.id) === n).pop();
     return h("option", { value: n }, `${n} — ${t.description}`);
   }));
   if (!$("new-year").value) $("new-year").value = String(new Date().getFullYear() + 1);

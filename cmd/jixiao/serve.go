@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -59,6 +60,10 @@ func (c *cli) doubleClicked() int {
 func (c *cli) serveDir(folder, addr string, public, browser bool, stop <-chan struct{}) int {
 	if !public && !editor.IsLoopback(addr) {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("%s is not a loopback address; add --public to serve the network (anyone who has the address with its token can edit the files)", addr))
+		return exitUsage
+	}
+	if host, _, err := net.SplitHostPort(addr); err == nil && public && (host == "" || net.ParseIP(host).IsUnspecified()) {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("--addr %s names no address: give the address the others will open, e.g. --addr 192.168.1.5:8080", addr))
 		return exitUsage
 	}
 	ln, err := editor.Listen(addr, public)

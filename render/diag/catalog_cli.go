@@ -16,6 +16,7 @@ var cliEntries = [][2]string{
 	{"press Enter to close this window", "按回车键关闭此窗口"},
 	{"%s is not a loopback address; add --public to serve the network (anyone who has the address with its token can edit the files)", "%s 不是本机回环地址；如确需向网络提供服务，请加 --public（任何拿到地址和令牌的人都能修改文件）"},
 	{"cannot listen on %s: %v", "无法在 %s 上监听：%v"},
+	{"--addr %s names no address: give the address the others will open, e.g. --addr 192.168.1.5:8080", "--addr %s 没有指明地址：请给出别人访问时使用的地址，如 --addr 192.168.1.5:8080"},
 	{"warning: serving %s to the network; anyone who has the address with its token can read and change the filings in %s", "警告：正在向网络提供 %s；任何拿到地址和令牌的人都能读取和修改 %s 中的申报文件"},
 	{"cannot open the folder %s: %v", "无法打开文件夹 %s：%v"},
 	{"the editor is open in your browser at the address above (folder %s); close this window or press Ctrl+C to stop it", "编辑器已在浏览器中打开，地址见上一行（文件夹 %s）；关闭此窗口或按 Ctrl+C 即可停止"},

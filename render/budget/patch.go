@@ -299,7 +299,7 @@ func (p *patcher) keys(path string, fields []field, orig, draft *Table, from, to
 			case len(old) == len(now) && len(p.elements(at)) == len(old):
 				for j, r := range p.elements(at) { // element by element, keeping the layout
 					if old[j] != now[j] {
-						edits = append(edits, edit{r[0], r[1], literal(elemKind(f.kind), now[j])})
+						edits = append(edits, edit{r[0], r[1], elemLiteral(f.kind, now[j])})
 					}
 				}
 			default:
@@ -396,7 +396,7 @@ func elemKind(k kind) kind {
 func listLiteral(k kind, list []string) string {
 	parts := make([]string, len(list))
 	for i, v := range list {
-		parts[i] = literal(elemKind(k), v)
+		parts[i] = elemLiteral(k, v)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
@@ -421,12 +421,23 @@ func literal(k kind, v string) string {
 			return v
 		}
 	}
-	return quote(v)
+	return quote(v, true)
 }
 
-// quote writes a TOML basic string, multi-line when v has line breaks.
-func quote(v string) string {
-	multi := strings.Contains(v, "\n")
+// elemLiteral writes an element of a list of kind k. Its line breaks are
+// written \n: a multi-line string inside an array would hide the keys
+// after it from IndexPositions, which reads arrays line by line.
+func elemLiteral(k kind, v string) string {
+	if k == kindTexts {
+		return quote(v, false)
+	}
+	return literal(elemKind(k), v)
+}
+
+// quote writes a TOML basic string, multi-line when v has line breaks and
+// multiline allows it.
+func quote(v string, multiline bool) string {
+	multi := multiline && strings.Contains(v, "\n")
 	var b strings.Builder
 	if multi {
 		b.WriteString("\"\"\"\n")

@@ -74,10 +74,25 @@ func checkName(name string, exts []string) error {
 		return errName{fmt.Sprintf("文件名“%s”不能以点开头。", name)}
 	case strings.ContainsFunc(name, unicode.IsControl):
 		return errName{"文件名含有控制字符。"}
+	case reservedName(name):
+		return errName{fmt.Sprintf("“%s”是 Windows 保留的设备名，不能用作文件名。", name)}
 	case !slices.Contains(exts, strings.ToLower(filepath.Ext(name))):
 		return errName{fmt.Sprintf("文件“%s”的类型不对：应为 %s 文件。", name, strings.Join(exts, "、"))}
 	}
 	return nil
+}
+
+// reservedName reports a name Windows keeps for a device (NUL, CON, COM1…),
+// with any extension: opening it reaches the device, not a file.
+func reservedName(name string) bool {
+	base, _, _ := strings.Cut(strings.ToUpper(name), ".")
+	base = strings.TrimRight(base, " ")
+	switch base {
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) &&
+		base[3] >= '1' && base[3] <= '9'
 }
 
 // FileInfo is a filing in the list.

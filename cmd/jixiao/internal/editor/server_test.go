@@ -384,6 +384,7 @@ func TestCheckName(t *testing.T) {
 	for name, ok := range map[string]bool{
 		"a.toml": true, "本单位 2025.TOML": true, "a.toml.bak": false, "../a.toml": false, "a/b.toml": false,
 		`a\b.toml`: false, "C:a.toml": false, ".a.toml": false, "a\x00.toml": false, "a.pdf": false,
+		"NUL.toml": false, "con.toml": false, "com1.toml": false, "LPT9.x.toml": false, "COM0.toml": true, "console.toml": true,
 	} {
 		if got := checkName(name, filingExts) == nil; got != ok {
 			t.Errorf("checkName(%q) accepts: %v, want %v", name, got, ok)

@@ -39,6 +39,7 @@ race:
 # long one) or a count of inputs (20000x).
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
+	$(GO) test -run='^$$' -fuzz='^FuzzPatch$$' -fuzztime=$(FUZZTIME) ./render/budget
 	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
 	$(GO) test -run='^$$' -fuzz='^FuzzWrite$$' -fuzztime=$(FUZZTIME) ./render/pdf
 	$(GO) test -run='^$$' -fuzz='^FuzzOutline$$' -fuzztime=$(FUZZTIME) ./fonts

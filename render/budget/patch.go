@@ -18,10 +18,7 @@ import (
 // keeps its comments and layout, a removed one goes with its lines and a
 // new one is appended after the last. CRLF line ends are kept.
 func (s *Source) Patch(t *Table) []byte {
-	p := &patcher{source: s.src, header: map[string]int{}, used: map[string]bool{}}
-	for i, h := range s.src.headers {
-		p.header[h.path] = i
-	}
+	p := &patcher{source: s.src, used: map[string]bool{}}
 	out := p.region("", formFields(), s.orig, t, 0, len(s.src.lineStart))
 	if s.crlf {
 		out = strings.ReplaceAll(out, "\n", "\r\n")
@@ -41,13 +38,12 @@ func Patch(data []byte, t *Table) ([]byte, error) {
 
 type patcher struct {
 	*source
-	header map[string]int  // header path → its index in headers
-	used   map[string]bool // element headers already placed
+	used map[string]bool // element headers already placed
 }
 
 // offset is the byte offset of the start of line i (0-based), or the end
 // of the text.
-func (p *patcher) offset(i int) int {
+func (p *source) offset(i int) int {
 	if i >= len(p.lineStart) {
 		return len(p.text)
 	}
@@ -55,13 +51,13 @@ func (p *patcher) offset(i int) int {
 }
 
 // lineOf is the 0-based line holding byte offset off.
-func (p *patcher) lineOf(off int) int {
+func (p *source) lineOf(off int) int {
 	return sort.SearchInts(p.lineStart, off+1) - 1
 }
 
 // blockEnd is the line after the block that header i opens: its own lines
 // and those of its sub-tables, without the blank lines that end it.
-func (p *patcher) blockEnd(i, limit int) int {
+func (p *source) blockEnd(i, limit int) int {
 	h := p.headers[i]
 	end := limit
 	for _, next := range p.headers[i+1:] {

@@ -1,16 +1,18 @@
 package budget
 
 import (
+	"errors"
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
 
 var samples = []string{"../../data/hebei/shanhaiguan-wxb-2024.toml", "../../data/national/mzj-2024.toml"}
 
-func readSample(t *testing.T, path string) []byte {
+func readSample(t testing.TB, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -326,5 +328,80 @@ func TestPositionsAfterAMultiLineStringInAnArray(t *testing.T) {
 	out, _ := patched(t, []byte(src), func(v *Table) { v.Arrays["projects"][0].Values["name"] = "y" })
 	if !strings.Contains(out, "name = \"y\"\nbudget = 1\n") {
 		t.Errorf("patched:\n%s", out)
+	}
+}
+
+// FuzzPatch: on any TOML, reading the values and writing them back
+// unchanged gives the source as read, and writing an edit of every text
+// never panics. (Whether an edit's result holds exactly the edit is what
+// the editor checks before it saves.) Seeded with the samples and the
+// check package's fuzz corpus.
+func FuzzPatch(f *testing.F) {
+	for _, path := range samples {
+		f.Add(readSample(f, path))
+	}
+	seeds, _ := os.ReadDir("../check/testdata/fuzz/FuzzLoadCheck")
+	for _, e := range seeds {
+		data, err := os.ReadFile("../check/testdata/fuzz/FuzzLoadCheck/" + e.Name())
+		if s := string(data); err == nil && strings.HasPrefix(s, "go test fuzz v1\n[]byte(") {
+			if q, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(s, "go test fuzz v1\n[]byte("), ")\n")); err == nil {
+				f.Add([]byte(q))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src, err := ReadSource(data)
+		if err != nil {
+			return
+		}
+		want, _ := decodeText("", data)
+		if src.crlf {
+			want = strings.ReplaceAll(want, "\n", "\r\n")
+		}
+		if got := string(src.Patch(src.Values())); got != want {
+			t.Fatalf("unchanged values changed the source:\n%q\nwas\n%q", got, want)
+		}
+		v := src.Values()
+		var edit func(tb *Table)
+		edit = func(tb *Table) {
+			for k := range tb.Values {
+				tb.Values[k] = "改\"\n" + tb.Values[k]
+			}
+			for _, sub := range tb.Tables {
+				edit(sub)
+			}
+			for _, list := range tb.Arrays {
+				for _, e := range list {
+					edit(e)
+				}
+			}
+		}
+		edit(v)
+		src.Patch(v)
+	})
+}
+
+func TestReadSourceRefusesLayoutsItCannotPatch(t *testing.T) {
+	for src, want := range map[string]LayoutError{
+		"department = {name = \"x\"}\n":                                       {1, "department"},
+		"department.name = \"x\"\n":                                           {1, "department"},
+		"projects = [{name = \"x\"}]\n":                                       {1, "projects[1]"},
+		"[[projects]]\nname = \"a\"\n[department]\n[[projects.indicators]]\n": {4, "projects[1].indicators[1]"},
+		"[[projects]]\nindicators = [{name = \"a\"}]\n":                       {2, "projects[1].indicators[1]"},
+	} {
+		_, err := ReadSource([]byte(src))
+		var le *LayoutError
+		if !errors.As(err, &le) || *le != want {
+			t.Errorf("%q: %v, want %+v", src, err, want)
+		}
+	}
+}
+
+func TestReadSourceLimits(t *testing.T) {
+	if _, err := ReadSource([]byte("x = " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n")); err == nil {
+		t.Error("no error for a deeply nested file")
+	}
+	if _, err := ReadSource(make([]byte, MaxFileSize+1)); err == nil {
+		t.Error("no error for a file over the size limit")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
 // Table is a filing's values as a form shows and edits them: every value
@@ -88,17 +90,89 @@ type source struct {
 	lineStart []int // byte offset of each line
 	pos       Positions
 	headers   []header
+	header    map[string]int // header path → its index in headers
 }
 
 func newSource(text string) *source {
-	s := &source{text: text, lineStart: []int{0}}
+	s := &source{text: text, lineStart: []int{0}, header: map[string]int{}}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			s.lineStart = append(s.lineStart, i+1)
 		}
 	}
 	s.pos, s.headers = indexSource(text)
+	for i, h := range s.headers {
+		s.header[h.path] = i
+	}
 	return s
+}
+
+// LayoutError is a table of a filing written in a way that Patch cannot
+// edit in place: as an inline table or dotted keys rather than under a
+// [header], or an [[array]] element apart from the element it belongs to.
+type LayoutError struct {
+	Line int    // 1-based, 0 when unknown
+	Path string // the table, e.g. "projects[2].indicators[1]"
+}
+
+func (e *LayoutError) Error() string {
+	return fmt.Sprintf("budget: line %d: %s is not written under its own header inside its parent's block, so it cannot be edited in place", e.Line, e.Path)
+}
+
+// lineOfKey is the line where the key at path, or the first key under it,
+// is written (0 when none is).
+func (s *source) lineOfKey(path string) int {
+	if p := s.pos.Of(path); p.Line > 0 {
+		return p.Line
+	}
+	line := 0
+	for key, p := range s.pos {
+		if strings.HasPrefix(key, path+".") && (line == 0 || p.Line < line) {
+			line = p.Line
+		}
+	}
+	return line
+}
+
+// checkLayout makes sure that every table of the schema in m, the table at
+// path whose block is lines [from, to), has its header inside that block.
+func (s *source) checkLayout(path string, m map[string]any, fields []field, from, to int) error {
+	for _, f := range fields {
+		var elems []map[string]any
+		var paths []string
+		p := joinPath(path, f.key)
+		switch v := m[f.key].(type) {
+		case map[string]any:
+			if f.kind == kindTable {
+				elems, paths = []map[string]any{v}, []string{p}
+			}
+		case []map[string]any:
+			if f.kind == kindArray {
+				elems = v
+				for i := range v {
+					paths = append(paths, fmt.Sprintf("%s[%d]", p, i+1))
+				}
+			}
+		case []any: // an array of inline tables
+			if f.kind == kindArray && len(v) > 0 {
+				return &LayoutError{Line: s.lineOfKey(p + "[1]"), Path: p + "[1]"}
+			}
+		}
+		for i, e := range elems {
+			h, ok := s.header[paths[i]]
+			if !ok || s.headers[h].line < from || s.headers[h].line >= to {
+				line := s.lineOfKey(paths[i])
+				if ok {
+					line = s.headers[h].line + 1
+				}
+				return &LayoutError{Line: line, Path: paths[i]}
+			}
+			if err := s.checkLayout(paths[i], e, f.sub, s.headers[h].line, s.blockEnd(h, to)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Source is a filing's TOML text read for editing: the values a form
@@ -114,17 +188,27 @@ type Source struct {
 // ReadSource reads a filing's TOML for editing. It needs only valid TOML,
 // not a valid filing: a form can open a file whose values are wrong and
 // show each problem beside its field. A file read as GB18030 is edited as
-// UTF-8.
+// UTF-8. A file whose tables are not each under its own header, inside
+// its parent's block, is refused with a *LayoutError.
 func ReadSource(data []byte) (*Source, error) {
+	if len(data) > MaxFileSize {
+		return nil, diag.List{tooLarge("", int64(len(data)))}
+	}
 	text, notes := decodeText("", data)
 	if notes.HasErrors() {
 		return nil, notes
+	}
+	if off := tooDeep(text); off >= 0 {
+		return nil, fmt.Errorf("budget: nested more than %d levels deep", MaxNesting)
 	}
 	var tree map[string]any
 	if _, err := toml.Decode(text, &tree); err != nil {
 		return nil, err
 	}
 	s := &Source{src: newSource(text), tree: tree, crlf: bytes.Contains(data, []byte("\r\n"))}
+	if err := s.src.checkLayout("", tree, formFields(), 0, len(s.src.lineStart)); err != nil {
+		return nil, err
+	}
 	s.orig = s.Values()
 	return s, nil
 }

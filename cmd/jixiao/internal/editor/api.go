@@ -112,6 +112,10 @@ func (s *Server) handleFiles(w http.ResponseWriter, r *http.Request) {
 // open reads the values of a filing's bytes and checks them.
 func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
 	src, err := budget.ReadSource(data)
+	if le, ok := errors.AsType[*budget.LayoutError](err); ok {
+		fail(w, http.StatusUnprocessableEntity, fmt.Sprintf("此文件第%d行的 %s 没有写在自己的 [[…]] 或 […] 标题下（写成了内联表、点号键，或与所属的项目分开），编辑器无法在原处写回修改。请用文本编辑器改成常规写法（可参照 jixiao new 生成的样板）后再打开；jixiao check 和 jixiao build 仍可直接处理此文件。", le.Line, le.Path))
+		return
+	}
 	if err != nil {
 		notes := s.engine.check(name, data)
 		msg := "此文件不是有效的 TOML，无法在表单中打开。请用文本编辑器按下面的提示修改后再打开："

@@ -380,6 +380,15 @@ func TestOpenRefusesWhatIsNotTOML(t *testing.T) {
 	}
 }
 
+func TestOpenRefusesALayoutItCannotWriteBack(t *testing.T) {
+	ts := newTestServer(t)
+	os.WriteFile(filepath.Join(ts.dir, "inline.toml"), []byte("year = 2024\ndepartment = {name = \"某局\"}\n"), 0o644)
+	code, body, _ := ts.do(t, "GET", "/api/open?file=inline.toml", nil)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(string(body), "第2行的 department") {
+		t.Errorf("open an inline table: %d %s", code, body)
+	}
+}
+
 func TestCheckName(t *testing.T) {
 	for name, ok := range map[string]bool{
 		"a.toml": true, "本单位 2025.TOML": true, "a.toml.bak": false, "../a.toml": false, "a/b.toml": false,

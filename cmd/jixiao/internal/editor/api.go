@@ -106,7 +106,7 @@ func (s *Server) handleFiles(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusInternalServerError, osMessage(err))
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"dir": s.dir.root.Name(), "files": list, "templates": s.engine.templates()})
+	writeJSON(w, http.StatusOK, map[string]any{"dir": s.dir.path, "files": list, "templates": s.engine.templates()})
 }
 
 // open reads the values of a filing's bytes and checks them.

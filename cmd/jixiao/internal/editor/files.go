@@ -23,6 +23,7 @@ import (
 // through an os.Root, so no name, symbolic link or .. reaches outside it.
 type folder struct {
 	root *os.Root
+	path string     // absolute, for the page
 	mu   sync.Mutex // serialises writes: a save reads, compares and replaces
 }
 
@@ -31,7 +32,11 @@ func openFolder(dir string) (*folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &folder{root: root}, nil
+	path, err := filepath.Abs(dir)
+	if err != nil {
+		path = dir
+	}
+	return &folder{root: root, path: path}, nil
 }
 
 // ownTemplateDirs are the folders inside DIR whose templates the editor
@@ -42,7 +47,7 @@ var ownTemplateDirs = []string{"模板", "templates"}
 func (d *folder) templateDir() string {
 	for _, name := range ownTemplateDirs {
 		if st, err := d.root.Stat(name); err == nil && st.IsDir() {
-			return filepath.Join(d.root.Name(), name)
+			return filepath.Join(d.path, name)
 		}
 	}
 	return ""

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -386,6 +387,33 @@ func TestOpenRefusesALayoutItCannotWriteBack(t *testing.T) {
 	code, body, _ := ts.do(t, "GET", "/api/open?file=inline.toml", nil)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(string(body), "第2行的 department") {
 		t.Errorf("open an inline table: %d %s", code, body)
+	}
+}
+
+// A form in DIR/模板 is offered beside the built-in ones, and a filing
+// on it is checked against it.
+func TestFormsFromTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	tpl, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "templates", "hebei.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "模板"), 0o755)
+	os.WriteFile(filepath.Join(dir, "模板", "mine.toml"), bytes.Replace(tpl, []byte(`name = "hebei"`), []byte(`name = "mine"`), 1), 0o644)
+	s, warning, err := New(Config{Dir: dir, Addr: "127.0.0.1:1", Token: testToken})
+	if err != nil || warning != "" {
+		t.Fatal(err, warning)
+	}
+	defer s.Close()
+	var ids []string
+	for _, f := range s.engine.templates() {
+		ids = append(ids, f.ID)
+	}
+	if !slices.Contains(ids, "mine@2024") || !slices.Contains(ids, "hebei@2024") {
+		t.Errorf("forms offered: %q", ids)
+	}
+	if f, ok := s.engine.form("mine", 2024); !ok || len(f.Categories) != 3 {
+		t.Errorf("the folder's form: %+v", f)
 	}
 }
 

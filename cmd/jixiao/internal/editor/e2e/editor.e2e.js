@@ -140,6 +140,16 @@ async function main() {
         assert.ok(words.includes(w), `the PDF shows ${w}`);
       }
     }
+    step("move the first project down and save: the projects swap with their comments");
+    await page.locator('[data-path="projects[1]"] .item-head').getByTitle("下移").click();
+    await page.locator('[data-path="projects[1]"] h3').getByText("项目1：网络阵地建设和内容管理").waitFor();
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("已保存 shanhaiguan-wxb-2024.toml").waitFor();
+    const i1 = saved.indexOf("[[projects]]"), i2 = saved.indexOf("[[projects]]", i1 + 1);
+    const first = saved.slice(i1, i2).replace(/\n+$/, "\n");
+    const gap = saved.slice(i1 + first.length, i2);
+    assert.equal(fs.readFileSync(file, "utf8"), saved.slice(0, i1) + saved.slice(i2) + gap + first);
+    assert.equal(spawnSync(bin, ["check", file]).status, 0, "jixiao check of the reordered file");
     assert.deepEqual(errors, [], "no script errors and no request outside the editor");
     step("passed");
   } catch (e) {

@@ -10,8 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
-
-	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
 // Table is a filing's values as a form shows and edits them: every value
@@ -192,7 +190,7 @@ type Source struct {
 // its parent's block, is refused with a *LayoutError.
 func ReadSource(data []byte) (*Source, error) {
 	if len(data) > MaxFileSize {
-		return nil, diag.List{tooLarge("", int64(len(data)))}
+		return nil, fmt.Errorf("budget: the file is %d bytes; the limit is %d bytes", len(data), MaxFileSize)
 	}
 	text, notes := decodeText("", data)
 	if notes.HasErrors() {

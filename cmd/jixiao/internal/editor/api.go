@@ -48,6 +48,7 @@ type Finding struct {
 	Code     string `json:"code"`
 	Path     string `json:"path"` // field path, e.g. projects[1].budget
 	Line     int    `json:"line"`
+	Where    string `json:"where"` // line:col, or sheet!cell of a workbook
 	Message  string `json:"message"`
 	Hint     string `json:"hint"`
 }
@@ -60,7 +61,8 @@ func findings(notes diag.List) []Finding {
 		if d.Severity == diag.Warning {
 			sev = "warning"
 		}
-		out = append(out, Finding{Severity: sev, Code: d.Code, Path: d.Path, Line: d.Line, Message: msg, Hint: hint})
+		where := strings.TrimPrefix(strings.TrimPrefix(d.Pos.String(), d.File), ":")
+		out = append(out, Finding{Severity: sev, Code: d.Code, Path: d.Path, Line: d.Line, Where: where, Message: msg, Hint: hint})
 	}
 	return out
 }

@@ -242,7 +242,7 @@ func TestCheckShowsTheCLIsFinding(t *testing.T) {
 	}
 	var r struct{ Findings []Finding }
 	json.Unmarshal(body, &r)
-	want := Finding{Severity: "error", Code: "M1", Path: "projects[1].budget", Line: 42,
+	want := Finding{Severity: "error", Code: "M1", Path: "projects[1].budget", Line: 42, Where: "42:1",
 		Message: "预算数120000.00元应等于财政资金100000.00元与其他资金0.00元之和（差额20000.00元）",
 		Hint:    "请核对金额，使预算数 = 财政资金 + 其他资金；未填写的其他资金按0计"}
 	found := false

@@ -364,7 +364,7 @@ function showFindings() {
       else el.append(note);
     }
     summary.append(h("li", { class: f.severity, onclick: () => jump(f.path) },
-      findingText(f), f.path ? `（${f.path}）` : ""));
+      findingText(f), place(f)));
   }
   const errors = list.filter((f) => f.severity === "error").length;
   const warnings = list.length - errors;
@@ -375,6 +375,14 @@ function showFindings() {
   $("summary").hidden = list.length === 0;
   $("build-button").disabled = errors > 0;
   $("build-button").title = errors > 0 ? "请先改正所有错误" : "";
+}
+
+// place says where a finding is in the file: a workbook's sheet!cell, or
+// the line of a TOML file.
+function place(f) {
+  if (f.where && f.where.includes("!")) return `（${f.where}）`;
+  if (f.line) return `（第${f.line}行）`;
+  return "";
 }
 
 function jump(path) {

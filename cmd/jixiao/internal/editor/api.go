@@ -318,20 +318,13 @@ var contentTypes = map[string]string{
 
 func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("file")
-	data, err := s.readOutput(name)
+	f, err := s.dir.openOutput(name)
 	if err != nil {
 		fail(w, http.StatusNotFound, osMessage(err))
 		return
 	}
+	defer f.Close()
 	w.Header().Set("Content-Type", contentTypes[strings.ToLower(filepath.Ext(name))])
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	w.Write(data)
-}
-
-// readOutput reads a built report.
-func (s *Server) readOutput(name string) ([]byte, error) {
-	if err := checkName(name, outputExts); err != nil {
-		return nil, err
-	}
-	return s.dir.root.ReadFile(name)
+	io.Copy(w, f)
 }

@@ -153,6 +153,22 @@ func (d *folder) read(name string, exts []string) ([]byte, error) {
 	return data, err
 }
 
+// openOutput opens a built report for download.
+func (d *folder) openOutput(name string) (*os.File, error) {
+	if err := checkName(name, outputExts); err != nil {
+		return nil, err
+	}
+	f, err := d.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, errName{fmt.Sprintf("“%s”不是普通文件。", name)}
+	}
+	return f, nil
+}
+
 // hash names a version of a file's content.
 func hash(data []byte) string {
 	sum := sha256.Sum256(data)

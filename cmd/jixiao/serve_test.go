@@ -68,8 +68,9 @@ func TestServe(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	cookie := "jixiao_session=" + token
 	host := strings.TrimPrefix(base, "http://")
+	_, port, _ := strings.Cut(host, ":")
+	cookie := "jixiao_" + port + "=" + token
 	for _, c := range []struct {
 		method, path string
 		header       map[string]string

@@ -28,7 +28,6 @@ const (
 	// maxBody bounds a request body: the largest filing (budget.MaxFileSize)
 	// as form values in JSON, with room for the escaping.
 	maxBody     = 8 << 20
-	cookieName  = "jixiao_session"
 	tokenLength = 32 // random bytes, written as hex
 )
 
@@ -49,6 +48,9 @@ type Server struct {
 	engine *engine
 	mux    *http.ServeMux
 	bases  *baseCache
+	// cookie is the session cookie's name. It names the port: browsers
+	// keep cookies by host, not port, and two editors may run at once.
+	cookie string
 }
 
 // New opens the folder and loads the templates. Problems with a user
@@ -67,7 +69,8 @@ func New(cfg Config) (*Server, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	s := &Server{cfg: cfg, dir: dir, hosts: map[string]bool{}, origin: map[string]bool{}, bases: newBaseCache()}
+	s := &Server{cfg: cfg, dir: dir, hosts: map[string]bool{}, origin: map[string]bool{}, bases: newBaseCache(),
+		cookie: "jixiao_" + port}
 	names := []string{net.JoinHostPort(host, port)}
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		names = append(names, net.JoinHostPort("localhost", port))
@@ -89,6 +92,9 @@ func New(cfg Config) (*Server, string, error) {
 	}
 	return s, warning, nil
 }
+
+// CookieName is the name of the session cookie.
+func (s *Server) CookieName() string { return s.cookie }
 
 // URL is the address to open, with the token.
 func (s *Server) URL() string {
@@ -128,7 +134,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			forbid(w, "令牌不正确：请使用 jixiao 启动时显示的地址。")
 			return
 		}
-		http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.cfg.Token, Path: "/",
+		http.SetCookie(w, &http.Cookie{Name: s.cookie, Value: s.cfg.Token, Path: "/",
 			HttpOnly: true, SameSite: http.SameSiteStrictMode})
 		q := r.URL.Query()
 		q.Del("token")
@@ -136,7 +142,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, u.String(), http.StatusSeeOther)
 		return
 	}
-	if c, err := r.Cookie(cookieName); err != nil || !s.tokenOK(c.Value) {
+	if c, err := r.Cookie(s.cookie); err != nil || !s.tokenOK(c.Value) {
 		forbid(w, "没有访问权限：请使用 jixiao 启动时显示的完整地址（含 token）打开编辑器。")
 		return
 	}

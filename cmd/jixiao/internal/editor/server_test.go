@@ -26,8 +26,9 @@ var samplePath = filepath.Join("..", "..", "..", "..", "data", "hebei", sampleNa
 // testServer serves a temporary folder holding the sample.
 type testServer struct {
 	*httptest.Server
-	dir  string
-	host string // host:port
+	cookie string
+	dir    string
+	host   string // host:port
 }
 
 func newTestServer(t testing.TB) *testServer {
@@ -50,7 +51,7 @@ func newTestServer(t testing.TB) *testServer {
 	ts.Config.Handler = s
 	ts.Start()
 	t.Cleanup(ts.Close)
-	return &testServer{Server: ts, dir: dir, host: host}
+	return &testServer{Server: ts, cookie: s.CookieName(), dir: dir, host: host}
 }
 
 // request sends a request as the page would (cookie, Origin, JSON),
@@ -62,7 +63,7 @@ func withHost(h string) reqOpt   { return func(r *http.Request) { r.Host = h } }
 func withOrigin(o string) reqOpt { return func(r *http.Request) { r.Header.Set("Origin", o) } }
 func withType(ct string) reqOpt  { return func(r *http.Request) { r.Header.Set("Content-Type", ct) } }
 func withCookie(value string) reqOpt {
-	return func(r *http.Request) { r.Header.Set("Cookie", cookieName+"="+value) }
+	return func(r *http.Request) { r.Header.Set("Cookie", "jixiao_"+r.URL.Port()+"="+value) }
 }
 func withoutHeader(name string) reqOpt    { return func(r *http.Request) { r.Header.Del(name) } }
 func (ts *testServer) origin() string     { return "http://" + ts.host }
@@ -86,7 +87,7 @@ func (ts *testServer) do(t testing.TB, method, path string, body any, opts ...re
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Cookie", cookieName+"="+testToken)
+	req.Header.Set("Cookie", ts.cookie+"="+testToken)
 	if method != http.MethodGet {
 		req.Header.Set("Origin", ts.origin())
 		req.Header.Set("Content-Type", "application/json")
@@ -132,7 +133,7 @@ func TestTokenIsExchangedForACookie(t *testing.T) {
 		t.Fatalf("GET with the token: %d to %q, want a redirect to / without it", code, h.Get("Location"))
 	}
 	c := h.Get("Set-Cookie")
-	for _, want := range []string{cookieName + "=" + testToken, "HttpOnly", "SameSite=Strict", "Path=/"} {
+	for _, want := range []string{ts.cookie + "=" + testToken, "HttpOnly", "SameSite=Strict", "Path=/"} {
 		if !strings.Contains(c, want) {
 			t.Errorf("cookie %q lacks %s", c, want)
 		}
@@ -481,7 +482,7 @@ func BenchmarkEdit(b *testing.B) {
 			for b.Loop() {
 				req := httptest.NewRequest("POST", "/api/check", bytes.NewReader(body))
 				req.Host = ts.host
-				req.Header.Set("Cookie", cookieName+"="+testToken)
+				req.Header.Set("Cookie", ts.cookie+"="+testToken)
 				req.Header.Set("Origin", ts.origin())
 				req.Header.Set("Content-Type", "application/json")
 				w := httptest.NewRecorder()

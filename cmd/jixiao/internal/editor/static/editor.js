@@ -95,6 +95,7 @@ function arr(t, key) {
 function changed() {
   state.dirty = true;
   $("save-button").disabled = false;
+  $("filename").textContent = state.doc.file + "（未保存）";
   clearTimeout(state.timer);
   state.timer = setTimeout(runCheck, CHECK_DELAY);
 }

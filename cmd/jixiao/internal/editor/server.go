@@ -21,13 +21,15 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
 )
 
 // Limits of a request.
 const (
 	// maxBody bounds a request body: the largest filing (budget.MaxFileSize)
-	// as form values in JSON, with room for the escaping.
-	maxBody     = 8 << 20
+	// as form values in JSON, with room for the keys and the escaping.
+	maxBody     = 2 * budget.MaxFileSize
 	tokenLength = 32 // random bytes, written as hex
 )
 

@@ -61,13 +61,15 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		c.usage(stderr)
 		return exitUsage
 	}
-	safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
-		fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
-	})
 	if d := getenv("JIXIAO_TEMPLATES"); d != "" {
 		c.templateDirs = filepath.SplitList(d)
 	}
 	cmd, rest := splitCommand(args)
+	if cmd != "serve" { // the editor stops by itself (serve.go)
+		safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
+			fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
+		})
+	}
 	switch cmd {
 	case "build":
 		return c.build(rest)

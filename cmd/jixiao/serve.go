@@ -107,5 +107,6 @@ func (c *cli) serveDir(folder, addr string, public, browser bool, stop <-chan st
 		fmt.Fprintln(c.stderr, c.p.Sprintf("the editor stopped: %v", err))
 		return exitUsage
 	}
+	fmt.Fprintln(c.stderr, c.p.Sprintf("the editor has stopped; the files it saved are in %s", folder))
 	return exitOK
 }

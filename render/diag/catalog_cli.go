@@ -22,6 +22,7 @@ var cliEntries = [][2]string{
 	{"the editor is open in your browser at the address above (folder %s); close this window or press Ctrl+C to stop it", "编辑器已在浏览器中打开，地址见上一行（文件夹 %s）；关闭此窗口或按 Ctrl+C 即可停止"},
 	{"cannot open the browser (%v): open the address above in it", "无法打开浏览器（%v）：请手动在浏览器中打开上面的地址"},
 	{"the editor stopped: %v", "编辑器已停止：%v"},
+	{"the editor has stopped; the files it saved are in %s", "编辑器已停止；保存的文件在 %s"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},

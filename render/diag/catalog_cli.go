@@ -8,8 +8,7 @@ var cliEntries = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new, serve or help", "请指定命令：build、check、templates、new、serve 或 help"},
-	{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
+		{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
 	{"do not open the browser", "不自动打开浏览器"},
 	{"allow an --addr other than loopback (anyone who has the address with its token can edit the files)", "允许 --addr 使用本机回环以外的地址（任何拿到地址和令牌的人都能修改文件）"},
 	{"name one folder: jixiao serve [DIR]", "请只指定一个文件夹：jixiao serve [文件夹]"},
@@ -38,6 +37,7 @@ var cliEntries = [][2]string{
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
 	{"output formats, comma-separated: pdf, docx", "输出格式，逗号分隔：pdf、docx"},
+	{"make Word update the DOCX's table of contents when it opens the file (it asks first)", "让 Word 打开 DOCX 时更新目录等域（会先询问用户）"},
 	{"unknown format %q: use pdf, docx or pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx 或 pdf,docx"},
 	{"cannot create the output folder: %v", "无法创建输出文件夹：%v"},
 	{"--format names no format: use pdf, docx or pdf,docx", "--format 未指定输出格式：请使用 pdf、docx 或 pdf,docx"},
@@ -49,6 +49,16 @@ var cliEntries = [][2]string{
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
+	{"name a command: build, check, new, convert, templates, serve or help", "请指定命令：build、check、new、convert、templates、serve 或 help"},
+	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
+	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
+	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
+	{"unknown format %q: a filing is written as .toml or .xlsx", "未知的格式“%s”：申报文件可写为 .toml 或 .xlsx"},
+	{"a workbook is written to a file: add -o FILE.xlsx", "工作簿须写入文件：请加上 -o 文件.xlsx"},
+	{"%s exists; it is not replaced (add --force to replace it)", "%s 已存在，未覆盖（如需覆盖请加 --force）"},
+	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
+	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
+	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
 	{UsageText, usageTextZH},
 }
 
@@ -56,10 +66,11 @@ var cliEntries = [][2]string{
 const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
-  jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml... render each filing to PDF and DOCX (-o -: one file to stdout)
-  jixiao check FILE.toml...                                 validate filings, print every finding
+  jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
+  jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
+  jixiao build [-o DIR|-] [--format pdf,docx] FILE...       render each filing to PDF and DOCX (-o -: one file to stdout)
+  jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
-  jixiao new --template NAME [--year Y]                     print a starter filing for a form
   jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
 
 options (every command):
@@ -70,16 +81,18 @@ options (every command):
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
 
 example:
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
+  jixiao build my.xlsx
 `
 
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
 
 用法：
-  jixiao build [-o 目录|-] [--format pdf,docx] 文件.toml... 将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
-  jixiao check 文件.toml...                                 校验申报文件，列出全部问题
+  jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
+  jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
+  jixiao build [-o 目录|-] [--format pdf,docx] 文件...      将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
+  jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
-  jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
   jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
 
 通用选项：
@@ -90,5 +103,6 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
 
 示例：
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）
+  jixiao build 填报.xlsx
 `

@@ -13,6 +13,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"time"
 
@@ -118,7 +119,7 @@ func Write(w io.Writer, r *layout.Result) error {
 // (PDF 2.0 associated file), and returns its file specification.
 func writeAttachment(f *file, src doc.Attachment, modified time.Time) int {
 	stream, spec := f.alloc(), f.alloc()
-	dict := fmt.Sprintf(" /Type /EmbeddedFile /Subtype /application#2Ftoml /Params <</Size %d /ModDate %s>>", len(src.Data), date(modified))
+	dict := fmt.Sprintf(" /Type /EmbeddedFile /Subtype /%s /Params <</Size %d /ModDate %s>>", mediaType(src.Name), len(src.Data), date(modified))
 	f.stream(stream, dict, src.Data)
 	desc := ""
 	if src.Description != "" {
@@ -127,6 +128,16 @@ func writeAttachment(f *file, src doc.Attachment, modified time.Time) int {
 	f.object(spec, fmt.Sprintf("<</Type /Filespec /F %s /UF %s%s /EF <</F %s /UF %s>> /AFRelationship /Source>>",
 		text(src.Name), text(src.Name), desc, ref(stream), ref(stream)))
 	return spec
+}
+
+// mediaType is the media type of the source file named name, by its
+// extension (a filing is TOML or a data workbook), written as a PDF name.
+func mediaType(name string) string {
+	t := "application/toml"
+	if strings.EqualFold(path.Ext(name), ".xlsx") {
+		t = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return strings.ReplaceAll(t, "/", "#2F")
 }
 
 // pageLabels numbers the pages in a viewer as they are printed: runs of

@@ -39,3 +39,7 @@ func (e *Engine) Details(name string, year int) (FormDetails, bool) {
 	}
 	return d, true
 }
+
+// MaxSize is the size of the largest file in the format of file (by its
+// extension) that Load reads, for a front end that reads files itself.
+func MaxSize(file string) int64 { return readerOf(file).limit }

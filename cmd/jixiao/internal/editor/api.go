@@ -74,6 +74,9 @@ type Opened struct {
 	Values   *budget.Table `json:"values"`
 	Form     *Form         `json:"form,omitempty"` // nil when the filing names no known form
 	Findings []Finding     `json:"findings"`
+	// Workbook: the file is a workbook, shown read-only: it is edited in
+	// Excel or WPS, which keep its formatting, formulas and other sheets.
+	Workbook bool `json:"workbook,omitempty"`
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -137,12 +140,36 @@ func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
 
 func (s *Server) handleOpen(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("file")
-	data, err := s.dir.read(name, filingExts)
+	data, err := s.dir.read(name, inputExts)
 	if err != nil {
 		fail(w, http.StatusNotFound, osMessage(err))
 		return
 	}
+	if checkName(name, workbookExts) == nil {
+		s.openWorkbook(w, name, data)
+		return
+	}
 	s.open(w, name, data)
+}
+
+// openWorkbook shows a workbook's values as the form, read-only, with the
+// findings of the workbook itself (by sheet and cell).
+func (s *Server) openWorkbook(w http.ResponseWriter, name string, data []byte) {
+	f, notes := s.engine.load(name, data)
+	if f == nil {
+		fail(w, http.StatusUnprocessableEntity, "无法读取此工作簿：\n"+notes.Format(language.SimplifiedChinese))
+		return
+	}
+	src, err := budget.ReadSource(budget.EncodeTOML(f))
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "无法显示此工作簿："+err.Error())
+		return
+	}
+	values := src.Values()
+	o := &Opened{File: name, Hash: hash(data), Values: values, Findings: findings(s.engine.check(name, data)), Workbook: true}
+	year, _ := strconv.Atoi(values.Values["year"])
+	o.Form, _ = s.engine.form(values.Values["template"], year)
+	writeJSON(w, http.StatusOK, o)
 }
 
 func (s *Server) handleForm(w http.ResponseWriter, r *http.Request) {
@@ -167,6 +194,10 @@ const staleMessage = "此文件在打开之后已被修改（可能在另一个�
 
 // patch writes the page's values into the version of the file it opened.
 func (s *Server) patch(w http.ResponseWriter, e *edit) ([]byte, bool) {
+	if checkName(e.File, workbookExts) == nil {
+		fail(w, http.StatusBadRequest, "工作簿在编辑器中只读：请在 Excel 或 WPS 中修改并保存，再回到这里检查和生成报告。")
+		return nil, false
+	}
 	if err := checkName(e.File, filingExts); err != nil {
 		fail(w, http.StatusBadRequest, osMessage(err))
 		return nil, false
@@ -269,7 +300,7 @@ func (s *Server) handleBuild(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &req) {
 		return
 	}
-	data, err := s.dir.read(req.File, filingExts)
+	data, err := s.dir.read(req.File, inputExts)
 	if err != nil {
 		fail(w, http.StatusNotFound, osMessage(err))
 		return

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/jixiao-dev/jixiao/render"
+	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
@@ -19,6 +20,10 @@ func newEngine(templateDirs []string) (*engine, diag.List) {
 	e, notes := render.New(render.Options{TemplateDirs: templateDirs})
 	return &engine{e}, notes
 }
+
+// maxSize is the size of the largest file of name's format the pipeline
+// reads.
+func maxSize(name string) int64 { return render.MaxSize(name) }
 
 // screenFont is the font the page falls back to.
 func screenFont() []byte { return render.ScreenFont() }
@@ -80,6 +85,12 @@ func (e *engine) starter(id string, year int) (string, bool) { return e.e.Starte
 func (e *engine) check(name string, src []byte) diag.List {
 	_, notes, _ := e.build(name, src)
 	return notes
+}
+
+// load reads the filing src; nil with the findings when it cannot.
+func (e *engine) load(name string, src []byte) (*budget.Filing, diag.List) {
+	f, notes, _ := e.e.Load(name, src)
+	return f, notes
 }
 
 // build checks and lays out the filing; the report is nil when it has

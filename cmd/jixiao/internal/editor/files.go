@@ -53,10 +53,14 @@ func (d *folder) templateDir() string {
 	return ""
 }
 
-// The kinds of file the editor reads and writes.
+// The kinds of file the editor reads and writes: filings in TOML, which
+// it edits, workbooks, which it checks and builds (they are edited in
+// Excel or WPS), and the reports.
 var (
-	filingExts = []string{".toml"}
-	outputExts = []string{".pdf", ".docx"}
+	filingExts   = []string{".toml"}
+	workbookExts = []string{".xlsx", ".xlsm"}
+	inputExts    = append(slices.Clone(filingExts), workbookExts...)
+	outputExts   = []string{".pdf", ".docx"}
 )
 
 // errName is a file name the editor refuses.
@@ -120,7 +124,7 @@ func (d *folder) list() ([]FileInfo, error) {
 	}
 	var out []FileInfo
 	for _, e := range entries {
-		if checkName(e.Name(), filingExts) != nil {
+		if checkName(e.Name(), inputExts) != nil {
 			continue
 		}
 		info, err := d.root.Stat(e.Name()) // follows a link, if it stays inside
@@ -133,7 +137,7 @@ func (d *folder) list() ([]FileInfo, error) {
 	return out, nil
 }
 
-// read returns a file's bytes, at most budget.MaxFileSize of them.
+// read returns a file's bytes, at most the pipeline's limit for its format.
 func (d *folder) read(name string, exts []string) ([]byte, error) {
 	if err := checkName(name, exts); err != nil {
 		return nil, err
@@ -146,9 +150,10 @@ func (d *folder) read(name string, exts []string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
 		return nil, errName{fmt.Sprintf("“%s”不是普通文件。", name)}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, budget.MaxFileSize+1))
-	if err == nil && len(data) > budget.MaxFileSize {
-		err = errName{fmt.Sprintf("文件“%s”超过 %d 字节，不是绩效目标文件。", name, budget.MaxFileSize)}
+	limit := maxSize(name)
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = errName{fmt.Sprintf("文件“%s”超过 %d 字节，不像是绩效目标文件。", name, limit)}
 	}
 	return data, err
 }

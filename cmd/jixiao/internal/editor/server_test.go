@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
 )
 
@@ -497,5 +498,44 @@ func BenchmarkEdit(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// A workbook is listed, shown read-only with its findings by sheet and
+// cell, refused on save, and built.
+func TestWorkbook(t *testing.T) {
+	ts := newTestServer(t)
+	e, _ := render.New(render.Options{})
+	f, _, err := e.LoadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Projects[0].Budget.Hundredths = 12000000
+	var buf bytes.Buffer
+	if _, err := e.WriteFiling(&buf, f, "xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(ts.dir, "填报.xlsx"), buf.Bytes(), 0o644)
+	if _, body, _ := ts.do(t, "GET", "/api/files", nil); !bytes.Contains(body, []byte("填报.xlsx")) {
+		t.Errorf("the list lacks the workbook: %s", body)
+	}
+	o := ts.open(t, urlEscape("填报.xlsx"))
+	if !o.Workbook || o.Values.Arrays["projects"][0].Values["budget"] != "120000.00" {
+		t.Errorf("workbook opened as %v with budget %q", o.Workbook, o.Values.Arrays["projects"][0].Values["budget"])
+	}
+	var m1 *Finding
+	for i := range o.Findings {
+		if o.Findings[i].Code == "M1" {
+			m1 = &o.Findings[i]
+		}
+	}
+	if m1 == nil || m1.Path != "projects[1].budget" || !strings.Contains(m1.Where, "!") {
+		t.Errorf("M1 of the workbook: %+v", m1)
+	}
+	if code, body, _ := ts.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values}); code != http.StatusBadRequest || !strings.Contains(string(body), "Excel") {
+		t.Errorf("save of a workbook: %d %s", code, body)
+	}
+	if code, _, _ := ts.do(t, "POST", "/api/build", map[string]string{"file": "填报.xlsx", "hash": o.Hash}); code != http.StatusUnprocessableEntity {
+		t.Errorf("build of a workbook with an error: %d", code)
 	}
 }

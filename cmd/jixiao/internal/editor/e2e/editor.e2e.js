@@ -150,6 +150,19 @@ async function main() {
     const gap = saved.slice(i1 + first.length, i2);
     assert.equal(fs.readFileSync(file, "utf8"), saved.slice(0, i1) + saved.slice(i2) + gap + first);
     assert.equal(spawnSync(bin, ["check", file]).status, 0, "jixiao check of the reordered file");
+    step("a workbook: shown read-only with its findings by sheet and cell, and built");
+    const workbook = path.join(dir, "填报.xlsx");
+    const convert = spawnSync(bin, ["convert", sample, "-o", workbook], { encoding: "utf8" });
+    assert.equal(convert.status, 0, "jixiao convert: " + convert.stderr);
+    await page.getByRole("button", { name: "文件列表" }).click();
+    await page.getByRole("button", { name: "填报.xlsx" }).click();
+    await page.getByText("这是 Excel/WPS 工作簿").waitFor();
+    assert.ok(await page.locator('[data-input="projects[1].budget"]').isDisabled(), "a workbook's fields are read-only");
+    assert.ok(!(await page.getByRole("button", { name: "保存" }).isVisible()), "no save for a workbook");
+    await page.locator("#summary-list").getByText("（绩效指标!E2）").waitFor();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await page.getByRole("link", { name: "下载 填报.pdf" }).waitFor();
+    assert.ok(fs.existsSync(path.join(dir, "填报.pdf")), "the workbook's report is in the folder");
     assert.deepEqual(errors, [], "no script errors and no request outside the editor");
     step("passed");
   } catch (e) {

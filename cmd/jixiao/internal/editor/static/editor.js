@@ -232,6 +232,11 @@ function renderForm() {
     renderForm(); changed();
   } }, "添加项目"));
   f.append(part);
+  if (doc.workbook) {
+    // A workbook is shown, not edited: Excel or WPS keep its formatting,
+    // formulas and other sheets.
+    f.querySelectorAll("input, select, textarea, button").forEach((el) => { el.disabled = true; });
+  }
   showFindings();
 }
 
@@ -428,7 +433,11 @@ function showDoc(doc) {
   $("home").hidden = true; $("editor").hidden = false; $("outputs").hidden = true;
   for (const id of ["home-button", "save-button", "build-button"]) $(id).hidden = false;
   $("save-button").disabled = true;
+  $("save-button").hidden = !!doc.workbook;
   $("filename").textContent = doc.file;
+  if (doc.workbook) {
+    say("这是 Excel/WPS 工作簿，在这里只能查看检查结果和生成报告。请在 Excel 或 WPS 中修改并保存，然后点「文件列表」重新打开它，检查结果会随之更新。");
+  }
   renderForm();
 }
 

@@ -8,7 +8,7 @@ var cliEntries = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-		{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
+	{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
 	{"do not open the browser", "不自动打开浏览器"},
 	{"allow an --addr other than loopback (anyone who has the address with its token can edit the files)", "允许 --addr 使用本机回环以外的地址（任何拿到地址和令牌的人都能修改文件）"},
 	{"name one folder: jixiao serve [DIR]", "请只指定一个文件夹：jixiao serve [文件夹]"},

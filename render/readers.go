@@ -1,7 +1,9 @@
 package render
 
 import (
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -62,4 +64,12 @@ func readerOf(file string) reader {
 		return r
 	}
 	return readers[".toml"]
+}
+
+// Extensions lists the file extensions of the formats render reads (lower
+// case, with the dot, sorted): what a folder is searched for.
+func Extensions() []string {
+	exts := slices.Collect(maps.Keys(readers))
+	slices.Sort(exts)
+	return exts
 }

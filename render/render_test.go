@@ -298,6 +298,8 @@ func TestEngineConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+func Benchmark1000ProjectsDOCX(b *testing.B) { benchmarkBuild(b, manyProjects(b, 1000), "docx") }
+
 func TestScreenFontIsTrueType(t *testing.T) {
 	f := ScreenFont()
 	if len(f) < 1<<20 || string(f[:4]) != "\x00\x01\x00\x00" {

@@ -19,8 +19,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/desktop"
+	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/batch"
 	"github.com/jixiao-dev/jixiao/render/diag"

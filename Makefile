@@ -10,12 +10,15 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/jixiao
 
-# Render every filing under data/ into out/ (PDF and DOCX), and write each
-# as the data workbook an officer fills in (out/NAME.xlsx).
+# Render every filing under data/ into out/ (PDF, DOCX and the tables as a
+# workbook, NAME-绩效目标表.xlsx), write each as the data workbook an officer
+# fills in (out/NAME.xlsx), and a finance bureau's summary of them all
+# (out/汇总.xlsx).
 run: build
 	@mkdir -p out
-	$(BIN) build -o out $(SAMPLES)
+	$(BIN) build -o out --format pdf,docx,xlsx $(SAMPLES)
 	@for f in $(SAMPLES); do $(BIN) convert --force $$f -o out/$$(basename $$f .toml).xlsx || exit 1; done
+	$(BIN) summary --force -o out/汇总.xlsx $(SAMPLES)
 
 # The fuzz runs of make test are bounded by a count of inputs, not by time:
 # Go 1.26 can fail a time-bounded run with "context deadline exceeded" when

@@ -113,7 +113,7 @@ func runProcess(b *testing.B, bin string, args ...string) {
 	b.ReportMetric(ms(cpu)/float64(b.N), "cpu-ms")
 }
 
-func readSample(b *testing.B) string {
+func readSample(b testing.TB) string {
 	data, err := os.ReadFile(sample)
 	if err != nil {
 		b.Fatal(err)
@@ -126,7 +126,7 @@ func readSample(b *testing.B) string {
 // indicator twice (6 rows, 一级 and 二级 cells merging), as the render
 // package's benchmarks have it in process and as the peers were measured
 // (../shared/spec/peers.md).
-func manyProjects(b *testing.B, text string, n int) string {
+func manyProjects(b testing.TB, text string, n int) string {
 	head, rest, ok := strings.Cut(text, "[[projects]]")
 	project, _, _ := strings.Cut(rest, "[[projects]]")
 	top, indicators, found := strings.Cut(project, "  [[projects.indicators]]")

@@ -78,11 +78,13 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.newFiling(rest)
 	case "convert":
 		return c.convert(rest)
+	case "summary":
+		return c.summarize(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, templates or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, summary, templates or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -92,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "convert", "help"}
+	commands  = []string{"build", "check", "templates", "new", "convert", "summary", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 
@@ -256,7 +258,7 @@ func exitCode(err error) int {
 // (a character no font can draw is found here too).
 func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 	if st, err := os.Stat(path); err == nil {
-		limitMemory(int(render.InputSize(path, st.Size())))
+		tuneGC(int(render.InputSize(path, st.Size())))
 	}
 	f, notes, err := e.LoadFile(path)
 	if err != nil {
@@ -320,7 +322,7 @@ func (c *cli) forEach(cmd string, paths []string, fn func(e *render.Engine, path
 func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
-	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx, xlsx"))
 	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
 	files, ok, code := c.parse(fs, args, dir)
@@ -329,10 +331,10 @@ func (c *cli) build(args []string) int {
 	}
 	exts, err := render.ParseFormats(*formats)
 	if fe := (*render.FormatError)(nil); errors.As(err, &fe) && fe.Name == "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("--format names no format: use pdf, docx or pdf,docx"))
+		fmt.Fprintln(c.stderr, c.p.Sprintf("--format names no format: use pdf, docx, xlsx or a list such as pdf,docx"))
 		return exitUsage
 	} else if err != nil {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", fe.Name))
+		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx, xlsx or a list such as pdf,docx", fe.Name))
 		return exitUsage
 	}
 	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
@@ -385,7 +387,7 @@ func (c *cli) build(args []string) int {
 	if !ok {
 		return exitData
 	}
-	c.limitMemory(planned, *jobs)
+	c.tuneGC(planned, *jobs)
 	pr := c.newProgress(len(planned))
 	results := batch.Run(e, planned, batch.Options{
 		Formats: exts,
@@ -417,9 +419,9 @@ func (c *cli) planError(err error) int {
 	return exitUsage
 }
 
-// limitMemory sizes the collector's soft memory limit (see main.go) for
-// the largest filings that may be built at once: the jobs largest.
-func (c *cli) limitMemory(planned []batch.Job, jobs int) {
+// tuneGC sets the collector (see main.go) for the largest filings that
+// may be built at once: the jobs largest.
+func (c *cli) tuneGC(planned []batch.Job, jobs int) {
 	var sizes []int64
 	for _, j := range planned {
 		if st, err := os.Stat(j.Input); err == nil {
@@ -431,7 +433,7 @@ func (c *cli) limitMemory(planned []batch.Job, jobs int) {
 	for _, n := range sizes[max(0, len(sizes)-jobs):] {
 		sum += n
 	}
-	limitMemory(int(sum))
+	tuneGC(int(sum))
 }
 
 // buildToStdout builds one filing and writes one format to standard output.
@@ -616,7 +618,8 @@ func (c *cli) writeOut(out, format string, force bool, write func(io.Writer) err
 }
 
 // convert writes a filing in another format: TOML to a data workbook or
-// back, the formats given by the files' extensions.
+// back, or last year's Word report to either, the formats given by the
+// files' extensions.
 func (c *cli) convert(args []string) int {
 	fs, dir := c.flags("convert")
 	out := fs.String("o", "", c.p.Sprintf("the file to write: FILE.toml or FILE.xlsx"))
@@ -657,14 +660,14 @@ func (c *cli) convert(args []string) int {
 	return code
 }
 
-// outputPath is where a filing's output of extension ext goes: in outDir
+// outputPath is where a filing's output in format ext goes: in outDir
 // (beside the filing when outDir is ""), named after the filing.
 func outputPath(path, outDir, ext string) string {
 	dir := outDir
 	if dir == "" {
 		dir = filepath.Dir(path)
 	}
-	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+render.Suffix(ext))
 }
 
 // outputPaths lists the outputs of the filings in every format.

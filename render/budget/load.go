@@ -16,7 +16,7 @@ import (
 // MaxFileSize is the largest filing accepted, refused before parsing.
 // A project of the sample's shape (3 indicators, texts of a few lines) is
 // about 1.9 KB, so 8 MiB holds about 4,400 of them; a run's memory stays
-// within 60 times the file (README, Performance).
+// within 60 times the file (docs/performance.md).
 const MaxFileSize = 8 << 20
 
 // Load reads and decodes a filing. The returned list holds every problem

@@ -241,6 +241,9 @@ func tightest(tmpl []float64, cells []*fitCell) []float64 {
 	slices.SortStableFunc(order, func(x, y *fitCell) int { return x.b - y.b })
 	m := make([]float64, len(tmpl))
 	for _, c := range order {
+		if c.b <= c.a {
+			continue // a cell that covers no column cannot be given room
+		}
 		if short := c.need() - sum(m[c.a:c.b]); short > epsMM {
 			m[c.b-1] += short
 		}

@@ -4,7 +4,7 @@ BIN     := bin/jixiao
 SAMPLES := $(shell find data -name '*.toml' | sort)
 FUZZTIME ?= 20s
 
-.PHONY: all build run test race bench lint fuzz dist generate clean
+.PHONY: all build run test race bench lint fuzz dist generate clean e2e
 all: build
 
 build:
@@ -27,6 +27,14 @@ test: lint
 	$(GO) test -count=1 ./...
 	$(MAKE) fuzz FUZZTIME=20000x
 
+# The editor's end-to-end test in headless Chromium (Debian's chromium;
+# playwright-core from npm, installed into the test's folder by npm ci;
+# nothing downloads a browser). It also refreshes the screenshot in docs/.
+E2E := cmd/jixiao/internal/editor/e2e
+e2e: build
+	@[ -d $(E2E)/node_modules/playwright-core ] || (cd $(E2E) && npm ci --no-audit --no-fund)
+	JIXIAO_BIN=$(abspath $(BIN)) node $(E2E)/editor.e2e.js
+
 # The tests under the race detector (needs cgo, i.e. a C compiler): a run
 # uses several goroutines (template and filing, fonts and pages).
 race:
@@ -39,6 +47,7 @@ race:
 FUZZ := $(GO) test -run='^$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=20x
 fuzz:
 	$(FUZZ) -fuzz='^FuzzLoadCheck$$' ./render/check
+	$(FUZZ) -fuzz='^FuzzPatch$$' ./render/budget
 	$(FUZZ) -fuzz='^FuzzTemplate$$' ./templates
 	$(FUZZ) -fuzz='^FuzzLayout$$' ./render/layout
 	$(FUZZ) -fuzz='^FuzzWrite$$' ./render/pdf

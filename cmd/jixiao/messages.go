@@ -15,12 +15,26 @@ var messages = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, new, convert, summary, templates or help", "请指定命令：build、check、new、convert、summary、templates 或 help"},
+	{"name a command: build, check, new, convert, summary, templates, serve or help", "请指定命令：build、check、new、convert、summary、templates、serve 或 help"},
 	{"the workbook to write, e.g. 汇总.xlsx", "要写入的工作簿，如 汇总.xlsx"},
 	{"money unit of the summary: 元 or 万元", "汇总表的金额单位：元 或 万元"},
 	{"name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx", "请指定申报文件和要写入的工作簿：jixiao summary 文件… -o 汇总.xlsx"},
 	{"the output %s is one of the inputs; name another file", "输出文件 %s 是输入文件之一；请另选文件名"},
 	{"some filings have errors: the workbook lists them in its 说明 column; run jixiao check on them", "部分申报文件有错误：已列在工作簿的“说明”栏；请用 jixiao check 检查这些文件"},
+	{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
+	{"do not open the browser", "不自动打开浏览器"},
+	{"allow an --addr other than loopback (anyone who has the address with its token can edit the files)", "允许 --addr 使用本机回环以外的地址（任何拿到地址和令牌的人都能修改文件）"},
+	{"name one folder: jixiao serve [DIR]", "请只指定一个文件夹：jixiao serve [文件夹]"},
+	{"press Enter to close this window", "按回车键关闭此窗口"},
+	{"%s is not a loopback address; add --public to serve the network (anyone who has the address with its token can edit the files)", "%s 不是本机回环地址；如确需向网络提供服务，请加 --public（任何拿到地址和令牌的人都能修改文件）"},
+	{"cannot listen on %s: %v", "无法在 %s 上监听：%v"},
+	{"--addr %s names no address: give the address the others will open, e.g. --addr 192.168.1.5:8080", "--addr %s 没有指明地址：请给出别人访问时使用的地址，如 --addr 192.168.1.5:8080"},
+	{"warning: serving %s to the network; anyone who has the address with its token can read and change the filings in %s", "警告：正在向网络提供 %s；任何拿到地址和令牌的人都能读取和修改 %s 中的申报文件"},
+	{"cannot open the folder %s: %v", "无法打开文件夹 %s：%v"},
+	{"the editor is open in your browser at the address above (folder %s); close this window or press Ctrl+C to stop it", "编辑器已在浏览器中打开，地址见上一行（文件夹 %s）；关闭此窗口或按 Ctrl+C 即可停止"},
+	{"cannot open the browser (%v): open the address above in it", "无法打开浏览器（%v）：请手动在浏览器中打开上面的地址"},
+	{"the editor stopped: %v", "编辑器已停止：%v"},
+	{"the editor has stopped; the files it saved are in %s", "编辑器已停止；保存的文件在 %s"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -80,6 +94,7 @@ usage:
   jixiao summary FILE... -o 汇总.xlsx [--unit 元|万元]        a bureau's summary workbook of many filings
   (--format xlsx writes the report's tables as a workbook, FILE-绩效目标表.xlsx;
    a filing may be last year's report.docx, e.g. jixiao convert report.docx -o my.xlsx)
+  jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
@@ -108,6 +123,7 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao summary 文件... -o 汇总.xlsx [--unit 元|万元]       将多份申报文件汇总为一个工作簿
   （--format xlsx 将报告中的表格输出为工作簿“文件-绩效目标表.xlsx”；
    申报文件也可以是上年的报告 .docx，如 jixiao convert 报告.docx -o 填报.xlsx）
+  jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）

@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/desktop"
 	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/batch"
@@ -56,17 +57,22 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown language %q: use zh or en", langArg(args)))
 		return exitUsage
 	}
+	if desktop.DoubleClicked(runtime.GOOS, args, desktop.ConsoleProcesses) {
+		return c.doubleClicked()
+	}
 	if len(args) == 0 {
 		c.usage(stderr)
 		return exitUsage
 	}
-	safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
-		fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
-	})
 	if d := getenv("JIXIAO_TEMPLATES"); d != "" {
 		c.templateDirs = filepath.SplitList(d)
 	}
 	cmd, rest := splitCommand(args)
+	if cmd != "serve" { // the editor stops by itself (serve.go)
+		safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
+			fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
+		})
+	}
 	switch cmd {
 	case "build":
 		return c.build(rest)
@@ -80,11 +86,13 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.convert(rest)
 	case "summary":
 		return c.summarize(rest)
+	case "serve":
+		return c.serve(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, summary, templates or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, summary, templates, serve or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -94,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "convert", "summary", "help"}
+	commands  = []string{"build", "check", "templates", "new", "convert", "summary", "serve", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 

@@ -46,6 +46,9 @@ func Build(f *budget.Filing, t *templates.Template) (*Report, error) {
 // WritePDF draws the report as a PDF.
 func (r *Report) WritePDF(w io.Writer) error { return pdf.Write(w, r.Doc, r.Layout, r.fonts) }
 
+// WritePDFA draws the report as a PDF/A-3b file, for archiving.
+func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.Doc, r.Layout, r.fonts) }
+
 // WriteDOCX writes the report as a DOCX whose table of contents carries the
 // page numbers of the PDF layout.
 func (r *Report) WriteDOCX(w io.Writer) error {

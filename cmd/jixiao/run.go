@@ -320,6 +320,7 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	pdfa := fs.Bool("pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -351,7 +352,7 @@ func (c *cli) build(args []string) int {
 		return exitUsage
 	}
 	return c.forEach("build", files, func(path string, set *templates.Set) int {
-		return c.buildOne(path, *outDir, exts, set)
+		return c.buildOne(path, *outDir, exts, *pdfa, set)
 	})
 }
 
@@ -376,14 +377,20 @@ func (c *cli) prepare(path string, set *templates.Set, forPDF bool) (*render.Rep
 	return rep, exitOK
 }
 
-func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) int {
+func (c *cli) buildOne(path, outDir string, exts []string, pdfa bool, set *templates.Set) int {
 	rep, rc := c.prepare(path, set, slices.Contains(exts, "pdf"))
 	if rep == nil {
 		return rc
 	}
 	heap.Advise() // for the heap the layout has grown
+	writer := func(ext string) func(*render.Report, io.Writer) error {
+		if ext == "pdf" && pdfa {
+			return (*render.Report).WritePDFA
+		}
+		return render.Formats[ext]
+	}
 	if outDir == "-" {
-		if err := render.Formats[exts[0]](rep, c.stdout); err != nil {
+		if err := writer(exts[0])(rep, c.stdout); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
 			return exitUsage
 		}
@@ -394,7 +401,7 @@ func (c *cli) buildOne(path, outDir string, exts []string, set *templates.Set) i
 	outs, errs := make([]string, len(exts)), make([]error, len(exts))
 	var wg sync.WaitGroup
 	for i, ext := range exts {
-		write := render.Formats[ext]
+		write := writer(ext)
 		outs[i] = outputPath(path, outDir, ext)
 		wg.Go(func() {
 			errs[i] = safefile.Write(outs[i], func(w io.Writer) error { return write(rep, w) })

@@ -30,6 +30,7 @@ var cliEntries = [][2]string{
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
+	{"write the PDF as PDF/A-3b, for archiving", "将 PDF 生成为 PDF/A-3b 归档格式"},
 	{UsageText, usageTextZH},
 }
 

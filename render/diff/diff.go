@@ -64,8 +64,8 @@ type Report struct {
 	// unit the tool knows: then amounts are shown as written, each with
 	// its unit, and no difference is computed.
 	OldUnit, NewUnit, Unit string
-	Converted               bool
-	Changes                 []Change
+	Converted              bool
+	Changes                []Change
 	// OldTotal and NewTotal are the sums of the projects' budgets in Unit,
 	// TotalDelta their difference ("" when an amount is not a valid number
 	// or cannot be converted).

@@ -1,0 +1,363 @@
+// Package archive keeps a year's filings for good and checks them later.
+// An archive folder holds one folder per budget year, DIR/<year>/, with one
+// folder per department, <单位编码>-<单位名称>/, holding the source filing
+// byte for byte and the report built from it as PDF/A-3b and DOCX; and
+// DIR/<year>/manifest.json, which lists every file with its size and
+// SHA-256, the tool's version, and each filing's template, fonts and
+// document date. A year is written in a temporary folder and renamed into
+// place, so it is never half-written; archiving the same sources again
+// gives the same bytes; archiving into an existing year adds or replaces
+// departments. Verify reports files added, missing or changed since the
+// manifest, and can rebuild every report from its archived source to
+// confirm the bytes.
+//
+// The package does not build reports itself: the caller passes a Builder,
+// the pipeline (render) set up for archiving.
+package archive
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jixiao-dev/jixiao/render/safefile"
+)
+
+// Format names the manifest's layout; a later incompatible layout gets a
+// new name.
+const Format = "jixiao-archive/1"
+
+// ManifestName is the manifest's file name in a year's folder.
+const ManifestName = "manifest.json"
+
+// Built is what the pipeline made of one source filing for the archive.
+type Built struct {
+	Year            int    // the budget year: the archive folder
+	Code, Name      string // 单位编码 and 单位名称: the department's folder
+	Template        string // the form template's name
+	TemplateVersion string
+	Fonts           []string // the font faces embedded in the PDF
+	Date            string   // the documents' date, YYYY-MM-DD, from the filing
+	PDF, DOCX       []byte   // the report: PDF/A-3b and DOCX
+}
+
+// Builder builds the report of a source filing (its file name and bytes)
+// for the archive: with the embedded fonts only, and the date from the
+// filing, so that any machine rebuilds the same bytes. A filing that
+// cannot be built returns an error (for findings, a diag.List).
+type Builder func(name string, src []byte) (*Built, error)
+
+// Manifest is a year's manifest.json.
+type Manifest struct {
+	Format  string   `json:"format"`
+	Year    int      `json:"year"`
+	Tool    string   `json:"tool"` // the version of jixiao that wrote the manifest
+	Filings []Filing `json:"filings"`
+	Files   []File   `json:"files"`
+}
+
+// Filing is one department's entry in the manifest. Paths are relative to
+// the year's folder, with forward slashes.
+type Filing struct {
+	Folder          string   `json:"folder"`
+	Code            string   `json:"code"`
+	Name            string   `json:"name"`
+	Source          string   `json:"source"`
+	PDF             string   `json:"pdf"`
+	DOCX            string   `json:"docx"`
+	Template        string   `json:"template"`
+	TemplateVersion string   `json:"template_version"`
+	Fonts           []string `json:"fonts"`
+	Date            string   `json:"date"`
+	Tool            string   `json:"tool"` // the version of jixiao that built it
+}
+
+// File is one archived file.
+type File struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Source is a filing to archive: its file name (a path; its base name is
+// kept) and its bytes.
+type Source struct {
+	Path string
+	Data []byte
+}
+
+// BuildError is a source that could not be built.
+type BuildError struct {
+	Path string
+	Err  error
+}
+
+func (e *BuildError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *BuildError) Unwrap() error { return e.Err }
+
+// ConflictError is two sources of the same department and year.
+type ConflictError struct {
+	Folder string // <year>/<folder>
+	Paths  [2]string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("archive: %s and %s are both %s", e.Paths[0], e.Paths[1], e.Folder)
+}
+
+// ChangedError is an archived department kept in a year being rewritten
+// whose files no longer match the manifest: archiving refuses to write
+// them into a new manifest as if they were sound.
+type ChangedError struct {
+	Year  string
+	Files []string
+}
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("archive: %s: files changed since the manifest: %s", e.Year, strings.Join(e.Files, ", "))
+}
+
+// ManifestError is a year folder whose manifest cannot be read.
+type ManifestError struct {
+	Dir string
+	Err error
+}
+
+func (e *ManifestError) Error() string { return fmt.Sprintf("archive: %s: %v", e.Dir, e.Err) }
+func (e *ManifestError) Unwrap() error { return e.Err }
+
+// Archive builds every source and writes them into dir, one year folder
+// per budget year; tool is the version of jixiao. It builds all sources
+// before it writes anything: when one cannot be built, it returns the
+// BuildErrors (joined) and the archive is left as it was. It returns the
+// year folders written.
+func Archive(dir string, sources []Source, build Builder, tool string) ([]string, error) {
+	years := map[int][]entry{}
+	var errs []error
+	for _, src := range sources {
+		b, err := build(filepath.Base(src.Path), src.Data)
+		if err != nil {
+			errs = append(errs, &BuildError{Path: src.Path, Err: err})
+			continue
+		}
+		if b.Year < 1 || b.Year > 9999 {
+			errs = append(errs, &BuildError{Path: src.Path, Err: errors.New("the filing has no budget year (key year)")})
+			continue
+		}
+		years[b.Year] = append(years[b.Year], entry{src: src, built: b})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	var written []string
+	for _, year := range slices.Sorted(maps.Keys(years)) {
+		yearDir := filepath.Join(dir, strconv.Itoa(year))
+		if err := writeYear(yearDir, year, years[year], tool); err != nil {
+			return written, err
+		}
+		written = append(written, yearDir)
+	}
+	return written, nil
+}
+
+// entry is a source and what it built.
+type entry struct {
+	src   Source
+	built *Built
+}
+
+// folderName is a department's folder: 单位编码-单位名称, with the characters
+// no file system takes in a name replaced by "_".
+func folderName(code, name string) string {
+	s := strings.Map(func(r rune) rune {
+		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(code)+"-"+strings.TrimSpace(name))
+	return strings.TrimRight(s, ". ") // Windows drops trailing dots and spaces
+}
+
+// writeYear writes a year's folder: the departments already archived there
+// and not replaced, copied after checking them against the old manifest,
+// and the new ones; then the manifest; all in a temporary folder beside
+// it, which then replaces it.
+func writeYear(yearDir string, year int, entries []entry, tool string) error {
+	old, err := existingManifest(yearDir)
+	if err != nil {
+		return err
+	}
+	m := Manifest{Format: Format, Year: year, Tool: tool}
+	files := map[string][]byte{} // path in the year's folder → content
+	seen := map[string]string{}
+	for _, e := range entries {
+		b := e.built
+		folder := folderName(b.Code, b.Name)
+		if prev, ok := seen[folder]; ok {
+			return &ConflictError{Folder: strconv.Itoa(year) + "/" + folder, Paths: [2]string{prev, e.src.Path}}
+		}
+		seen[folder] = e.src.Path
+		base := filepath.Base(e.src.Path)
+		stem := strings.TrimSuffix(base, filepath.Ext(base))
+		f := Filing{Folder: folder, Code: b.Code, Name: b.Name, Source: path.Join(folder, base),
+			PDF: path.Join(folder, stem+".pdf"), DOCX: path.Join(folder, stem+".docx"),
+			Template: b.Template, TemplateVersion: b.TemplateVersion, Fonts: b.Fonts, Date: b.Date, Tool: tool}
+		files[f.Source], files[f.PDF], files[f.DOCX] = e.src.Data, b.PDF, b.DOCX
+		m.Filings = append(m.Filings, f)
+	}
+	if old != nil {
+		var changed []string
+		for _, f := range old.Filings {
+			if _, replaced := seen[f.Folder]; replaced {
+				continue
+			}
+			for _, af := range old.Files {
+				if !strings.HasPrefix(af.Path, f.Folder+"/") {
+					continue
+				}
+				data, err := os.ReadFile(filepath.Join(yearDir, filepath.FromSlash(af.Path)))
+				if err != nil || !matches(af, data) {
+					changed = append(changed, af.Path)
+					continue
+				}
+				files[af.Path] = data
+			}
+			m.Filings = append(m.Filings, f)
+		}
+		if len(changed) > 0 {
+			return &ChangedError{Year: yearDir, Files: changed}
+		}
+	}
+	slices.SortFunc(m.Filings, func(a, b Filing) int { return strings.Compare(a.Folder, b.Folder) })
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		m.Files = append(m.Files, describe(p, files[p]))
+	}
+	manifest, err := m.encode()
+	if err != nil {
+		return err
+	}
+	files[ManifestName] = manifest
+	return replaceDir(yearDir, files)
+}
+
+// describe is a file's manifest entry.
+func describe(p string, data []byte) File {
+	sum := sha256.Sum256(data)
+	return File{Path: p, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+}
+
+// matches reports whether data is the file the manifest describes.
+func matches(f File, data []byte) bool {
+	d := describe(f.Path, data)
+	return d.Size == f.Size && d.SHA256 == f.SHA256
+}
+
+// encode writes the manifest as indented JSON ending in a newline (the
+// same manifest, the same bytes: fields in a fixed order, lists sorted).
+func (m *Manifest) encode() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(m)
+	return b.Bytes(), err
+}
+
+// existingManifest reads the manifest of a year's folder that exists; nil
+// when the folder does not exist or is empty. A folder with files but no
+// readable manifest is not an archive's: it is left alone.
+func existingManifest(yearDir string) (*Manifest, error) {
+	entries, err := os.ReadDir(yearDir)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &ManifestError{Dir: yearDir, Err: err}
+	}
+	return ReadManifest(yearDir)
+}
+
+// ReadManifest reads and checks the manifest of a year's folder.
+func ReadManifest(yearDir string) (*Manifest, error) {
+	data, err := os.ReadFile(filepath.Join(yearDir, ManifestName))
+	if err != nil {
+		return nil, &ManifestError{Dir: yearDir, Err: err}
+	}
+	var m Manifest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return nil, &ManifestError{Dir: yearDir, Err: fmt.Errorf("%s is not a valid manifest: %w", ManifestName, err)}
+	}
+	if m.Format != Format {
+		return nil, &ManifestError{Dir: yearDir, Err: fmt.Errorf("%s has format %q, not %q", ManifestName, m.Format, Format)}
+	}
+	for _, f := range m.Files {
+		if !fs.ValidPath(f.Path) || f.Path == ManifestName {
+			return nil, &ManifestError{Dir: yearDir, Err: fmt.Errorf("%s lists the path %q, outside the year's folder", ManifestName, f.Path)}
+		}
+	}
+	return &m, nil
+}
+
+// replaceDir writes files into a new folder beside dir and renames it into
+// dir's place; the previous dir, if any, is moved aside first and removed
+// last. If writing fails, dir is left as it was.
+func replaceDir(dir string, files map[string][]byte) (err error) {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		target := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		data := files[p]
+		if err := safefile.Write(target, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	var aside string
+	if _, err := os.Stat(dir); err == nil {
+		suffix := strings.TrimPrefix(filepath.Base(tmp), "."+filepath.Base(dir)+".new-")
+		aside = filepath.Join(parent, "."+filepath.Base(dir)+".old-"+suffix)
+		if err := os.Rename(dir, aside); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if aside != "" {
+			_ = os.Rename(aside, dir)
+		}
+		return err
+	}
+	if aside != "" {
+		return os.RemoveAll(aside)
+	}
+	return nil
+}

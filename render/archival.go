@@ -50,7 +50,7 @@ func ArchiveBuilder(set *templates.Set, defaultTemplate string) archive.Builder 
 		faces := facesUsed(rep.Layout)
 		for _, face := range faces {
 			if !slices.Contains(fonts.EmbeddedNames(), face) {
-				return nil, fmt.Errorf("archives use only the fonts inside jixiao; template %s draws with %s", t.ID(), face)
+				return nil, &ArchiveFontError{Template: t.ID(), Face: face}
 			}
 		}
 		date := archiveDate(f)
@@ -66,6 +66,14 @@ func ArchiveBuilder(set *templates.Set, defaultTemplate string) archive.Builder 
 			Template: t.Name, TemplateVersion: t.Version, Fonts: faces, Date: date.Format("2006-01-02"),
 			PDF: pdf.Bytes(), DOCX: docx.Bytes()}, nil
 	}
+}
+
+// ArchiveFontError is a report drawn with a font that is not inside the
+// program, which an archive cannot use: another machine may not have it.
+type ArchiveFontError struct{ Template, Face string }
+
+func (e *ArchiveFontError) Error() string {
+	return fmt.Sprintf("archives use only the fonts inside jixiao; template %s draws with %s", e.Template, e.Face)
 }
 
 // archiveDate is an archived report's date: the filing's date key, else 1

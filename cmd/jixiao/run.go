@@ -74,6 +74,12 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.listTemplates(rest)
 	case "new":
 		return c.newFiling(rest)
+	case "diff":
+		return c.compare(rest)
+	case "archive":
+		return c.archiveCmd(rest)
+	case "verify":
+		return c.verify(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
@@ -88,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "help"}
+	commands  = []string{"build", "check", "templates", "new", "diff", "archive", "verify", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 

@@ -42,13 +42,18 @@ usage:
   jixiao check FILE.toml...                                 validate filings, print every finding
   jixiao templates                                          list the form templates
   jixiao new --template NAME [--year Y]                     print a starter filing for a form
+  jixiao diff [--format xlsx -o FILE] OLD.toml NEW.toml     what changed between two versions of a filing
+  jixiao archive -o DIR FILE.toml|FOLDER...                 keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
+  jixiao verify [--rebuild] DIR/<year>...                   check an archived year against its manifest
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
   --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
   -h                 the options of one command, e.g. jixiao build -h
+  build --pdfa       write the PDF as PDF/A-3b, for archiving
 
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
+  (diff: 0 the same, 1 different, 2 a filing cannot be read; verify: 1 files changed, 2 no manifest)
 
 example:
   jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
@@ -61,13 +66,18 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao check 文件.toml...                                 校验申报文件，列出全部问题
   jixiao templates                                          列出可用的表式模板
   jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
+  jixiao diff [--format xlsx -o 文件] 调整前.toml 调整后.toml 比较申报文件两个版本的变动（调整对照表）
+  jixiao archive -o 目录 文件.toml|文件夹...                按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
+  jixiao verify [--rebuild] 目录/<年度>...                  按清单核验已归档的年度
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
   --templates 目录   附加或覆盖表式模板的文件夹（也可用 JIXIAO_TEMPLATES）
   -h                 查看某个命令的选项，如 jixiao build -h
+  build --pdfa       将 PDF 生成为 PDF/A-3b 归档格式
 
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
+  （diff：0 相同，1 有变动，2 无法读取申报文件；verify：1 文件有改动，2 没有清单）
 
 示例：
   jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml

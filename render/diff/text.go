@@ -1,8 +1,8 @@
 package diff
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -86,15 +86,10 @@ func (r *Report) WriteText(w io.Writer, lang language.Tag) error {
 	if r.OldTotal != r.NewTotal {
 		line(false, "total budget: %s → %s (%s)", r.money(r.OldTotal), r.money(r.NewTotal), r.money(r.TotalDelta))
 	}
-	line(false, "%d changes", plainInt(count))
+	line(false, "%s changes", strconv.Itoa(count))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-// plainInt prints a count without the grouping a Printer would add.
-type plainInt int
-
-func (n plainInt) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "%d", int(n)) }
 
 // label names a change's field in the reader's language, with the item it
 // is about: 指标值（产出指标/数量指标/舆情监测）, 绩效目标（第2项）.
@@ -104,7 +99,7 @@ func (r *Report) label(p *diag.Printer, ch Change) string {
 	case ch.Item != "":
 		return p.Sprintf("%s (%s)", field, ch.Item)
 	case ch.Index > 0:
-		return p.Sprintf("%s (no. %d)", field, plainInt(ch.Index))
+		return p.Sprintf("%s (no. %s)", field, strconv.Itoa(ch.Index))
 	}
 	return field
 }

@@ -195,6 +195,9 @@ func folderName(code, name string) string {
 // and the new ones; then the manifest; all in a temporary folder beside
 // it, which then replaces it.
 func writeYear(yearDir string, year int, entries []entry, tool string) error {
+	if err := restoreAside(yearDir); err != nil {
+		return err
+	}
 	old, err := existingManifest(yearDir)
 	if err != nil {
 		return err
@@ -310,6 +313,20 @@ func ReadManifest(yearDir string) (*Manifest, error) {
 		}
 	}
 	return &m, nil
+}
+
+// restoreAside puts back a year's folder that a run interrupted between
+// its two renames (see replaceDir) left moved aside, so that the
+// departments in it are not lost.
+func restoreAside(yearDir string) error {
+	if _, err := os.Stat(yearDir); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(yearDir), "."+filepath.Base(yearDir)+".old-*"))
+	if len(aside) != 1 {
+		return nil // none, or several: which is the latest cannot be told
+	}
+	return os.Rename(aside[0], yearDir)
 }
 
 // replaceDir writes files into a new folder beside dir and renames it into

@@ -282,7 +282,9 @@ func (c *comparer) hundredths(d budget.Decimal, u string) (int64, bool) {
 	if !c.r.Converted {
 		return 0, false
 	}
-	return d.Hundredths * unitScale[u] / unitScale[c.r.Unit], true // exact: into the smaller unit
+	// Into the smaller unit, so the factor is whole: 999999999999.99万元
+	// is 9999999999999999900 hundredths of 元, within int64.
+	return d.Hundredths * (unitScale[u] / unitScale[c.r.Unit]), true
 }
 
 func (c *comparer) money(field string, old, new budget.Decimal) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -207,5 +208,66 @@ func TestXLSX(t *testing.T) {
 	total := rows[len(rows)-1]
 	if total[2] != "合计" || total[6] != "1,000,000,169,999.99" {
 		t.Errorf("total row = %q", total)
+	}
+}
+
+// bigFiling is a filing of n projects with the largest amounts, long
+// names and text pasted from a spreadsheet (line breaks, full-width
+// spaces), in the given unit.
+func bigFiling(t *testing.T, n int, unit, amount string, edit func(i int) string) *budget.Filing {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("year = 2025\n[department]\ncode = \"1\"\nname = \"单位\"\nmoney_unit = \"" + unit + "\"\n")
+	for i := range n {
+		name := strings.Repeat("网络安全和信息化建设运行维护", 4) + strconv.Itoa(i)
+		b.WriteString("[[projects]]\ncode = \"P-" + strconv.Itoa(i) + "\"\nname = \"" + name + "\"\n")
+		b.WriteString("budget = \"" + amount + "\"\nfiscal = \"" + amount + "\"\n")
+		b.WriteString("purpose = \"第一行\\r\\n第二行\u3000" + edit(i) + "\"\n")
+	}
+	f, notes := budget.Parse("big.toml", []byte(b.String()))
+	if f == nil {
+		t.Fatal(notes)
+	}
+	return f
+}
+
+// TestManyProjects: sixty projects with long names and pasted text. At
+// 99999999.99万元 each, compared with the same amounts in 元, no amount has
+// changed; one purpose edited in each tenth project is. At the largest
+// amount, 999999999999.99万元, converted to 元 for a comparison with a
+// filing in 元, the total passes int64 in hundredths and stays exact.
+func TestManyProjects(t *testing.T) {
+	same := func(int) string { return "原文" }
+	edited := func(i int) string {
+		if i%10 == 0 {
+			return "改文"
+		}
+		return "原文"
+	}
+	r := Compare(bigFiling(t, 60, "万元", "99999999.99", same), bigFiling(t, 60, "元", "999999999900", edited), Options{})
+	for _, ch := range r.Changes {
+		if ch.Field == "budget" || ch.Field == "fiscal funds" {
+			t.Fatalf("an equal amount reported changed: %+v", ch)
+		}
+	}
+	if len(r.Changes) != 1+6 {
+		t.Errorf("%d changes, want the unit and 6 purposes", len(r.Changes))
+	}
+	if want := "59999999994000.00"; r.OldTotal != want || r.NewTotal != want || r.TotalDelta != "+0.00" {
+		t.Errorf("totals %s → %s (%s), want %s", r.OldTotal, r.NewTotal, r.TotalDelta, want)
+	}
+	if ch := r.Changes[1]; ch.Inline != "…一行\r\n第二行\u3000[-原-]{+改+}文" {
+		t.Errorf("inline = %q", ch.Inline)
+	}
+
+	r = Compare(bigFiling(t, 60, "万元", "999999999999.99", same), bigFiling(t, 60, "元", "999999999999.99", same), Options{})
+	if r.OldTotal != "599999999999994000.00" || r.NewTotal != "59999999999999.40" {
+		t.Errorf("totals %s → %s", r.OldTotal, r.NewTotal)
+	}
+	for _, ch := range r.Changes {
+		if ch.Field == "budget" && (ch.Old != "9999999999999900.00" || ch.Delta != "-9998999999999900.01") {
+			t.Errorf("largest amount converted: %+v", ch)
+			break
+		}
 	}
 }

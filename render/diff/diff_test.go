@@ -259,6 +259,11 @@ func TestManyProjects(t *testing.T) {
 	if ch := r.Changes[1]; ch.Inline != "…一行\r\n第二行\u3000[-原-]{+改+}文" {
 		t.Errorf("inline = %q", ch.Inline)
 	}
+	var out bytes.Buffer
+	_ = r.WriteText(&out, language.Chinese)
+	if !strings.Contains(out.String(), "资金用途：…一行↵第二行\u3000[-原-]{+改+}文\n") {
+		t.Errorf("a line break in a text breaks the output's line:\n%s", out.String())
+	}
 
 	r = Compare(bigFiling(t, 60, "万元", "999999999999.99", same), bigFiling(t, 60, "元", "999999999999.99", same), Options{})
 	if r.OldTotal != "599999999999994000.00" || r.NewTotal != "59999999999999.40" {

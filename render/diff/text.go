@@ -78,7 +78,7 @@ func (r *Report) WriteText(w io.Writer, lang language.Tag) error {
 			}
 			line(true, "%s: %s → %s (%s)", label, old, new, delta)
 		case ch.Inline != "":
-			line(true, "%s: %s", label, ch.Inline)
+			line(true, "%s: %s", label, visible(ch.Inline))
 		default:
 			line(true, "%s: %s → %s", label, old, new)
 		}
@@ -115,8 +115,12 @@ func (r *Report) value(p *diag.Printer, ch Change, v string) string {
 	case ch.Field == "the spending plan":
 		return v + "%"
 	}
-	return p.Sprintf("%q", v)
+	return p.Sprintf("%q", visible(v))
 }
+
+// visible keeps a change on its line: line breaks in a text show as ↵ and
+// tabs as →.
+var visible = strings.NewReplacer("\r\n", "↵", "\n", "↵", "\r", "↵", "\t", "→").Replace
 
 // money appends the report's unit to an amount, unless the amount carries
 // its own (amounts that could not be converted).

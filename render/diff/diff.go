@@ -11,7 +11,7 @@ package diff
 import (
 	"cmp"
 	"fmt"
-	"math/big"
+	"math"
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -68,7 +68,7 @@ type Report struct {
 	Changes                []Change
 	// OldTotal and NewTotal are the sums of the projects' budgets in Unit,
 	// TotalDelta their difference ("" when an amount is not a valid number
-	// or cannot be converted).
+	// or cannot be converted, or the sum is beyond counting).
 	OldTotal, NewTotal, TotalDelta string
 }
 
@@ -103,9 +103,10 @@ func Compare(before, after *budget.Filing, opt Options) *Report {
 	c.department(before, after)
 	c.sections(before.Overall, after.Overall)
 	c.projects(before.Projects, after.Projects)
-	if o, n := c.total(before), c.total(after); o != nil && n != nil {
-		r.OldTotal, r.NewTotal = bigHundredths(o, false), bigHundredths(n, false)
-		r.TotalDelta = bigHundredths(new(big.Int).Sub(n, o), true)
+	o, okO := c.total(before)
+	n, okN := c.total(after)
+	if okO && okN {
+		r.OldTotal, r.NewTotal, r.TotalDelta = budget.FormatHundredths(o, 2), budget.FormatHundredths(n, 2), signed(n-o)
 	}
 	return r
 }
@@ -307,7 +308,13 @@ func (c *comparer) money(field string, old, new budget.Decimal) {
 }
 
 // signed prints hundredths with two decimals and a sign.
-func signed(h int64) string { return bigHundredths(big.NewInt(h), true) }
+func signed(h int64) string {
+	s := budget.FormatHundredths(h, 2)
+	if h >= 0 {
+		s = "+" + s
+	}
+	return s
+}
 
 // percent prints a plan value without trailing zeros: 50, 62.5.
 func percent(d budget.Decimal) string {
@@ -395,31 +402,18 @@ func (c *comparer) indicators(old, new []budget.Indicator) {
 }
 
 // total is the sum of a filing's project budgets in hundredths of the
-// report's unit, nil when one cannot be counted. (A big integer: dozens of
-// the largest amounts in 万元, in hundredths of 元, pass int64's range.)
-func (c *comparer) total(f *budget.Filing) *big.Int {
-	sum := new(big.Int)
+// report's unit; false when an amount is not a valid number, cannot be
+// converted, or the sum passes int64 (some 92,000 trillion 元: dozens of the
+// largest amounts in 万元), where no total is printed rather than a wrong
+// one.
+func (c *comparer) total(f *budget.Filing) (int64, bool) {
+	var sum int64
 	for _, p := range f.Projects {
 		h, ok := c.hundredths(p.Budget, unitOf(f))
-		if !ok && p.Budget.Set {
-			return nil
+		if !ok && p.Budget.Set || h > math.MaxInt64-sum {
+			return 0, false
 		}
-		sum.Add(sum, big.NewInt(h))
+		sum += h
 	}
-	return sum
-}
-
-// bigHundredths prints hundredths with two decimals, signed when sign is
-// set.
-func bigHundredths(h *big.Int, sign bool) string {
-	digits := new(big.Int).Abs(h).String()
-	digits = strings.Repeat("0", max(0, 3-len(digits))) + digits
-	s := digits[:len(digits)-2] + "." + digits[len(digits)-2:]
-	switch {
-	case h.Sign() < 0:
-		return "-" + s
-	case sign:
-		return "+" + s
-	}
-	return s
+	return sum, true
 }

@@ -265,8 +265,11 @@ func TestManyProjects(t *testing.T) {
 		t.Errorf("a line break in a text breaks the output's line:\n%s", out.String())
 	}
 
-	r = Compare(bigFiling(t, 60, "万元", "999999999999.99", same), bigFiling(t, 60, "元", "999999999999.99", same), Options{})
-	if r.OldTotal != "599999999999994000.00" || r.NewTotal != "59999999999999.40" {
+	// Ten of the largest amounts in 万元 still add up; sixty would pass
+	// int64 in hundredths of 元, and no total is printed rather than a
+	// wrong one.
+	r = Compare(bigFiling(t, 9, "万元", "999999999999.99", same), bigFiling(t, 9, "元", "999999999999.99", same), Options{})
+	if r.OldTotal != "89999999999999100.00" || r.NewTotal != "8999999999999.91" {
 		t.Errorf("totals %s → %s", r.OldTotal, r.NewTotal)
 	}
 	for _, ch := range r.Changes {
@@ -274,5 +277,11 @@ func TestManyProjects(t *testing.T) {
 			t.Errorf("largest amount converted: %+v", ch)
 			break
 		}
+	}
+	r = Compare(bigFiling(t, 60, "万元", "999999999999.99", same), bigFiling(t, 60, "元", "1", same), Options{})
+	out.Reset()
+	_ = r.WriteText(&out, language.English)
+	if r.OldTotal != "" || strings.Contains(out.String(), "total budget") {
+		t.Errorf("a total past int64: %q\n%s", r.OldTotal, out.String())
 	}
 }

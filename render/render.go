@@ -1,14 +1,28 @@
-// Package render wires the stages together and does nothing else: a filing
-// bound to its form template becomes a document model (templates), which is
-// laid out into pages (layout) and drawn as a PDF (pdf), or written as a
-// DOCX (docx) with the page numbers the layout found.
+// Package render is the pipeline, and the one API a front end (the
+// command, a local server) calls: an Engine loads a filing from a file or
+// from bytes (the format picked by the file's extension, see readers.go),
+// looks up its form, checks it and builds the report, which it writes as a
+// PDF or a DOCX to any io.Writer.
+//
+// Findings come back as values (diag.List), never printed; errors say what
+// kind of failure ended a step (ErrUnreadable, ErrInvalid), for a front end
+// to map to its exit codes or status. Inside, a filing bound to its form
+// template becomes a document model (templates), which is laid out into
+// pages (layout) and drawn as a PDF (pdf), or written as a DOCX (docx) with
+// the page numbers the layout found.
 package render
 
 import (
+	"cmp"
 	"errors"
 	"io"
+	"path/filepath"
+	"strings"
+	"sync"
 
+	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/check"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
 	"github.com/jixiao-dev/jixiao/render/docx"
@@ -17,54 +31,244 @@ import (
 	"github.com/jixiao-dev/jixiao/templates"
 )
 
-// Report is a filing bound to its template and laid out.
-type Report struct {
-	Doc    *doc.Document
-	Layout *layout.Result
-	fonts  *pdf.FontSet
+// Errors of the pipeline's steps, for errors.Is. The findings returned
+// alongside say what is wrong.
+var (
+	// ErrUnreadable: the file cannot be read at all (missing, a folder, no
+	// permission): a problem of the run, not of the filing.
+	ErrUnreadable = errors.New("render: the file cannot be read")
+	// ErrInvalid: the filing (or its form template) has errors, so no
+	// report is made.
+	ErrInvalid = errors.New("render: the filing has errors")
+)
+
+// DefaultForm is the form of a filing that names none.
+const DefaultForm = "hebei"
+
+// Options configure an Engine.
+type Options struct {
+	// TemplateDirs are folders of extra form templates (*.toml); a
+	// template with the name and version of a built-in one replaces it.
+	TemplateDirs []string
+	// PrefetchGlyphs says the filings loaded will be built as PDF: while a
+	// filing is checked and laid out, a spare core then reads its
+	// characters' glyphs from the embedded fonts, which the PDF's font
+	// subsets need later. A check or a DOCX does not need them.
+	PrefetchGlyphs bool
 }
 
-// Build binds f to t and lays it out. A character no font can draw comes
-// back as a diag.List pointing at the filing.
-func Build(f *budget.Filing, t *templates.Template) (*Report, error) {
+// Engine runs the pipeline. It keeps the form templates, compiled as they
+// are first needed; the fonts are kept by package fonts once parsed. An
+// Engine is safe for concurrent use, so a long-lived caller makes one and
+// reuses it for every filing.
+type Engine struct {
+	opts Options
+	mu   sync.Mutex // guards set, which compiles built-in forms when first asked for
+	set  *templates.Set
+}
+
+// New makes an Engine with the built-in form templates and those of
+// opts.TemplateDirs. The findings are about the user templates: a template
+// with errors is left out, and the Engine works with the others.
+func New(opts Options) (*Engine, diag.List) {
+	set, notes := templates.NewSet(opts.TemplateDirs...)
+	return &Engine{opts: opts, set: set}, notes
+}
+
+// Form describes a form template.
+type Form struct {
+	ID          string // name@version, e.g. "hebei@2024"
+	Source      string // "built-in" or the template's file
+	Description string
+}
+
+func formOf(t *templates.Template) Form {
+	return Form{ID: t.ID(), Source: t.Source, Description: t.Description}
+}
+
+// Forms lists the form templates, sorted by name and version.
+func (e *Engine) Forms() []Form {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []Form
+	for _, t := range e.set.All() {
+		out = append(out, formOf(t))
+	}
+	return out
+}
+
+// Starter returns a commented starter filing for the form name (or
+// name@version) and budget year, and false when there is no such form.
+func (e *Engine) Starter(name string, year int) (string, bool) {
+	t, ok := e.get(name, year)
+	if !ok {
+		return "", false
+	}
+	return t.Starter(year), true
+}
+
+func (e *Engine) get(name string, year int) (*templates.Template, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.set.Get(name, year)
+}
+
+// LoadFile reads and decodes the filing at path. The error is
+// ErrUnreadable when the file cannot be read, ErrInvalid when it is not a
+// valid filing; the findings say why, and hold any warnings.
+func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
+	data, d, err := budget.ReadFile(path)
+	if errors.Is(err, budget.ErrUnreadable) {
+		return nil, diag.List{*d}, ErrUnreadable
+	}
+	if err != nil {
+		return nil, diag.List{*d}, ErrInvalid
+	}
+	return e.Load(path, data)
+}
+
+// Load decodes a filing from data, read from the file named file (its
+// extension picks the format; the name is used in findings). The error is
+// ErrInvalid when data is not a valid filing.
+func (e *Engine) Load(file string, data []byte) (*budget.Filing, diag.List, error) {
+	r, ok := readers[strings.ToLower(filepath.Ext(file))]
+	if !ok {
+		r = readers[".toml"]
+	}
+	// The form's template compiles on another core while the filing is
+	// decoded: each takes a few milliseconds, a good part of a run. Then
+	// that core reads the glyphs a PDF will embed, while this one checks
+	// and lays out the filing. (Both at once would have the glyphs delay
+	// the template, which the filing waits for.)
+	compiled := make(chan struct{})
+	go func() {
+		if r.form != nil {
+			e.mu.Lock()
+			e.set.Prepare(cmp.Or(r.form(data), DefaultForm))
+			e.mu.Unlock()
+		}
+		close(compiled)
+		if e.opts.PrefetchGlyphs {
+			fonts.Prefetch(string(data))
+		}
+	}()
+	f, notes := r.read(file, data)
+	<-compiled
+	if f == nil || notes.HasErrors() {
+		return nil, notes, ErrInvalid
+	}
+	return f, notes, nil
+}
+
+// Form looks up the form f is filed on: its template key (DefaultForm if
+// none), in the version for its budget year. An unknown form is finding
+// F10 and ErrInvalid.
+func (e *Engine) Form(f *budget.Filing) (Form, diag.List, error) {
+	t, notes := e.template(f)
+	if t == nil {
+		return Form{}, notes, ErrInvalid
+	}
+	return formOf(t), nil, nil
+}
+
+func (e *Engine) template(f *budget.Filing) (*templates.Template, diag.List) {
+	name := cmp.Or(f.Template, DefaultForm)
+	if t, ok := e.get(name, f.Year); ok {
+		return t, nil
+	}
+	d := diag.Diagnostic{Pos: f.At("template"), Severity: diag.Error, Code: "F10", Path: "template"}.Say(
+		diag.T("unknown template %q", name),
+		diag.T("run jixiao templates to list the forms, or add yours with --templates DIR"))
+	return nil, diag.List{d}
+}
+
+// Check looks up f's form and runs every validation rule on f against it
+// (package check), returning the findings sorted by position. The error is
+// ErrInvalid when a finding is an error. Build checks too; Check alone is
+// for a caller that wants the findings without a report.
+func (e *Engine) Check(f *budget.Filing) (diag.List, error) {
+	_, notes, err := e.checked(f)
+	return notes, err
+}
+
+func (e *Engine) checked(f *budget.Filing) (*templates.Template, diag.List, error) {
+	t, notes := e.template(f)
+	if t == nil {
+		return nil, notes, ErrInvalid
+	}
+	notes = check.Filing(f, t.Profile())
+	if notes.HasErrors() {
+		return nil, notes, ErrInvalid
+	}
+	return t, notes, nil
+}
+
+// Build checks f (see Check), binds it to its form and lays it out. The
+// findings are the checks' and, after them, a character no font can draw
+// (G1). The error is ErrInvalid when a finding is an error, or another
+// error when the form's template cannot lay the filing out.
+func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
+	t, notes, err := e.checked(f)
+	if err != nil {
+		return nil, notes, err
+	}
 	d, err := t.Bind(f)
 	if err != nil {
-		return nil, err
+		return nil, notes, err
 	}
-	fs := pdf.NewFontSet(d)
-	res, err := layout.Layout(d, fs)
+	res, err := layout.Layout(d, layout.NewFontSet(d))
+	if ge, ok := errors.AsType[*layout.GlyphError](err); ok {
+		return nil, append(notes, glyphFinding(f, ge)), ErrInvalid
+	}
 	if err != nil {
-		var ge *layout.GlyphError
-		if errors.As(err, &ge) {
-			return nil, diag.List{glyphFinding(f, ge)}
-		}
-		return nil, err
+		return nil, notes, err
 	}
-	return &Report{Doc: d, Layout: res, fonts: fs}, nil
+	return &Report{doc: d, pages: res}, notes, nil
 }
 
-// WritePDF draws the report as a PDF.
-func (r *Report) WritePDF(w io.Writer) error { return pdf.Write(w, r.Doc, r.Layout, r.fonts) }
+// Report is a filing bound to its form and laid out, ready to write. A
+// Report is read-only: it may be written in several formats at once.
+type Report struct {
+	doc   *doc.Document
+	pages *layout.Result
+}
 
-// WritePDFA draws the report as a PDF/A-3b file, for archiving.
-func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.Doc, r.Layout, r.fonts) }
+// WritePDF writes the report as a PDF.
+func (r *Report) WritePDF(w io.Writer) error { return pdf.Write(w, r.pages) }
 
-// WriteDOCX writes the report as a DOCX whose table of contents carries the
-// page numbers of the PDF layout.
+// WritePDFA writes the report as a PDF/A-3b file, for archiving.
+func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.pages) }
+
+// WriteDOCX writes the report as a DOCX whose table of contents carries
+// the page numbers of the PDF's pages.
 func (r *Report) WriteDOCX(w io.Writer) error {
 	pages := map[string]int{}
-	for name, a := range r.Layout.Anchors {
+	for name, a := range r.pages.Anchors {
 		pages[name] = a.Number
 	}
-	return docx.Write(w, r.Doc, docx.Options{PageOf: pages})
+	return docx.Write(w, r.doc, docx.Options{PageOf: pages})
+}
+
+// Formats are the output formats Write knows, by file extension.
+func Formats() []string { return []string{"pdf", "docx"} }
+
+// Write writes the report in format, one of Formats.
+func (r *Report) Write(w io.Writer, format string) error {
+	switch format {
+	case "pdf":
+		return r.WritePDF(w)
+	case "docx":
+		return r.WriteDOCX(w)
+	}
+	return errors.New("render: unknown output format " + format)
 }
 
 func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
-	file := ge.Pos.File
-	if file == "" {
-		file = f.File
+	pos := ge.Pos
+	if pos.File == "" {
+		pos.File = f.File
 	}
-	d := diag.Diagnostic{File: file, Line: ge.Pos.Line, Col: ge.Pos.Col, Severity: diag.Error, Code: "G1"}
+	d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "G1"}
 	char := string(ge.Rune)
 	var msg diag.Text
 	if ge.Row > 0 {
@@ -73,10 +277,4 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 		msg = diag.T("no font can draw %q (U+%04X) in a %s", char, ge.Rune, diag.Term(ge.Block))
 	}
 	return d.Say(msg, diag.T("replace the character, or name a font that has it in the template's [fonts] (a .ttf or .ttc file)"))
-}
-
-// Formats are the output formats Build can write, by file extension.
-var Formats = map[string]func(*Report, io.Writer) error{
-	"pdf":  (*Report).WritePDF,
-	"docx": (*Report).WriteDOCX,
 }

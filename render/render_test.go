@@ -8,33 +8,61 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/layout"
-	"github.com/jixiao-dev/jixiao/templates"
 )
 
 const samplePath = "../data/hebei/shanhaiguan-wxb-2024.toml"
 
-func hebei(tb testing.TB) *templates.Template {
+func engine(tb testing.TB) *Engine {
 	tb.Helper()
-	set, notes := templates.NewSet()
-	if notes.HasErrors() {
+	e, notes := New(Options{})
+	if len(notes) > 0 {
 		tb.Fatal(notes)
 	}
-	t, _ := set.Get("hebei", 0)
-	return t
+	return e
 }
 
 func sample(tb testing.TB) *budget.Filing {
 	tb.Helper()
-	f, notes := budget.Load(samplePath)
-	if f == nil {
+	f, notes, err := engine(tb).LoadFile(samplePath)
+	if err != nil {
 		tb.Fatal(notes)
 	}
 	return f
+}
+
+// build builds f and returns the report, or the error findings.
+func build(tb testing.TB, f *budget.Filing) (*Report, diag.List) {
+	tb.Helper()
+	rep, notes, err := engine(tb).Build(f)
+	if errors.Is(err, ErrInvalid) {
+		var errs diag.List
+		for _, d := range notes {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		return nil, errs
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rep, nil
+}
+
+// mustBuild builds f, which must have no errors.
+func mustBuild(tb testing.TB, f *budget.Filing) *Report {
+	tb.Helper()
+	rep, errs := build(tb, f)
+	if errs != nil {
+		tb.Fatal(errs)
+	}
+	return rep
 }
 
 // manyProjects is the sample with n projects of 6 indicator rows each: two
@@ -62,10 +90,9 @@ func manyProjects(tb testing.TB, n int) *budget.Filing {
 func TestMissingGlyphNamesCharacter(t *testing.T) {
 	f := sample(t)
 	f.Projects[0].Indicators[1].Description = "含有生僻字𠀀的描述"
-	_, err := Build(f, hebei(t))
-	var notes diag.List
-	if !errors.As(err, &notes) || len(notes) != 1 {
-		t.Fatalf("err = %v, want one finding", err)
+	_, notes := build(t, f)
+	if len(notes) != 1 || notes[0].Code != "G1" {
+		t.Fatalf("findings = %v, want one G1", notes)
 	}
 	msg := notes.Error()
 	if !strings.Contains(msg, "U+20000") || !strings.Contains(msg, "𠀀") {
@@ -74,13 +101,10 @@ func TestMissingGlyphNamesCharacter(t *testing.T) {
 }
 
 func TestBothFormats(t *testing.T) {
-	rep, err := Build(sample(t), hebei(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, write := range Formats {
+	rep := mustBuild(t, sample(t))
+	for _, name := range Formats() {
 		var buf bytes.Buffer
-		if err := write(rep, &buf); err != nil {
+		if err := rep.Write(&buf, name); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if buf.Len() < 1000 {
@@ -90,15 +114,15 @@ func TestBothFormats(t *testing.T) {
 }
 
 func benchmarkBuild(b *testing.B, f *budget.Filing, formats ...string) {
-	t := hebei(b)
+	e := engine(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		rep, err := Build(f, t)
+		rep, _, err := e.Build(f)
 		if err != nil {
 			b.Fatal(err)
 		}
 		for _, name := range formats {
-			if err := Formats[name](rep, io.Discard); err != nil {
+			if err := rep.Write(io.Discard, name); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -116,11 +140,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestSampleLayoutGolden pins the laid-out pages of the sample: every text
 // item with its position, rules, links and page numbers.
 func TestSampleLayoutGolden(t *testing.T) {
-	rep, err := Build(sample(t), hebei(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := layout.Dump(rep.Layout)
+	got := layout.Dump(mustBuild(t, sample(t)).pages)
 	golden := "testdata/hebei-sample-pages.golden"
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -161,11 +181,17 @@ func TestLongIndicatorTable(t *testing.T) {
 		ind.Description = strings.Repeat("通过舆情监看收集全区网络舆情，进行筛选、分析、研判，上报。", 1+i%3)
 		p.Indicators = append(p.Indicators, ind)
 	}
-	rep, err := Build(f, hebei(t))
+	// Only 产出指标 rows: this filing fails check (I3), the layout is tested.
+	form, _ := engine(t).get("hebei", 0)
+	d, err := form.Bind(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := rep.Layout.Pages
+	res, err := layout.Layout(d, layout.NewFontSet(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := res.Pages
 	first := -1
 	for i, pg := range pages {
 		if strings.Contains(pageText(pg), "第1项监测指标") {
@@ -200,12 +226,50 @@ func TestLongIndicatorTable(t *testing.T) {
 func TestMissingBMPGlyph(t *testing.T) {
 	f := sample(t)
 	f.Projects[0].Name = "㵘水利项目"
-	_, err := Build(f, hebei(t))
-	var notes diag.List
-	if !errors.As(err, &notes) || !strings.Contains(notes.Error(), "U+3D58") {
-		t.Fatalf("err = %v, want a finding naming U+3D58", err)
+	_, notes := build(t, f)
+	if !strings.Contains(notes.Error(), "U+3D58") {
+		t.Fatalf("findings = %v, want one naming U+3D58", notes)
 	}
 	if notes[0].Line == 0 {
 		t.Errorf("finding has no line: %v", notes)
 	}
+}
+
+// TestEngineConcurrent: one Engine builds filings on several goroutines at
+// once, each report the same bytes as when built alone.
+func TestEngineConcurrent(t *testing.T) {
+	files := []string{samplePath, "../data/national/mzj-2024.toml"}
+	e := engine(t)
+	pdfOf := func(path string) []byte {
+		f, notes, err := e.LoadFile(path)
+		if err != nil {
+			t.Error(notes)
+			return nil
+		}
+		rep, notes, err := e.Build(f)
+		if err != nil {
+			t.Error(err, notes)
+			return nil
+		}
+		var buf bytes.Buffer
+		if err := rep.WritePDF(&buf); err != nil {
+			t.Error(err)
+		}
+		return buf.Bytes()
+	}
+	want := map[string][]byte{}
+	for _, path := range files {
+		want[path] = pdfOf(path)
+	}
+	e = engine(t) // fresh: the forms compile under the goroutines
+	var wg sync.WaitGroup
+	for i := range 6 {
+		path := files[i%len(files)]
+		wg.Go(func() {
+			if got := pdfOf(path); !bytes.Equal(got, want[path]) {
+				t.Errorf("%s: the PDF built alongside others differs", path)
+			}
+		})
+	}
+	wg.Wait()
 }

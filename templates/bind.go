@@ -190,8 +190,7 @@ func (b *binder) pos(sc scope) doc.Pos {
 	case *budget.Section:
 		key = "overall[" + strconv.Itoa(sc.N) + "]"
 	}
-	p := b.f.Positions.Of(key)
-	return doc.Pos{File: b.f.File, Line: p.Line, Col: p.Col}
+	return b.f.At(key)
 }
 
 func (b *binder) table(path string, tb *table, sc scope) *doc.Table {

@@ -15,9 +15,9 @@ import (
 func funcs(t *Template) template.FuncMap {
 	return template.FuncMap{
 		"cn": chineseNumber,
-		"amounts": func(f *budget.Filing, p *budget.Project) Amounts {
+		"amounts": func(f *budget.Filing, p *budget.Project) (Amounts, error) {
 			if t == nil || f == nil || p == nil {
-				return Amounts{}
+				return Amounts{}, nil
 			}
 			return t.amounts(f, p)
 		},

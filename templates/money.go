@@ -1,7 +1,7 @@
 package templates
 
 import (
-	"strconv"
+	"fmt"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 )
@@ -11,9 +11,6 @@ type Amounts struct {
 	Budget, Fiscal, Other string
 }
 
-// unitScale is each money unit in 元 hundredths (分): 元 = 100, 万元 = 1 000 000.
-var unitScale = map[string]int64{"元": 100, "万元": 1000000}
-
 // amounts converts a project's budget, fiscal and other funds from the
 // filing's unit to the form's, with the form's decimals.
 //
@@ -22,28 +19,38 @@ var unitScale = map[string]int64{"元": 100, "万元": 1000000}
 // whose rounding moved it furthest is corrected by one step (largest
 // remainder), so the printed parts always agree with the printed total. An
 // omitted amount stays blank; conversion is exact integer arithmetic.
-func (t *Template) amounts(f *budget.Filing, p *budget.Project) Amounts {
-	from := unitScale[f.Department.MoneyUnit]
-	to := unitScale[t.spec.Money.Unit]
-	if from == 0 {
-		from = 100
-	}
-	if to == 0 {
-		to = from
+//
+// A form without a unit of its own prints the amounts in the filing's
+// unit. A form with one refuses a filing unit it cannot convert from (the
+// validator reports it as M7 before a filing gets here).
+func (t *Template) amounts(f *budget.Filing, p *budget.Project) (Amounts, error) {
+	from, to := f.Department.MoneyUnit.Fen(), budget.MoneyUnit(t.spec.Money.Unit).Fen()
+	switch {
+	case t.spec.Money.Unit == "":
+		from, to = 100, 100
+	case from == 0:
+		return Amounts{}, fmt.Errorf("money unit %q cannot be converted to %s", f.Department.MoneyUnit, t.spec.Money.Unit)
 	}
 	decimals := t.spec.Money.Decimals
 	if decimals <= 0 {
 		decimals = 2
 	}
 	// Work in units of 10^-decimals of the target unit, from values in
-	// hundredths of the source unit: v_fen = h * from / 100.
-	den := int64(100) * to // value_target = h * from / den
-	step := int64(1)
-	for i := 0; i < decimals; i++ {
-		step *= 10
+	// hundredths of the source unit: value = h * from * 10^decimals /
+	// (100 * to), the fraction reduced so that the product stays in range
+	// (10^14 hundredths of 万元 printed in 元 with two decimals is 10^18).
+	mul, den := from, 100*to
+	for range decimals {
+		mul *= 10
 	}
+	g := gcd(mul, den)
+	mul, den = mul/g, den/g
+	overflow := false
 	conv := func(d budget.Decimal) (rounded, remainder int64) {
-		num := d.Hundredths * from * step // may be large: budgets are capped at 10^14 hundredths
+		num := d.Hundredths * mul
+		if d.Hundredths != 0 && num/d.Hundredths != mul {
+			overflow = true
+		}
 		q, r := num/den, num%den
 		if 2*r >= den {
 			return q + 1, r - den
@@ -64,24 +71,22 @@ func (t *Template) amounts(f *budget.Filing, p *budget.Project) Amounts {
 			other += diff
 		}
 	}
+	if overflow {
+		return Amounts{}, fmt.Errorf("an amount is too large to convert to %s with %d decimals", t.spec.Money.Unit, decimals)
+	}
 	format := func(d budget.Decimal, v int64) string {
 		if !d.Set {
 			return ""
 		}
-		return formatScaled(v, decimals)
+		return budget.FormatFixed(v, decimals)
 	}
-	return Amounts{Budget: format(p.Budget, total), Fiscal: format(p.Fiscal, fiscal), Other: format(p.Other, other)}
+	return Amounts{Budget: format(p.Budget, total), Fiscal: format(p.Fiscal, fiscal), Other: format(p.Other, other)}, nil
 }
 
-// formatScaled prints v / 10^decimals with exactly that many decimals.
-func formatScaled(v int64, decimals int) string {
-	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
+// gcd is the greatest common divisor of two positive numbers.
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
 	}
-	s := []byte(strconv.FormatInt(v, 10))
-	for len(s) <= decimals {
-		s = append([]byte{'0'}, s...)
-	}
-	return sign + string(s[:len(s)-decimals]) + "." + string(s[len(s)-decimals:])
+	return a
 }

@@ -27,6 +27,9 @@ func TestAmounts(t *testing.T) {
 		// 0.4 + 0.4 = 0.8 (in 0.01 万元 steps): both parts round down, the total up.
 		{"raise the part rounded down most", "元", "万元", "80.00", "40.00", "40.00", Amounts{"0.01", "0.01", "0.00"}},
 		{"万元 input to 万元", "万元", "万元", "1.5", "1", "0.5", Amounts{"1.50", "1.00", "0.50"}},
+		{"unknown unit printed as written", "千元", "", "1.5", "1", "0.5", Amounts{"1.50", "1.00", "0.50"}},
+		{"largest amount to 万元", "元", "万元", "999999999999.99", "999999999999.99", "0", Amounts{"100000000.00", "100000000.00", "0.00"}},
+		{"largest 万元 amount to 万元", "万元", "万元", "999999999999.99", "999999999999.99", "0", Amounts{"999999999999.99", "999999999999.99", "0.00"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -35,10 +38,21 @@ func TestAmounts(t *testing.T) {
 			if c.other != "" {
 				p.Other = dec(c.other)
 			}
-			f := &budget.Filing{Department: budget.Department{MoneyUnit: c.from}}
-			if got := tpl.amounts(f, p); got != c.want {
-				t.Errorf("got %+v, want %+v", got, c.want)
+			f := &budget.Filing{Department: budget.Department{MoneyUnit: budget.MoneyUnit(c.from)}}
+			if got, err := tpl.amounts(f, p); got != c.want || err != nil {
+				t.Errorf("got %+v, %v; want %+v", got, err, c.want)
 			}
 		})
+	}
+}
+
+// TestAmountsUnknownUnit: a form that converts refuses a unit it cannot
+// convert from, rather than reading 千元 as 元.
+func TestAmountsUnknownUnit(t *testing.T) {
+	tpl := &Template{spec: spec{Money: moneySpec{Unit: "万元"}}}
+	f := &budget.Filing{Department: budget.Department{MoneyUnit: "千元"}}
+	p := &budget.Project{Budget: dec("12345678.90"), Fiscal: dec("12345678.90")}
+	if got, err := tpl.amounts(f, p); err == nil {
+		t.Errorf("got %+v, want an error", got)
 	}
 }

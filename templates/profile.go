@@ -13,7 +13,7 @@ import (
 func (t *Template) Profile() *check.Profile {
 	tx := t.spec.Taxonomy
 	p := &check.Profile{Template: t.ID(), Required: tx.Required, Recommended: tx.Recommended,
-		Checkpoints: tx.Checkpoints, MoneyUnits: tx.MoneyUnits, Needs: tx.Needs, Sections: tx.Sections,
+		Checkpoints: tx.Checkpoints, MoneyUnits: tx.MoneyUnits, MoneyUnit: t.spec.Money.Unit, Needs: tx.Needs, Sections: tx.Sections,
 		Unprinted: t.unprinted()}
 	for _, c := range tx.Categories {
 		p.Categories = append(p.Categories, check.Category{Name: c.Name, Aliases: c.Aliases, Subs: c.Subs, Satisfaction: c.Satisfaction})

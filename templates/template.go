@@ -84,7 +84,7 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 			}
 		}
 		if err != nil {
-			notes = append(notes, diag.Diagnostic{File: dir, Severity: diag.Error, Code: "TPL0",
+			notes = append(notes, diag.Diagnostic{Pos: diag.Pos{File: dir}, Severity: diag.Error, Code: "TPL0",
 				Msg: "cannot read the file: %v", Args: []any{err},
 				Hint: "check the path and that the file is readable"})
 			continue
@@ -204,7 +204,7 @@ func (s *Set) All() []*Template {
 func Load(path string) (*Template, diag.List) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{File: path, Severity: diag.Error, Code: "TPL0",
+		return nil, diag.List{{Pos: diag.Pos{File: path}, Severity: diag.Error, Code: "TPL0",
 			Msg: "cannot read the file: %v", Args: []any{err},
 			Hint: "check the path and that the file is readable"}}
 	}
@@ -266,7 +266,8 @@ func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List
 
 func (c *compiler) fail(path, msg string, args []any, hint string, hintArgs ...any) {
 	p := c.pos().Of(path)
-	c.notes = append(c.notes, diag.Diagnostic{File: c.file, Line: p.Line, Col: p.Col,
+	p.File = c.file
+	c.notes = append(c.notes, diag.Diagnostic{Pos: p,
 		Severity: diag.Error, Code: "TPL", Path: path, Msg: msg, Args: args, Hint: hint, HintArgs: hintArgs})
 }
 
@@ -304,6 +305,7 @@ func (c *compiler) compile() {
 	c.expr("metadata.subject", sp.Metadata.Subject)
 	c.expr("metadata.keywords", sp.Metadata.Keywords)
 	c.checkTaxonomy()
+	c.checkMoney()
 	for _, name := range sortedKeys(sp.Tables) {
 		c.compileTable(name, sp.Tables[name])
 	}
@@ -336,6 +338,31 @@ func (c *compiler) checkTaxonomy() {
 		}
 	}
 }
+
+// checkMoney makes sure a form that converts amounts can: its own unit and
+// every unit it accepts from a filing are units budget.MoneyUnit can
+// convert between.
+func (c *compiler) checkMoney() {
+	sp := &c.t.spec
+	if sp.Money.Decimals < 0 || sp.Money.Decimals > maxDecimals {
+		c.fail("money.decimals", "money.decimals must be between 0 and %d", []any{maxDecimals}, "forms print amounts with 2 decimals; 0 means 2")
+	}
+	if sp.Money.Unit == "" {
+		return
+	}
+	if budget.MoneyUnit(sp.Money.Unit).Fen() == 0 {
+		c.fail("money.unit", "money unit %q cannot be converted", []any{sp.Money.Unit}, "use 元 or 万元")
+	}
+	for _, u := range sp.Taxonomy.MoneyUnits {
+		if budget.MoneyUnit(u).Fen() == 0 {
+			c.fail("taxonomy.money_units", "money unit %q cannot be converted", []any{u}, "use 元 or 万元")
+		}
+	}
+}
+
+// maxDecimals bounds [money] decimals, so that the largest amount stays
+// in range when converted.
+const maxDecimals = 4
 
 func (c *compiler) style(path, name string) {
 	if _, ok := c.t.spec.Styles[name]; !ok {

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/render"
-	"github.com/jixiao-dev/jixiao/render/archive"
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
@@ -30,7 +29,7 @@ func (c *cli) archiveCmd(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name the archive folder and the filings: jixiao archive -o DIR FILE.toml|FOLDER..."))
 		return exitUsage
 	}
-	var sources []archive.Source
+	var sources []render.ArchiveSource
 	for _, p := range paths {
 		files, err := filingsIn(p)
 		if err != nil {
@@ -38,28 +37,31 @@ func (c *cli) archiveCmd(args []string) int {
 			return exitUsage
 		}
 		for _, f := range files {
-			data, d := budget.ReadFile(f)
-			if d != nil {
+			data, d, err := budget.ReadFile(f)
+			if err != nil {
 				c.report(diag.List{*d})
-				return exitUsage
+				if errors.Is(err, budget.ErrUnreadable) {
+					return exitUsage
+				}
+				return exitData
 			}
-			sources = append(sources, archive.Source{Path: f, Data: data})
+			sources = append(sources, render.ArchiveSource{Path: f, Data: data})
 		}
 	}
 	if len(sources) == 0 {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("no filings (.toml) found in %s", strings.Join(paths, ", ")))
 		return exitUsage
 	}
-	set, ok := c.templateSet()
+	e, ok := c.engine(true)
 	if !ok {
 		return exitData
 	}
-	years, err := archive.Archive(*outDir, sources, render.ArchiveBuilder(set, defaultTemplate), toolVersion())
+	years, err := e.Archive(*outDir, sources, toolVersion())
 	if err != nil {
 		return c.archiveError(err)
 	}
 	for _, y := range years {
-		fmt.Fprintln(c.stdout, filepath.Join(y, archive.ManifestName))
+		fmt.Fprintln(c.stdout, filepath.Join(y, render.ArchiveManifestName))
 	}
 	return exitOK
 }
@@ -71,10 +73,10 @@ func (c *cli) archiveError(err error) int {
 	for _, e := range unjoin(err) {
 		var (
 			notes   diag.List
-			build   *archive.BuildError
-			changed *archive.ChangedError
-			clash   *archive.ConflictError
-			mf      *archive.ManifestError
+			build   *render.ArchiveBuildError
+			changed *render.ArchiveChangedError
+			clash   *render.ArchiveConflictError
+			mf      *render.ArchiveManifestError
 			font    *render.ArchiveFontError
 		)
 		errors.As(e, &build) // names the filing, when the error is one filing's
@@ -188,12 +190,16 @@ func (c *cli) verify(args []string) int {
 }
 
 func (c *cli) verifyYear(year string, rebuild bool) int {
-	m, problems, err := archive.Verify(year)
+	e, ok := c.engine(true)
+	if !ok {
+		return exitUsage
+	}
+	m, problems, err := e.VerifyArchive(year, rebuild)
 	if err != nil {
-		var mf *archive.ManifestError
+		var mf *render.ArchiveManifestError
 		switch {
 		case errors.As(err, &mf) && errors.Is(mf.Err, fs.ErrNotExist):
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s has no %s: name the folder of one archived year, e.g. DIR/2024", year, archive.ManifestName))
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s has no %s: name the folder of one archived year, e.g. DIR/2024", year, render.ArchiveManifestName))
 		case errors.As(err, &mf):
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: the manifest cannot be read (%v); the folder is left as it is", mf.Dir, mf.Err))
 		default:
@@ -203,30 +209,32 @@ func (c *cli) verifyYear(year string, rebuild bool) int {
 	}
 	rebuilt := 0
 	if rebuild {
-		set, ok := c.templateSet()
-		if !ok {
-			return exitUsage
-		}
 		if v := toolVersion(); v != m.Tool {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s was archived by jixiao %s and is rebuilt by %s: a difference may come from the version", year, m.Tool, v))
 		}
-		more := archive.Rebuild(year, m, render.ArchiveBuilder(set, defaultTemplate))
-		rebuilt = 2*len(m.Filings) - len(more)
-		problems = append(problems, more...)
+		rebuilt = 2 * len(m.Filings)
+		for _, p := range problems {
+			switch p.Kind {
+			case render.ArchiveDifferent:
+				rebuilt--
+			case render.ArchiveNotRebuilt: // neither the PDF nor the DOCX
+				rebuilt -= 2
+			}
+		}
 	}
 	for _, p := range problems {
 		path := filepath.Join(year, filepath.FromSlash(p.Path))
 		switch p.Kind {
-		case archive.Added:
+		case render.ArchiveAdded:
 			fmt.Fprintln(c.stdout, c.p.Sprintf("added: %s (not in the manifest)", path))
-		case archive.Missing:
+		case render.ArchiveMissing:
 			fmt.Fprintln(c.stdout, c.p.Sprintf("missing: %s", path))
-		case archive.Changed:
+		case render.ArchiveChanged:
 			fmt.Fprintln(c.stdout, c.p.Sprintf("changed: %s (manifest: %s bytes, SHA-256 %s; now: %s bytes, SHA-256 %s)",
 				path, strconv.FormatInt(p.Want.Size, 10), p.Want.SHA256[:16], strconv.FormatInt(p.Got.Size, 10), p.Got.SHA256[:16]))
-		case archive.Different:
+		case render.ArchiveDifferent:
 			fmt.Fprintln(c.stdout, c.p.Sprintf("rebuilt differently: %s", path))
-		case archive.NotRebuilt:
+		case render.ArchiveNotRebuilt:
 			fmt.Fprintln(c.stdout, c.p.Sprintf("cannot rebuild from %s: %v", path, p.Err))
 		}
 	}

@@ -7,9 +7,7 @@ import (
 	"os"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
-	"github.com/jixiao-dev/jixiao/render/diff"
 	"github.com/jixiao-dev/jixiao/render/safefile"
-	"github.com/jixiao-dev/jixiao/templates"
 )
 
 // Exit codes of jixiao diff, as diff(1) has them.
@@ -49,16 +47,17 @@ func (c *cli) compare(args []string) int {
 			}
 		}
 	}
+	e, _ := c.engine(false) // a template with errors leaves its form unknown: plan values are numbered
 	var filings [2]*budget.Filing
 	for i, path := range files {
-		f, notes := budget.Load(path)
-		if f == nil {
+		f, notes, err := e.LoadFile(path)
+		if err != nil {
 			c.report(notes)
 			return diffTrouble
 		}
 		filings[i] = f
 	}
-	r := diff.Compare(filings[0], filings[1], diff.Options{Checkpoints: c.checkpoints(filings[1])})
+	r := e.Compare(filings[0], filings[1])
 	write := func(w io.Writer) error { return r.WriteText(w, c.lang) }
 	if *format == "xlsx" {
 		write = func(w io.Writer) error { return r.WriteXLSX(w, c.lang) }
@@ -77,16 +76,6 @@ func (c *cli) compare(args []string) int {
 		return diffSame
 	}
 	return diffDifferent
-}
-
-// checkpoints names the spending plan's values by the form of f, when its
-// form is known.
-func (c *cli) checkpoints(f *budget.Filing) []string {
-	set, _ := templates.NewSet(c.templateDirs...)
-	if t, ok := set.Get(cmp.Or(f.Template, defaultTemplate), f.Year); ok {
-		return t.Profile().Checkpoints
-	}
-	return nil
 }
 
 // sameFile reports whether two paths name the same existing file.

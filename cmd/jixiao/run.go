@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,13 +18,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
-	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render"
-	"github.com/jixiao-dev/jixiao/render/budget"
-	"github.com/jixiao-dev/jixiao/render/check"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/safefile"
-	"github.com/jixiao-dev/jixiao/templates"
 )
 
 // Exit codes.
@@ -37,9 +32,6 @@ const (
 
 // env reads an environment variable (os.Getenv, or a map in tests).
 type env func(string) string
-
-// defaultTemplate is the form of a filing that names none.
-const defaultTemplate = "hebei"
 
 // cli holds what every subcommand shares.
 type cli struct {
@@ -228,11 +220,12 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 	return ok, code
 }
 
-// templateSet loads the built-in and user templates, printing any problem.
-func (c *cli) templateSet() (*templates.Set, bool) {
-	set, notes := templates.NewSet(c.templateDirs...)
+// engine makes the pipeline with the built-in and user templates, printing
+// any problem with the latter.
+func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF})
 	c.report(notes)
-	return set, !notes.HasErrors()
+	return e, !notes.HasErrors()
 }
 
 func (c *cli) report(notes diag.List) {
@@ -241,55 +234,37 @@ func (c *cli) report(notes diag.List) {
 	}
 }
 
-// loadChecked reads a filing, finds its template and validates it. It
-// prints every finding and returns nil when the filing has errors. With
-// forPDF, the filing's glyphs are read from the embedded fonts ahead of
-// time (see fonts.Prefetch); a check or a DOCX does not need them.
-func (c *cli) loadChecked(path string, set *templates.Set, forPDF bool) (*budget.Filing, *templates.Template, int) {
-	data, d := budget.ReadFile(path)
-	if d != nil {
-		c.report(diag.List{*d})
-		if d.Code == "F0" { // unreadable, not a bad filing
-			return nil, nil, exitUsage
-		}
-		return nil, nil, exitData
+// exitCode maps an error of the pipeline to the exit code.
+func exitCode(err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, render.ErrUnreadable):
+		return exitUsage
 	}
-	// The form's template compiles on another core while the filing is
-	// decoded: each takes a few milliseconds, a good part of a run. Then
-	// that core reads the glyphs a PDF will embed, while this one checks
-	// and lays out the filing. (Both at once would have the glyphs delay
-	// the template, which the filing waits for.)
-	compiled := make(chan struct{})
-	go func() {
-		set.Prepare(cmp.Or(budget.TemplateKey(data), defaultTemplate))
-		close(compiled)
-		if forPDF {
-			fonts.Prefetch(string(data))
-		}
-	}()
-	f, notes := budget.Parse(path, data)
-	<-compiled
-	if f == nil {
+	return exitData
+}
+
+// prepare reads, validates and lays out a filing, printing every finding
+// (a character no font can draw is found here too).
+func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
+	f, notes, err := e.LoadFile(path)
+	if err != nil {
 		c.report(notes)
-		return nil, nil, exitData
+		return nil, exitCode(err)
 	}
-	name := cmp.Or(f.Template, defaultTemplate)
-	t, ok := set.Get(name, f.Year)
-	if !ok {
-		p := f.Positions.Of("template")
-		notes = append(notes, diag.Diagnostic{File: path, Line: p.Line, Col: p.Col, Severity: diag.Error,
-			Code: "F10", Path: "template", Msg: "unknown template %q", Args: []any{name},
-			Hint: "run jixiao templates to list the forms, or add yours with --templates DIR"})
-		c.report(notes)
-		return nil, nil, exitData
-	}
-	notes = append(notes, check.Filing(f, t.Profile())...)
+	heap.Advise() // for the heap the filing has grown
+	rep, more, err := e.Build(f)
+	notes = append(notes, more...)
 	notes.Sort()
 	c.report(notes)
-	if notes.HasErrors() {
-		return nil, nil, exitData
+	if err != nil {
+		if !errors.Is(err, render.ErrInvalid) {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot render: %v", path, err))
+		}
+		return nil, exitCode(err)
 	}
-	return f, t, exitOK
+	return rep, exitOK
 }
 
 func (c *cli) check(args []string) int {
@@ -298,26 +273,26 @@ func (c *cli) check(args []string) int {
 	if !ok {
 		return code
 	}
-	return c.forEach("check", files, func(path string, set *templates.Set) int {
-		_, rc := c.prepare(path, set, false)
+	return c.forEach("check", files, false, func(e *render.Engine, path string) int {
+		_, rc := c.prepare(e, path)
 		return rc
 	})
 }
 
-// forEach loads the templates and runs fn on every filing named, returning
+// forEach makes the pipeline and runs fn on every filing named, returning
 // the worst exit code.
-func (c *cli) forEach(cmd string, paths []string, fn func(path string, set *templates.Set) int) int {
+func (c *cli) forEach(cmd string, paths []string, forPDF bool, fn func(e *render.Engine, path string) int) int {
 	if len(paths) == 0 {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao %s FILE.toml", cmd))
 		return exitUsage
 	}
-	set, ok := c.templateSet()
+	e, ok := c.engine(forPDF)
 	if !ok {
 		return exitData
 	}
 	code := exitOK
 	for _, path := range paths {
-		code = max(code, fn(path, set))
+		code = max(code, fn(e, path))
 	}
 	return code
 }
@@ -337,7 +312,7 @@ func (c *cli) build(args []string) int {
 		if f == "" || slices.Contains(exts, f) {
 			continue
 		}
-		if _, ok := render.Formats[f]; !ok {
+		if !slices.Contains(render.Formats(), f) {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", f))
 			return exitUsage
 		}
@@ -357,46 +332,19 @@ func (c *cli) build(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", dup))
 		return exitUsage
 	}
-	return c.forEach("build", files, func(path string, set *templates.Set) int {
-		return c.buildOne(path, *outDir, exts, *pdfa, set)
+	return c.forEach("build", files, slices.Contains(exts, "pdf"), func(e *render.Engine, path string) int {
+		return c.buildOne(e, path, *outDir, exts, *pdfa)
 	})
 }
 
-// prepare reads, validates and lays out a filing, printing every finding;
-// a character no font can draw is found here too.
-func (c *cli) prepare(path string, set *templates.Set, forPDF bool) (*render.Report, int) {
-	f, t, rc := c.loadChecked(path, set, forPDF)
-	if f == nil {
-		return nil, rc
-	}
-	heap.Advise() // for the heap the filing has grown
-	rep, err := render.Build(f, t)
-	if err != nil {
-		var notes diag.List
-		if errors.As(err, &notes) {
-			c.report(notes)
-		} else {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot render: %v", path, err))
-		}
-		return nil, exitData
-	}
-	return rep, exitOK
-}
-
-func (c *cli) buildOne(path, outDir string, exts []string, pdfa bool, set *templates.Set) int {
-	rep, rc := c.prepare(path, set, slices.Contains(exts, "pdf"))
+func (c *cli) buildOne(e *render.Engine, path, outDir string, exts []string, pdfa bool) int {
+	rep, rc := c.prepare(e, path)
 	if rep == nil {
 		return rc
 	}
 	heap.Advise() // for the heap the layout has grown
-	writer := func(ext string) func(*render.Report, io.Writer) error {
-		if ext == "pdf" && pdfa {
-			return (*render.Report).WritePDFA
-		}
-		return render.Formats[ext]
-	}
 	if outDir == "-" {
-		if err := writer(exts[0])(rep, c.stdout); err != nil {
+		if err := write(rep, c.stdout, exts[0], pdfa); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
 			return exitUsage
 		}
@@ -407,10 +355,9 @@ func (c *cli) buildOne(path, outDir string, exts []string, pdfa bool, set *templ
 	outs, errs := make([]string, len(exts)), make([]error, len(exts))
 	var wg sync.WaitGroup
 	for i, ext := range exts {
-		write := writer(ext)
 		outs[i] = outputPath(path, outDir, ext)
 		wg.Go(func() {
-			errs[i] = safefile.Write(outs[i], func(w io.Writer) error { return write(rep, w) })
+			errs[i] = safefile.Write(outs[i], func(w io.Writer) error { return write(rep, w, ext, pdfa) })
 		})
 	}
 	wg.Wait()
@@ -431,9 +378,9 @@ func (c *cli) listTemplates(args []string) int {
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
 	}
-	set, ok := c.templateSet()
-	for _, t := range set.All() {
-		fmt.Fprintf(c.stdout, "%-20s %-10s %s\n", t.ID(), t.Source, t.Description)
+	e, ok := c.engine(false)
+	for _, t := range e.Forms() {
+		fmt.Fprintf(c.stdout, "%-20s %-10s %s\n", t.ID, t.Source, t.Description)
 	}
 	if !ok {
 		return exitData
@@ -447,22 +394,30 @@ func (c *cli) usage(w io.Writer) {
 
 func (c *cli) newFiling(args []string) int {
 	fs, dir := c.flags("new")
-	name := fs.String("template", defaultTemplate, c.p.Sprintf("form template of the new filing"))
+	name := fs.String("template", render.DefaultForm, c.p.Sprintf("form template of the new filing"))
 	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
 	}
-	set, ok := c.templateSet()
+	e, ok := c.engine(false)
 	if !ok {
 		return exitData
 	}
-	t, found := set.Get(*name, *year)
+	starter, found := e.Starter(*name, *year)
 	if !found {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown template %q", *name))
 		return exitUsage
 	}
-	fmt.Fprint(c.stdout, t.Starter(*year))
+	fmt.Fprint(c.stdout, starter)
 	return exitOK
+}
+
+// write writes the report in format, the PDF as PDF/A-3b with pdfa.
+func write(rep *render.Report, w io.Writer, format string, pdfa bool) error {
+	if format == "pdf" && pdfa {
+		return rep.WritePDFA(w)
+	}
+	return rep.Write(w, format)
 }
 
 // outputPath is where a filing's output of extension ext goes: in outDir

@@ -16,7 +16,6 @@ import (
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/archive"
 	"github.com/jixiao-dev/jixiao/render/diag"
-	"github.com/jixiao-dev/jixiao/templates"
 )
 
 const (
@@ -26,13 +25,13 @@ const (
 	natDir   = "305001-某市民政局"
 )
 
-func builder(t *testing.T) archive.Builder {
+func engine(t *testing.T) *render.Engine {
 	t.Helper()
-	set, notes := templates.NewSet()
+	e, notes := render.New(render.Options{})
 	if notes.HasErrors() {
 		t.Fatal(notes)
 	}
-	return render.ArchiveBuilder(set, "hebei")
+	return e
 }
 
 func sources(t *testing.T, paths ...string) []archive.Source {
@@ -68,7 +67,7 @@ func tree(t *testing.T, dir string) map[string][]byte {
 
 func archiveInto(t *testing.T, dir string, paths ...string) {
 	t.Helper()
-	if _, err := archive.Archive(dir, sources(t, paths...), builder(t), "v1.2.3"); err != nil {
+	if _, err := engine(t).Archive(dir, sources(t, paths...), "v1.2.3"); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -172,7 +171,7 @@ func TestAddDepartment(t *testing.T) {
 	// A department archived again from a renamed source replaces its
 	// folder: the old files are gone.
 	src, _ := os.ReadFile(hebei)
-	if _, err := archive.Archive(dir, []archive.Source{{Path: "renamed.toml", Data: src}}, builder(t), "v1.2.3"); err != nil {
+	if _, err := engine(t).Archive(dir, []archive.Source{{Path: "renamed.toml", Data: src}}, "v1.2.3"); err != nil {
 		t.Fatal(err)
 	}
 	files := tree(t, dir)
@@ -227,7 +226,7 @@ func TestVerifyTampered(t *testing.T) {
 	}
 	// Adding a department now refuses to carry the changed files into a
 	// new manifest.
-	_, err = archive.Archive(dir, sources(t, national), builder(t), "v1.2.3")
+	_, err = engine(t).Archive(dir, sources(t, national), "v1.2.3")
 	var changed *archive.ChangedError
 	if !errors.As(err, &changed) || len(changed.Files) != 1 || changed.Files[0] != hebeiDir+"/shanhaiguan-wxb-2024.pdf" {
 		t.Errorf("archiving over a tampered year: %v", err)
@@ -245,8 +244,8 @@ func TestRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if problems := archive.Rebuild(year, m, builder(t)); len(problems) != 0 {
-		t.Fatalf("Rebuild = %+v", problems)
+	if _, problems, err := engine(t).VerifyArchive(year, true); err != nil || len(problems) != 0 {
+		t.Fatalf("VerifyArchive with rebuild = %+v, %v", problems, err)
 	}
 	// Replace the national PDF with the hebei one, in the files and the
 	// manifest.
@@ -272,7 +271,7 @@ func TestRebuild(t *testing.T) {
 	if err != nil || len(problems) != 0 {
 		t.Fatalf("the doctored year should pass Verify: %+v %v", problems, err)
 	}
-	problems = archive.Rebuild(year, m, builder(t))
+	_, problems, _ = engine(t).VerifyArchive(year, true)
 	if len(problems) != 1 || problems[0].Kind != archive.Different || problems[0].Path != natDir+"/mzj-2024.pdf" {
 		t.Errorf("Rebuild = %+v", problems)
 	}
@@ -286,7 +285,7 @@ func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	src, _ := os.ReadFile(hebei)
 	bad := bytes.Replace(src, []byte("budget = 100000.00"), []byte("budget = 100000.01"), 1)
-	_, err := archive.Archive(dir, append(sources(t, national), archive.Source{Path: "bad.toml", Data: bad}), builder(t), "v1")
+	_, err := engine(t).Archive(dir, append(sources(t, national), archive.Source{Path: "bad.toml", Data: bad}), "v1")
 	var notes diag.List
 	var be *archive.BuildError
 	if !errors.As(err, &be) || be.Path != "bad.toml" || !errors.As(err, &notes) || !slices.ContainsFunc(notes, func(d diag.Diagnostic) bool { return d.Code == "M1" }) {
@@ -296,7 +295,7 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("a failed run wrote %d entries", len(entries))
 	}
 
-	_, err = archive.Archive(dir, []archive.Source{{Path: "a/x.toml", Data: src}, {Path: "b/x.toml", Data: src}}, builder(t), "v1")
+	_, err = engine(t).Archive(dir, []archive.Source{{Path: "a/x.toml", Data: src}, {Path: "b/x.toml", Data: src}}, "v1")
 	var conflict *archive.ConflictError
 	if !errors.As(err, &conflict) {
 		t.Errorf("err = %v, want a conflict", err)
@@ -314,7 +313,7 @@ func TestBadInput(t *testing.T) {
 		if _, _, err := archive.Verify(year); !errors.As(err, &me) {
 			t.Errorf("Verify with manifest %s: %v, want a ManifestError", content, err)
 		}
-		if _, err := archive.Archive(dir, sources(t, hebei), builder(t), "v1"); !errors.As(err, &me) {
+		if _, err := engine(t).Archive(dir, sources(t, hebei), "v1"); !errors.As(err, &me) {
 			t.Errorf("Archive over manifest %s: %v, want a ManifestError", content, err)
 		}
 	}

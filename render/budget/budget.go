@@ -20,10 +20,10 @@ type Filing struct {
 
 // Department is the filing unit.
 type Department struct {
-	Code      string `toml:"code"`
-	Name      string `toml:"name"`
-	ShortName string `toml:"short_name"`
-	MoneyUnit string `toml:"money_unit"` // "元" or "万元"
+	Code      string    `toml:"code"`
+	Name      string    `toml:"name"`
+	ShortName string    `toml:"short_name"`
+	MoneyUnit MoneyUnit `toml:"money_unit"` // "元" or "万元"
 	// Fields used by forms other than the seed's.
 	Supervisor     string `toml:"supervisor"`      // 主管部门 name; defaults to Name
 	SupervisorCode string `toml:"supervisor_code"` // 主管部门代码

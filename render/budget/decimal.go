@@ -104,19 +104,5 @@ func (d Decimal) Format() string {
 	if !d.Set || d.Err != nil && !errors.Is(d.Err, ErrDecimalNegative) {
 		return d.Raw
 	}
-	return FormatHundredths(d.Hundredths, 2)
-}
-
-// FormatHundredths prints n/100 with the given number of decimals (2 or
-// more), exactly.
-func FormatHundredths(n int64, decimals int) string {
-	sign := ""
-	if n < 0 {
-		sign, n = "-", -n
-	}
-	s := fmt.Sprintf("%s%d.%02d", sign, n/100, n%100)
-	if decimals > 2 {
-		s += strings.Repeat("0", decimals-2)
-	}
-	return s
+	return FormatFixed(d.Hundredths, 2)
 }

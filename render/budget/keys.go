@@ -137,8 +137,9 @@ func unknownKeys(name string, pos Positions, undecoded []toml.Key) diag.List {
 	return out
 }
 
-func unknownKey(name, path string, at Pos, k toml.Key) diag.Diagnostic {
-	d := diag.Diagnostic{File: name, Line: at.Line, Col: at.Col, Severity: diag.Error, Code: "S2", Path: path}
+func unknownKey(name, path string, at diag.Pos, k toml.Key) diag.Diagnostic {
+	at.File = name
+	d := diag.Diagnostic{Pos: at, Severity: diag.Error, Code: "S2", Path: path}
 	msg := diag.T("unknown key %q", k[len(k)-1])
 	if s := suggestKey(k); s != "" {
 		return d.Say(msg, diag.T("did you mean %q?", s))
@@ -152,15 +153,7 @@ func unknownKey(name, path string, at Pos, k toml.Key) diag.Diagnostic {
 // suggestKey returns the known key nearest to the last part of k, if it is
 // close enough to be a likely typo.
 func suggestKey(k toml.Key) string {
-	table := strings.Join(k[:len(k)-1], ".")
-	bad := k[len(k)-1]
-	best, bestDist := "", 3
-	for _, cand := range schema().keys[table] {
-		if d := EditDistance(bad, cand); d < bestDist && d < len([]rune(cand)) {
-			best, bestDist = cand, d
-		}
-	}
-	return best
+	return diag.Nearest(k[len(k)-1], schema().keys[strings.Join(k[:len(k)-1], ".")])
 }
 
 // homeOf returns the header of the one table that has key, such as
@@ -182,26 +175,4 @@ func homeOf(key string) string {
 		}
 	}
 	return home
-}
-
-// EditDistance is the Levenshtein distance between a and b in runes.
-func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

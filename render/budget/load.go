@@ -18,48 +18,55 @@ const MaxFileSize = 2 << 20 // a real filing is a few KB; 1,000 projects fit
 // Load reads and decodes a filing. The returned list holds every problem
 // found while reading; when it has errors the filing is nil.
 func Load(path string) (*Filing, diag.List) {
-	data, d := ReadFile(path)
+	data, d, _ := ReadFile(path)
 	if d != nil {
 		return nil, diag.List{*d}
 	}
 	return Parse(path, data)
 }
 
+// Errors of ReadFile, for errors.Is.
+var (
+	ErrUnreadable = errors.New("budget: the file cannot be read") // F0: missing, a folder, no permission
+	ErrTooLarge   = errors.New("budget: the file is too large")   // F6: over MaxFileSize
+)
+
 // ReadFile reads a filing's bytes for Parse: at most MaxFileSize bytes of
-// path. The finding, if any, has the code F0.
-func ReadFile(path string) ([]byte, *diag.Diagnostic) {
-	fail := func(msg, hint diag.Text) *diag.Diagnostic {
-		d := at(path, diag.Error, "F0", 0, 0).Say(msg, hint)
-		return &d
+// path. When it cannot, it returns the finding (F0 or F6) and
+// ErrUnreadable or ErrTooLarge.
+func ReadFile(path string) ([]byte, *diag.Diagnostic, error) {
+	unreadable := func(d diag.Diagnostic) ([]byte, *diag.Diagnostic, error) { return nil, &d, ErrUnreadable }
+	tooBig := func(size int64) ([]byte, *diag.Diagnostic, error) {
+		d := tooLarge(path, size)
+		return nil, &d, ErrTooLarge
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, readError(path, err)
+		return unreadable(readError(path, err))
 	}
 	defer fh.Close()
 	var buf bytes.Buffer
 	if st, err := fh.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, fail(diag.T("this is a folder, not a file"), diag.T("give the path of the filing's .toml file"))
+			return unreadable(at(path, diag.Error, "F0", 0, 0).Say(
+				diag.T("this is a folder, not a file"), diag.T("give the path of the filing's .toml file")))
 		}
 		if st.Size() > MaxFileSize {
-			d := tooLarge(path, st.Size())
-			return nil, &d
+			return tooBig(st.Size())
 		}
 		buf.Grow(int(st.Size()) + bytes.MinRead)
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1)); err != nil {
-		return nil, readError(path, err)
+		return unreadable(readError(path, err))
 	}
 	data := buf.Bytes()
 	if len(data) > MaxFileSize { // a device or pipe, whose size Stat does not know
-		d := tooLarge(path, int64(len(data)))
-		return nil, &d
+		return tooBig(int64(len(data)))
 	}
-	return data, nil
+	return data, nil, nil
 }
 
-func readError(path string, err error) *diag.Diagnostic {
+func readError(path string, err error) diag.Diagnostic {
 	d := at(path, diag.Error, "F0", 0, 0)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -69,7 +76,7 @@ func readError(path string, err error) *diag.Diagnostic {
 	default:
 		d = d.Say(diag.T("cannot read the file: %v", err), diag.T("check the path and that the file is readable"))
 	}
-	return &d
+	return d
 }
 
 // TemplateKey returns the value of the top-level key template in a
@@ -136,7 +143,7 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 // at starts a loader finding about file name at line:col (0 when unknown);
 // Say completes it.
 func at(name string, sev diag.Severity, code string, line, col int) diag.Diagnostic {
-	return diag.Diagnostic{File: name, Line: line, Col: col, Severity: sev, Code: code}
+	return diag.Diagnostic{Pos: diag.Pos{File: name, Line: line, Col: col}, Severity: sev, Code: code}
 }
 
 func tooLarge(name string, size int64) diag.Diagnostic {

@@ -355,3 +355,20 @@ func TestTemplateKey(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeErrorDeterministic: with several values of the wrong type under
+// a table whose name differs in case (the library still decodes it), the
+// same one is reported on every run, not the first the library meets in
+// map order.
+func TestTypeErrorDeterministic(t *testing.T) {
+	src := []byte("[[projeCts]]\ncode = [] \ngoAls =\"X7\"\n")
+	_, first := Parse("a.toml", src)
+	if len(first) != 1 || first[0].Code != "S3" || first[0].Line != 2 {
+		t.Fatalf("findings = %v, want S3 on line 2", first)
+	}
+	for range 30 {
+		if _, again := Parse("a.toml", src); again.Error() != first.Error() {
+			t.Fatalf("runs differ:\n%v\n%v", first, again)
+		}
+	}
+}

@@ -4,21 +4,22 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
 // Positions maps a key path such as "projects[2].indicators[1].value"
-// (1-based array indices) to where the key is written in the source.
-// Table headers are recorded too: "projects[2]" is the line of its
-// [[projects]] header.
-type Positions map[string]Pos
-
-// Pos is a 1-based line and column.
-type Pos struct{ Line, Col int }
+// (1-based array indices) to where the key is written in the source: a
+// line and column of a TOML file, or a sheet and cell of a workbook (see
+// diag.Pos). Table headers are recorded too: "projects[2]" is the line of
+// its [[projects]] header. The positions may leave File empty: it is the
+// Filing's File (see Filing.At).
+type Positions map[string]diag.Pos
 
 // Of returns the position of path, or of its nearest recorded ancestor. A
 // path written as an array of tables where a table belongs ([[department]])
 // is found at its first element.
-func (p Positions) Of(path string) Pos {
+func (p Positions) Of(path string) diag.Pos {
 	for path != "" {
 		if pos, ok := p[path]; ok {
 			return pos
@@ -32,7 +33,17 @@ func (p Positions) Of(path string) Pos {
 		}
 		path = path[:i]
 	}
-	return Pos{}
+	return diag.Pos{}
+}
+
+// At returns where the key at path (or its nearest recorded ancestor) is
+// written, with the filing's file name.
+func (f *Filing) At(path string) diag.Pos {
+	p := f.Positions.Of(path)
+	if p.File == "" {
+		p.File = f.File
+	}
+	return p
 }
 
 // IndexPositions records where each key of a TOML document is written. It
@@ -67,10 +78,10 @@ func IndexPositions(src string) Positions {
 			base := indexed(name, counts)
 			counts[base]++
 			table = fmt.Sprintf("%s[%d]", base, counts[base])
-			pos[table] = Pos{i + 1, col}
+			pos[table] = diag.Pos{Line: i + 1, Col: col}
 		case trimmed[0] == '[':
 			table = indexed(headerName(trimmed[1:], "]"), counts)
-			pos[table] = Pos{i + 1, col}
+			pos[table] = diag.Pos{Line: i + 1, Col: col}
 		default:
 			key, rest, ok := strings.Cut(trimmed, "=")
 			if !ok {
@@ -78,7 +89,7 @@ func IndexPositions(src string) Positions {
 			}
 			path := joinPath(table, keyPath(key))
 			if _, seen := pos[path]; !seen {
-				pos[path] = Pos{i + 1, col}
+				pos[path] = diag.Pos{Line: i + 1, Col: col}
 			}
 			rest = strings.TrimSpace(rest)
 			for _, q := range []string{`"""`, `'''`} {

@@ -77,12 +77,13 @@ func typeError(name, src string, m []string) diag.Diagnostic {
 	where := pos.Of(first.path)
 	d := at(name, diag.Error, "S3", where.Line, where.Col)
 	d.Path = first.path
-	return d.Say(diag.T("%s should be %s, not %s", first.path, schema().types[stripIndices(first.path)], typeName(first.value)), hint)
+	return d.Say(diag.T("%s should be %s, not %s", first.path, schema().types[first.field], typeName(first.value)), hint)
 }
 
 // mismatch is a value whose type does not fit the schema.
 type mismatch struct {
-	path  string // with indices
+	path  string // with indices, as written
+	field string // the schema field, e.g. projects.code
 	value any
 }
 
@@ -97,12 +98,14 @@ func mismatches(src string) []mismatch {
 	var walk func(table map[string]any, field, at string)
 	walk = func(table map[string]any, field, at string) {
 		for k, v := range table {
-			f, p := strings.TrimPrefix(field+"."+k, "."), strings.TrimPrefix(at+"."+k, ".")
+			// The library matches a key to a field regardless of case
+			// (projeCts is projects), and the schema's keys are lower case.
+			f, p := strings.TrimPrefix(field+"."+strings.ToLower(k), "."), strings.TrimPrefix(at+"."+k, ".")
 			t, known := schema().fields[f]
 			switch {
 			case !known:
 			case !fits(v, t):
-				out = append(out, mismatch{p, v})
+				out = append(out, mismatch{p, f, v})
 			case t.Kind() == reflect.Struct && t != decimalType:
 				walk(v.(map[string]any), f, p)
 			case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && t.Elem() != decimalType:
@@ -129,7 +132,7 @@ func tables(v any) []map[string]any {
 }
 
 // before orders positions in the file, then paths.
-func before(a, b Pos, pa, pb string) bool {
+func before(a, b diag.Pos, pa, pb string) bool {
 	if a.Line != b.Line {
 		return a.Line < b.Line
 	}

@@ -28,7 +28,12 @@ type Profile struct {
 	Recommended []string   // 一级 names whose absence is a warning (I4, I5)
 	Checkpoints []string   // spending-plan checkpoint labels (e.g. 3月底 6月底 10月底 12月底); the plan must have exactly len(Checkpoints) values; empty = the form has no spending plan (then a given plan is a warning, not required)
 	MoneyUnits  []string   // allowed department.money_unit values
-	Needs       []string   // optional schema fields the form prints and therefore requires, as paths without indices: e.g. "projects.kind", "projects.period", "department.supervisor" — each missing one is an error
+	// MoneyUnit is the unit the form prints amounts in, converting them
+	// from the filing's unit; empty when the form prints the amounts as
+	// written, in the filing's unit. A form that converts cannot print a
+	// filing whose unit is not one of MoneyUnits: that is an error (M7).
+	MoneyUnit string
+	Needs     []string // optional schema fields the form prints and therefore requires, as paths without indices: e.g. "projects.kind", "projects.period", "department.supervisor" — each missing one is an error
 	// Unprinted lists the fields this form does not print, as paths
 	// without indices (e.g. "projects.indicators.basis"): they are never
 	// required, and layout rules do not apply to them.
@@ -80,11 +85,7 @@ type checker struct {
 
 // report adds a finding about the field at path.
 func (c *checker) report(sev diag.Severity, code, path string, msg, hint diag.Text) {
-	at := c.f.Positions.Of(path)
-	c.out = append(c.out, diag.Diagnostic{
-		File: c.f.File, Line: at.Line, Col: at.Col,
-		Severity: sev, Code: code, Path: path,
-	}.Say(msg, hint))
+	c.out = append(c.out, diag.Diagnostic{Pos: c.f.At(path), Severity: sev, Code: code, Path: path}.Say(msg, hint))
 }
 
 // required reports a required field that is missing or blank and reports

@@ -94,6 +94,12 @@ var ruleCases = []struct {
 	{"M7", diag.Warning, "unknown unit", func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "圆" },
 		func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "万元" }},
 	{"M7", diag.Warning, "no unit", func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "" }, nil},
+	{"M7", diag.Error, "unknown unit on a form that converts", func(f *budget.Filing, p *Profile) {
+		f.Department.MoneyUnit, p.MoneyUnit = "千元", "万元"
+	}, func(f *budget.Filing, p *Profile) { p.MoneyUnit = "万元" }},
+	{"M7", diag.Error, "no unit on a form that converts", func(f *budget.Filing, p *Profile) {
+		f.Department.MoneyUnit, p.MoneyUnit = "", "万元"
+	}, nil},
 	{"M8", diag.Error, "budget missing", func(f *budget.Filing, _ *Profile) { pr(f, 0).Budget = budget.Decimal{} }, nil},
 
 	{"P1", diag.Error, "three values", func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("25", "60", "100") }, nil},

@@ -67,24 +67,34 @@ func (c *checker) amount(path string, label diag.Term, d budget.Decimal, require
 
 // amountText prints an amount as the report does, with the filing's unit.
 func (c *checker) amountText(hundredths int64) string {
-	unit := c.f.Department.MoneyUnit
+	unit := string(c.f.Department.MoneyUnit)
 	if !slices.Contains(c.form.MoneyUnits, unit) {
 		unit = ""
 	}
-	return budget.FormatHundredths(hundredths, 2) + unit
+	return budget.FormatFixed(hundredths, 2) + unit
 }
 
-// moneyUnit checks department.money_unit against the form: M7.
+// moneyUnit checks department.money_unit against the form: M7. A form
+// that converts the amounts to a unit of its own cannot print them from a
+// unit it does not accept, so there the finding is an error; a form that
+// prints the amounts as written only warns.
 func (c *checker) moneyUnit() {
-	unit := c.f.Department.MoneyUnit
+	unit := string(c.f.Department.MoneyUnit)
 	if len(c.form.MoneyUnits) == 0 || slices.Contains(c.form.MoneyUnits, unit) {
 		return
 	}
-	allowed := strings.Join(c.form.MoneyUnits, " / ")
+	sev := diag.Warning
+	if c.form.MoneyUnit != "" {
+		sev = diag.Error
+	}
+	allowed := diag.Whole(strings.Join(c.form.MoneyUnits, " / "))
 	hint := diag.T("set money_unit under [department] to one of them")
+	if c.form.MoneyUnit != "" {
+		hint = diag.T("set money_unit under [department] to one of them: the form prints amounts in %s and converts them from that unit", c.form.MoneyUnit)
+	}
 	if blank(unit) {
-		c.report(diag.Warning, "M7", "department.money_unit", diag.T("the money unit is not given; this form accepts %s", allowed), hint)
+		c.report(sev, "M7", "department.money_unit", diag.T("the money unit is not given; this form accepts %s", allowed), hint)
 		return
 	}
-	c.report(diag.Warning, "M7", "department.money_unit", diag.T("money unit %q is not one this form accepts (%s)", unit, allowed), hint)
+	c.report(sev, "M7", "department.money_unit", diag.T("money unit %q is not one this form accepts (%s)", unit, allowed), hint)
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
 // form is a Profile indexed for the rules.
@@ -68,11 +68,5 @@ func (fm *form) suggest(bad string, accepted []string) string {
 	if slices.Contains(accepted, compact+"指标") {
 		return compact + "指标"
 	}
-	best, bestDist := "", 3
-	for _, cand := range accepted {
-		if d := budget.EditDistance(compact, cand); d < bestDist && 2*d < len([]rune(cand)) {
-			best, bestDist = cand, d
-		}
-	}
-	return best
+	return diag.Nearest(compact, accepted)
 }

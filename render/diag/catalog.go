@@ -151,6 +151,7 @@ var entries = [][2]string{
 	{"the money unit is not given; this form accepts %s", "未填写金额单位，本表可用：%s"},
 	{"money unit %q is not one this form accepts (%s)", "金额单位“%s”不符合本表要求（可用：%s）"},
 	{"set money_unit under [department] to one of them", "请将 [department] 下的 money_unit 改为其中之一"},
+	{"set money_unit under [department] to one of them: the form prints amounts in %s and converts them from that unit", "请将 [department] 下的 money_unit 改为其中之一：本表金额以%s列示，须由所填单位换算"},
 
 	// Spending plan (P).
 	{"the spending plan needs %d values (%s); it has %d", "资金支出计划须填写%d个节点（%s），当前为%d个"},

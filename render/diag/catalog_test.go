@@ -51,7 +51,7 @@ func TestCatalogEntries(t *testing.T) {
 }
 
 func TestFormatTranslatesTerms(t *testing.T) {
-	d := Diagnostic{File: "a.toml", Line: 3, Col: 1, Severity: Warning, Code: "M2", Path: "projects[1].budget"}.Say(
+	d := Diagnostic{Pos: Pos{File: "a.toml", Line: 3, Col: 1}, Severity: Warning, Code: "M2", Path: "projects[1].budget"}.Say(
 		T("%s must not be negative: %s", Term("budget"), "-5"), T("fill in %s (key %s)", Term("budget"), "projects.budget"))
 	l := List{d}
 	for lang, want := range map[language.Tag]string{
@@ -72,7 +72,7 @@ func TestFormatTranslatesTerms(t *testing.T) {
 
 func TestLongValuesShortened(t *testing.T) {
 	long := strings.Repeat("网", 5000)
-	d := Diagnostic{File: "x.toml", Line: 3, Msg: "unknown key %q", Args: []any{long}}
+	d := Diagnostic{Pos: Pos{File: "x.toml", Line: 3}, Msg: "unknown key %q", Args: []any{long}}
 	got := List{d}.Format(language.Chinese)
 	if n := strings.Count(got, "网"); n != maxQuoted || !strings.Contains(got, "…") {
 		t.Errorf("message quotes %d characters: %.80s", n, got)

@@ -27,15 +27,14 @@ const (
 // Diagnostic is one finding. Msg and Hint are catalog keys (the English
 // format strings); Args and HintArgs fill them in.
 type Diagnostic struct {
-	File      string
-	Line, Col int
-	Severity  Severity
-	Code      string // rule identifier, e.g. "M1"
-	Path      string // field path, e.g. "projects[2].budget"
-	Msg       string
-	Args      []any
-	Hint      string
-	HintArgs  []any
+	Pos      // where: file and line:col, or sheet!cell
+	Severity Severity
+	Code     string // rule identifier, e.g. "M1"
+	Path     string // field path, e.g. "projects[2].budget"
+	Msg      string
+	Args     []any
+	Hint     string
+	HintArgs []any
 }
 
 // Term is an argument that is itself a catalog key, such as a field name
@@ -63,25 +62,20 @@ func (l List) HasErrors() bool {
 	return false
 }
 
-// Sort orders the findings by file, line, column, then code.
+// Sort orders the findings by position (Pos), then code.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
+		if less, equal := a.Pos.less(b.Pos); !equal {
+			return less
 		}
 		return a.Code < b.Code
 	})
 }
 
 // Format prints every finding, each as
-// "file:line:col: 错误[CODE]: message (path)" plus an indented hint line.
+// "file:line:col: 错误[CODE]: message (path)" (file:sheet!cell: in a
+// workbook) plus an indented hint line.
 func (l List) Format(lang language.Tag) string {
 	var b strings.Builder
 	p := NewPrinter(lang)
@@ -97,13 +91,7 @@ func (d Diagnostic) String() string { return d.format(NewPrinter(language.Englis
 
 func (d Diagnostic) format(p *Printer) string {
 	var b strings.Builder
-	b.WriteString(d.File)
-	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Col > 0 {
-			fmt.Fprintf(&b, ":%d", d.Col)
-		}
-	}
+	b.WriteString(d.Pos.String())
 	sev := p.Sprintf("error")
 	if d.Severity == Warning {
 		sev = p.Sprintf("warning")

@@ -82,21 +82,19 @@ type Options struct {
 	Checkpoints []string
 }
 
-// unitScale is each known money unit in hundredths of 元.
-var unitScale = map[string]int64{"元": 100, "万元": 1000000}
-
 // unitOf is a filing's money unit, 元 when it names none (as the forms
 // read it).
-func unitOf(f *budget.Filing) string { return cmp.Or(strings.TrimSpace(f.Department.MoneyUnit), "元") }
+func unitOf(f *budget.Filing) string {
+	return cmp.Or(strings.TrimSpace(string(f.Department.MoneyUnit)), string(budget.Yuan))
+}
 
 // Compare lists the changes from before to after.
 func Compare(before, after *budget.Filing, opt Options) *Report {
 	r := &Report{OldFile: before.File, NewFile: after.File, OldUnit: unitOf(before), NewUnit: unitOf(after)}
 	r.Unit, r.Converted = r.NewUnit, true
 	if r.OldUnit != r.NewUnit {
-		_, knownOld := unitScale[r.OldUnit]
-		_, knownNew := unitScale[r.NewUnit]
-		r.Unit, r.Converted = "元", knownOld && knownNew
+		r.Unit = string(budget.Yuan)
+		r.Converted = budget.MoneyUnit(r.OldUnit).Fen() > 0 && budget.MoneyUnit(r.NewUnit).Fen() > 0
 		r.Changes = append(r.Changes, Change{Field: "money unit", Old: r.OldUnit, New: r.NewUnit})
 	}
 	c := comparer{r: r, opt: opt}
@@ -106,7 +104,7 @@ func Compare(before, after *budget.Filing, opt Options) *Report {
 	o, okO := c.total(before)
 	n, okN := c.total(after)
 	if okO && okN {
-		r.OldTotal, r.NewTotal, r.TotalDelta = budget.FormatHundredths(o, 2), budget.FormatHundredths(n, 2), signed(n-o)
+		r.OldTotal, r.NewTotal, r.TotalDelta = budget.FormatFixed(o, 2), budget.FormatFixed(n, 2), signed(n-o)
 	}
 	return r
 }
@@ -263,7 +261,7 @@ func (c *comparer) amount(d budget.Decimal, u string) string {
 		return ""
 	}
 	if h, ok := c.hundredths(d, u); ok {
-		return budget.FormatHundredths(h, 2)
+		return budget.FormatFixed(h, 2)
 	}
 	if u != c.r.Unit {
 		return d.Raw + " " + u
@@ -284,8 +282,8 @@ func (c *comparer) hundredths(d budget.Decimal, u string) (int64, bool) {
 		return 0, false
 	}
 	// Into the smaller unit, so the factor is whole: 999999999999.99万元
-	// is 9999999999999999900 hundredths of 元, within int64.
-	return d.Hundredths * (unitScale[u] / unitScale[c.r.Unit]), true
+	// is 999999999999990000 hundredths of 元, within int64.
+	return d.Hundredths * (budget.MoneyUnit(u).Fen() / budget.MoneyUnit(c.r.Unit).Fen()), true
 }
 
 func (c *comparer) money(field string, old, new budget.Decimal) {
@@ -309,7 +307,7 @@ func (c *comparer) money(field string, old, new budget.Decimal) {
 
 // signed prints hundredths with two decimals and a sign.
 func signed(h int64) string {
-	s := budget.FormatHundredths(h, 2)
+	s := budget.FormatFixed(h, 2)
 	if h >= 0 {
 		s = "+" + s
 	}
@@ -321,7 +319,7 @@ func percent(d budget.Decimal) string {
 	if d.Err != nil {
 		return d.Raw
 	}
-	s := budget.FormatHundredths(d.Hundredths, 2)
+	s := budget.FormatFixed(d.Hundredths, 2)
 	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 

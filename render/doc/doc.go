@@ -8,15 +8,16 @@
 // problem found late can still point back at the user's file.
 package doc
 
-import "time"
+import (
+	"time"
 
-// Pos is a position in a source file (1-based line and column); the zero Pos
-// means "no position known".
-type Pos struct {
-	File string
-	Line int
-	Col  int
-}
+	"github.com/jixiao-dev/jixiao/render/diag"
+)
+
+// Pos is where a node's text is written in the input (a line and column,
+// or a workbook's sheet and cell); the zero Pos means "no position known".
+// It is the program's one position type, diag.Pos.
+type Pos = diag.Pos
 
 // Document is a whole report.
 type Document struct {

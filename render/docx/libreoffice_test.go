@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
@@ -18,16 +19,22 @@ import (
 // LibreOffice and reads the text back: every heading and cell is there,
 // the TOC shows the cached page numbers, the body pages are numbered from
 // 1, and the indicator header repeats on every page of the long table.
+//
+// What LibreOffice draws depends on its version and on the fonts it finds,
+// so the text is compared without punctuation and white space (LibreOffice
+// 7.4 may drop a comma at the end of a line) and without the page footers
+// (where pages break depends on the fonts), and nothing depends on where
+// its lines or pages break.
 func TestLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("LibreOffice round trip skipped in -short mode")
 	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("soffice not on PATH")
+		t.Skip("LibreOffice (soffice) is not installed: DOCX round trip skipped")
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not on PATH")
+		t.Skip("pdftotext (poppler-utils) is not installed: DOCX round trip skipped")
 	}
 	dir := t.TempDir()
 	docs := map[string]*doc.Document{"sample": sampleDocument(), "long": longDocument()}
@@ -49,9 +56,9 @@ func TestLibreOffice(t *testing.T) {
 	}
 
 	pages := pdfPages(t, filepath.Join(dir, "sample.pdf"))
-	all := squash(strings.Join(pages, ""))
+	all := letters(body(pages))
 	for _, s := range docText(docs["sample"]) {
-		if !strings.Contains(all, squash(s)) {
+		if !strings.Contains(all, letters(s)) {
 			t.Errorf("sample: %q missing from the PDF", s)
 		}
 	}
@@ -78,9 +85,9 @@ func TestLibreOffice(t *testing.T) {
 	if len(pages) < 3 {
 		t.Fatalf("long table on %d pages, want at least 3", len(pages))
 	}
-	all = squash(strings.Join(pages, ""))
+	all = letters(body(pages))
 	for _, s := range docText(docs["long"]) {
-		if !strings.Contains(all, squash(s)) {
+		if !strings.Contains(all, letters(s)) {
 			t.Errorf("long: %q missing from the PDF", s)
 		}
 	}
@@ -123,3 +130,22 @@ func docText(d *doc.Document) []string {
 
 // squash drops all white space, since the PDF wraps lines anywhere.
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// footerLine is a page's footer, its page number: a paragraph that crosses
+// a page break has it in the middle of its text.
+var footerLine = regexp.MustCompile(`(?m)^\s*—\s*\d+\s*—\s*$`)
+
+// body joins the pages' text without their footers.
+func body(pages []string) string {
+	return footerLine.ReplaceAllString(strings.Join(pages, "\n"), "")
+}
+
+// letters drops white space and punctuation: the words and numbers of s.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

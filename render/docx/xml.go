@@ -34,10 +34,10 @@ func (e *TextError) Error() string {
 
 // where prefixes a message with a known source position.
 func where(pos doc.Pos) string {
-	if pos.Line == 0 {
-		return ""
+	if s := pos.String(); s != "" {
+		return s + ": "
 	}
-	return fmt.Sprintf("%s:%d:%d: ", pos.File, pos.Line, pos.Col)
+	return ""
 }
 
 // xmlWriter builds one XML part. It escapes every text and attribute value;

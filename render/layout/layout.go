@@ -45,9 +45,15 @@ type FaceRef struct {
 	FakeBold bool // bold requested but the face is regular: the writer thickens it
 }
 
-// Result is a laid-out document.
+// Result is a laid-out document: everything a writer of finished pages
+// (the PDF) needs.
 type Result struct {
+	Page  doc.Page // page size and margins, as laid out
+	Meta  doc.Meta // the document's metadata, carried through for the writer
 	Pages []Page
+	// Faces are the faces the pages may draw with, by FaceRef.ID (every
+	// face of every font chain the layout resolved).
+	Faces map[string]Face
 	// Outline lists the PDF bookmarks in document order: every heading with
 	// a TOC entry, and every heading whose style has an OutlineLevel. Headings
 	// without a Bookmark are left out, since nothing could point at them.
@@ -154,7 +160,9 @@ func Layout(d *doc.Document, fonts Fonts) (*Result, error) {
 		}
 		got := p.headingNumbers()
 		if !dry && (!p.hasTOC || slices.Equal(got, numbers)) {
-			return p.result(pr.headings, foot), nil
+			r := p.result(pr.headings, foot)
+			r.Page, r.Meta, r.Faces = d.Page, d.Meta, pr.fonts.faces
+			return r, nil
 		}
 		numbers, dry = got, false
 	}

@@ -24,13 +24,10 @@ func (e *GlyphError) Error() string {
 
 // posPrefix renders p as "file:line:col: ", or "" when p is unknown.
 func posPrefix(p doc.Pos) string {
-	switch {
-	case p.Line == 0:
-		return ""
-	case p.File == "":
-		return fmt.Sprintf("%d:%d: ", p.Line, p.Col)
+	if s := p.String(); s != "" {
+		return s + ": "
 	}
-	return fmt.Sprintf("%s:%d:%d: ", p.File, p.Line, p.Col)
+	return ""
 }
 
 // Face indexes with a special meaning in a glyph.
@@ -120,6 +117,7 @@ func (c *chain) descent() float64 { return c.refs[0].Face.Descent() }
 type fontSet struct {
 	fonts  Fonts
 	chains map[chainKey]*chain
+	faces  map[string]Face // every face of the chains, by ID
 }
 
 type chainKey struct {
@@ -141,5 +139,8 @@ func (f *fontSet) chain(role string, bold bool) (*chain, error) {
 		return nil, err
 	}
 	f.chains[k] = c
+	for _, r := range refs {
+		f.faces[r.ID] = r.Face
+	}
 	return c, nil
 }

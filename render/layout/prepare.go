@@ -86,7 +86,7 @@ func newPreparer(d *doc.Document, fonts Fonts, g geometry) *preparer {
 	return &preparer{
 		doc:    d,
 		geo:    g,
-		fonts:  &fontSet{fonts: fonts, chains: make(map[chainKey]*chain)},
+		fonts:  &fontSet{fonts: fonts, chains: make(map[chainKey]*chain), faces: make(map[string]Face)},
 		styles: make(map[string]*style),
 		shapes: make(map[shapeKey]*shaped),
 	}

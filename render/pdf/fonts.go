@@ -11,91 +11,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/jixiao-dev/jixiao/fonts"
-	"github.com/jixiao-dev/jixiao/render/doc"
 	"github.com/jixiao-dev/jixiao/render/layout"
 )
-
-// FontSet resolves the document's font roles to faces for the layout
-// engine and remembers them for embedding. Faces load on first use, so a
-// report pays only for the faces it draws with.
-type FontSet struct {
-	roles map[string]doc.Font
-	faces map[string]*fonts.Face // by face ID
-}
-
-// NewFontSet prepares the font roles of d.
-func NewFontSet(d *doc.Document) *FontSet {
-	return &FontSet{roles: d.Fonts, faces: map[string]*fonts.Face{}}
-}
-
-// fallback draws what a role's own face lacks (e.g. a symbol missing from a
-// calligraphic face); it covers the whole embedded character set.
-const fallback = fonts.SerifRegular
-
-// Chain implements layout.Fonts: the role's face (its bold face when bold is
-// asked and the role has one, else the regular face thickened), then the
-// embedded serif as a fallback.
-func (s *FontSet) Chain(role string, bold bool) ([]layout.FaceRef, error) {
-	f, ok := s.roles[role]
-	if !ok {
-		return nil, fmt.Errorf("pdf: font role %q is not defined", role)
-	}
-	name, fake := f.PDF, bold
-	if bold && f.PDFBold != "" {
-		name, fake = f.PDFBold, false
-	}
-	primary, err := s.face(name, f.Index)
-	if err != nil {
-		return nil, err
-	}
-	chain := []layout.FaceRef{primary.ref(fake)}
-	if name != fallback {
-		fb, err := s.face(fallback, 0)
-		if err != nil {
-			return nil, err
-		}
-		chain = append(chain, fb.ref(bold))
-	}
-	return chain, nil
-}
-
-type loaded struct {
-	id   string
-	face *fonts.Face
-}
-
-func (l loaded) ref(fakeBold bool) layout.FaceRef {
-	return layout.FaceRef{ID: l.id, Face: l.face, FakeBold: fakeBold}
-}
-
-func (s *FontSet) face(name string, index int) (loaded, error) {
-	id := name
-	if index > 0 {
-		id = fmt.Sprintf("%s#%d", name, index)
-	}
-	if f, ok := s.faces[id]; ok {
-		return loaded{id, f}, nil
-	}
-	var (
-		f   *fonts.Face
-		err error
-	)
-	if slices.Contains(fonts.EmbeddedNames(), name) {
-		f, err = fonts.Embedded(name)
-	} else {
-		f, err = fonts.Load(name, index)
-	}
-	if err != nil {
-		return loaded{}, err
-	}
-	s.faces[id] = f
-	return loaded{id, f}, nil
-}
-
-// ids lists the loaded face IDs in a stable order.
-func (s *FontSet) ids() []string {
-	return slices.Sorted(maps.Keys(s.faces))
-}
 
 // embedded is a face as written into the PDF: its resource name and the
 // glyph number, in the embedded subset, of each character drawn in it.
@@ -121,7 +38,7 @@ func (e *embedded) appendGlyphs(b []byte, s string) []byte {
 // Its glyph numbers and object numbers are known before anything is drawn;
 // prepare then makes everything its objects hold.
 type subsetFont struct {
-	id    string // the face's ID in the FontSet
+	id    string // the face's ID in the layout's Faces
 	face  *fonts.Face
 	runes []rune // sorted
 	*embedded
@@ -141,7 +58,7 @@ type subsetFont struct {
 // embedded as a Type 0 font (a CIDFontType2 with an Identity-H encoding,
 // so text is drawn by glyph number) with a ToUnicode map, so the text can
 // be searched and copied.
-func planFonts(f *file, r *layout.Result, fs *FontSet) ([]*subsetFont, map[string]*embedded, error) {
+func planFonts(f *file, r *layout.Result) ([]*subsetFont, map[string]*embedded, error) {
 	used := map[string]map[rune]bool{}
 	for _, page := range r.Pages {
 		for _, it := range page.Items {
@@ -157,11 +74,15 @@ func planFonts(f *file, r *layout.Result, fs *FontSet) ([]*subsetFont, map[strin
 	}
 	var subsets []*subsetFont
 	faces := map[string]*embedded{}
-	for _, id := range fs.ids() {
+	for _, id := range slices.Sorted(maps.Keys(r.Faces)) {
 		if used[id] == nil {
 			continue
 		}
-		sf := &subsetFont{id: id, face: fs.faces[id], runes: slices.Sorted(maps.Keys(used[id]))}
+		face, ok := r.Faces[id].(*fonts.Face)
+		if !ok {
+			return nil, nil, fmt.Errorf("pdf: face %q is not a TrueType font that can be embedded", id)
+		}
+		sf := &subsetFont{id: id, face: face, runes: slices.Sorted(maps.Keys(used[id]))}
 		plan, err := sf.face.PlanSubset(sf.runes)
 		if err != nil {
 			return nil, nil, err

@@ -25,11 +25,11 @@ func drawPage(page layout.Page, p painter) drawnPage {
 // annotations. Layout coordinates are millimetres from the top-left corner;
 // PDF's are points from the bottom-left.
 type painter struct {
-	height  float64 // page height, pt
-	faces   map[string]*embedded
-	fonts   *FontSet
-	anchors map[string]layout.Anchor         // where the links go
-	dest    func(page int, y float64) string // a link's destination
+	height   float64 // page height, pt
+	faces    map[string]*embedded
+	outlines map[string]layout.Face           // the layout's faces, for page numbers drawn as outlines
+	anchors  map[string]layout.Anchor         // where the links go
+	dest     func(page int, y float64) string // a link's destination
 	// printLinks sets the links' Print flag (/F 4), as PDF/A asks of every
 	// annotation; they draw nothing, so printing is unchanged.
 	printLinks bool

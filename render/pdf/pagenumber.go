@@ -11,8 +11,8 @@ import (
 // paragraph continued on the next page reads on without "— 2 —" in the
 // middle), much as tagged PDF marks them as artifacts.
 func (p *painter) pageNumber(n layout.PageNumber) {
-	face := p.fonts.faces[n.FaceID]
-	if face == nil {
+	face, ok := p.outlines[n.FaceID].(*fonts.Face)
+	if !ok {
 		return
 	}
 	scale := n.Size / 1000 / ptPerMM // font units (1/1000 em) → mm

@@ -24,25 +24,22 @@ import (
 // ptPerMM converts the layout's millimetres to PDF points.
 const ptPerMM = 72 / 25.4
 
-// Write draws r, the layout of d, as a PDF. The same input always gives the
-// same bytes: the dates come from d.Meta.Created and nothing depends on map
-// order.
-func Write(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
-	return writePDF(w, d, r, fs, false)
-}
+// Write draws the laid-out pages r as a PDF, with r's page size and
+// metadata and its faces embedded as subsets. The same input always gives
+// the same bytes: the dates come from r.Meta.Created and nothing depends on
+// map order.
+func Write(w io.Writer, r *layout.Result) error { return writePDF(w, r, false) }
 
 // WritePDFA is Write for archiving: the file conforms to PDF/A-3b (ISO
 // 19005-3, level B), as docs/pdfa.md details. It adds to Write's file the
 // PDF/A identification in the XMP metadata, an sRGB output intent and the
 // print flag on links; everything else Write does already conforms.
-func WritePDFA(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet) error {
-	return writePDF(w, d, r, fs, true)
-}
+func WritePDFA(w io.Writer, r *layout.Result) error { return writePDF(w, r, true) }
 
-func writePDF(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet, pdfa bool) error {
+func writePDF(w io.Writer, r *layout.Result, pdfa bool) error {
 	f := newFile(w)
-	height := d.Page.Height * ptPerMM
-	subsets, faces, err := planFonts(f, r, fs)
+	height := r.Page.Height * ptPerMM
+	subsets, faces, err := planFonts(f, r)
 	if err != nil {
 		return err
 	}
@@ -61,7 +58,7 @@ func writePDF(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet, pdfa 
 	// the time to write it, and pages are independent of each other.
 	fontJobs := largestFirst(subsets)
 	drawn := make([]drawnPage, len(r.Pages))
-	painting := painter{height: height, faces: faces, fonts: fs, anchors: r.Anchors, dest: dest, printLinks: pdfa}
+	painting := painter{height: height, faces: faces, outlines: r.Faces, anchors: r.Anchors, dest: dest, printLinks: pdfa}
 	inParallel(len(fontJobs)+len(drawn), func(i int) {
 		if i < len(fontJobs) {
 			fontJobs[i].err = fontJobs[i].prepare()
@@ -75,7 +72,7 @@ func writePDF(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet, pdfa 
 	}
 	f.object(resources, "<</Font <<"+fontDict+">> /ProcSet [/PDF /Text]>>")
 
-	mediaBox := fmt.Sprintf("[0 0 %s %s]", num(d.Page.Width*ptPerMM), num(height))
+	mediaBox := fmt.Sprintf("[0 0 %s %s]", num(r.Page.Width*ptPerMM), num(height))
 	for i, page := range drawn {
 		content := f.alloc()
 		f.deflated(content, "", page.content)
@@ -92,32 +89,32 @@ func writePDF(w io.Writer, d *doc.Document, r *layout.Result, fs *FontSet, pdfa 
 	}
 	f.object(pagesObj, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", strings.Join(kids, " "), len(pages)))
 
-	created := d.Meta.Created
+	created := r.Meta.Created
 	if created.IsZero() {
 		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	catalog := []string{"/Type /Catalog", "/Pages " + ref(pagesObj), "/PageLabels " + pageLabels(r.Pages),
-		"/ViewerPreferences <</DisplayDocTitle true>>", "/Metadata " + ref(writeMetadata(f, d.Meta, created, pdfa))}
+		"/ViewerPreferences <</DisplayDocTitle true>>", "/Metadata " + ref(writeMetadata(f, r.Meta, created, pdfa))}
 	if pdfa {
 		catalog = append(catalog, "/OutputIntents ["+outputIntent(f)+"]")
 	}
 	if outlines := writeOutline(f, outlineMarks(r), dest); outlines != 0 {
 		catalog = append(catalog, "/Outlines "+ref(outlines), "/PageMode /UseOutlines")
 	}
-	if d.Meta.Language != "" {
-		catalog = append(catalog, "/Lang "+str(d.Meta.Language))
+	if r.Meta.Language != "" {
+		catalog = append(catalog, "/Lang "+str(r.Meta.Language))
 	}
-	if src := d.Meta.Source; len(src.Data) > 0 {
+	if src := r.Meta.Source; len(src.Data) > 0 {
 		spec := writeAttachment(f, src, created)
 		catalog = append(catalog, fmt.Sprintf("/Names <</EmbeddedFiles <</Names [%s %s]>>>> /AF [%s]", text(src.Name), ref(spec), ref(spec)))
 	}
 	root := f.alloc()
 	f.object(root, "<<"+strings.Join(catalog, " ")+">>")
 
-	info := []string{"/Producer (jixiao)", "/Creator " + str("jixiao ("+d.Meta.Template+")"),
+	info := []string{"/Producer (jixiao)", "/Creator " + str("jixiao ("+r.Meta.Template+")"),
 		"/CreationDate " + date(created), "/ModDate " + date(created)}
 	for _, e := range []struct{ key, value string }{
-		{"Title", d.Meta.Title}, {"Author", d.Meta.Author}, {"Subject", d.Meta.Subject}, {"Keywords", d.Meta.Keywords},
+		{"Title", r.Meta.Title}, {"Author", r.Meta.Author}, {"Subject", r.Meta.Subject}, {"Keywords", r.Meta.Keywords},
 	} {
 		if e.value != "" {
 			info = append(info, "/"+e.key+" "+str(e.value))

@@ -38,13 +38,12 @@ func testDoc(text string) *doc.Document {
 
 // write lays d out and writes it as a PDF.
 func write(t testing.TB, d *doc.Document) ([]byte, error) {
-	fs := NewFontSet(d)
-	r, err := layout.Layout(d, fs)
+	r, err := layout.Layout(d, layout.NewFontSet(d))
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := Write(&out, d, r, fs); err != nil {
+	if err := Write(&out, r); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return out.Bytes(), nil

@@ -64,13 +64,12 @@ func archiveDoc() *doc.Document {
 // pdfaFile is archiveDoc written with WritePDFA, made once.
 var pdfaFile = sync.OnceValues(func() ([]byte, error) {
 	d := archiveDoc()
-	fs := NewFontSet(d)
-	r, err := layout.Layout(d, fs)
+	r, err := layout.Layout(d, layout.NewFontSet(d))
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	err = WritePDFA(&out, d, r, fs)
+	err = WritePDFA(&out, r)
 	return out.Bytes(), err
 })
 
@@ -758,13 +757,12 @@ func TestMIMEType(t *testing.T) {
 // otherwise the two files draw the same pages.
 func TestPDFAOnlyWhenAsked(t *testing.T) {
 	d := archiveDoc()
-	fs := NewFontSet(d)
-	r, err := layout.Layout(d, fs)
+	r, err := layout.Layout(d, layout.NewFontSet(d))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var plain bytes.Buffer
-	if err := Write(&plain, d, r, fs); err != nil {
+	if err := Write(&plain, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"pdfaid", "/OutputIntents", "/F 4"} {

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
@@ -11,6 +14,10 @@ import (
 var readers = map[string]reader{
 	".toml": {read: budget.Parse, form: budget.TemplateKey},
 }
+
+// InputExtensions lists the extensions of the files a filing is read from
+// (".toml", …), sorted: what a front end looks for in a folder.
+func InputExtensions() []string { return slices.Sorted(maps.Keys(readers)) }
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an

@@ -49,7 +49,7 @@ func (c *cli) archiveCmd(args []string) int {
 		}
 	}
 	if len(sources) == 0 {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("no filings (.toml) found in %s", strings.Join(paths, ", ")))
+		fmt.Fprintln(c.stderr, c.p.Sprintf("no filings (%s) found in %s", strings.Join(render.InputExtensions(), " "), strings.Join(paths, ", ")))
 		return exitUsage
 	}
 	e, ok := c.engine(true)
@@ -116,8 +116,8 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// filingsIn is path itself when it is a file, else the .toml files in the
-// folder and its subfolders, sorted.
+// filingsIn is path itself when it is a file, else the filings (the files
+// of an input format: .toml, …) in the folder and its subfolders, sorted.
 func filingsIn(path string) ([]string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -128,7 +128,7 @@ func filingsIn(path string) ([]string, error) {
 	}
 	var files []string
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".toml") {
+		if err == nil && !d.IsDir() && slices.Contains(render.InputExtensions(), strings.ToLower(filepath.Ext(p))) {
 			files = append(files, p)
 		}
 		return err

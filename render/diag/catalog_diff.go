@@ -56,7 +56,7 @@ var diffEntries = [][2]string{
 	{"archive folder: each year goes into DIR/<year>/", "归档文件夹：每个年度存入 目录/<年度>/"},
 	{"name the archive folder and the filings: jixiao archive -o DIR FILE.toml|FOLDER...", "请指定归档文件夹和申报文件：jixiao archive -o 目录 文件.toml|文件夹..."},
 	{"cannot read %s: %v", "无法读取 %s：%v"},
-	{"no filings (.toml) found in %s", "在 %s 中没有找到申报文件（.toml）"},
+	{"no filings (%s) found in %s", "没有找到申报文件（%s）：%s"},
 	{"%s: archived files changed since the manifest, so nothing was written: %s; run jixiao verify %s", "%s：已归档的文件与清单不符，未写入任何内容：%s；请运行 jixiao verify %s 核查"},
 	{"%s and %s are the same department and year (%s); archive one of them", "%s 与 %s 是同一单位同一年度（%s），请只归档其中一份"},
 	{"%s: the manifest cannot be read (%v); the folder is left as it is", "%s：无法读取归档清单（%v），文件夹保持原样"},

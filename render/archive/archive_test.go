@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -94,6 +95,13 @@ func TestArchive(t *testing.T) {
 	pdf := files["2024/"+hebeiDir+"/shanhaiguan-wxb-2024.pdf"]
 	if !bytes.Contains(pdf, []byte("<pdfaid:part>3</pdfaid:part>")) || !bytes.Contains(pdf, []byte("/OutputIntents")) {
 		t.Error("the archived PDF is not PDF/A")
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		for _, p := range []string{hebeiDir + "/shanhaiguan-wxb-2024.pdf", natDir + "/mzj-2024.pdf"} {
+			if out, err := exec.Command("qpdf", "--check", filepath.Join(dir, "2024", p)).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
+				t.Errorf("qpdf --check %s: %v\n%s", p, err, out)
+			}
+		}
 	}
 
 	var m archive.Manifest

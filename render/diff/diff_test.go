@@ -2,12 +2,15 @@ package diff
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
@@ -197,7 +200,7 @@ func TestXLSX(t *testing.T) {
 			found = true
 			cell, _ := excelize.CoordinatesToCellName(6, i+4)
 			v, _ := f.GetCellValue("调整对照表", cell, excelize.Options{RawCellValue: true})
-			if v != "100000.00" || row[6] != "120,000.00" || row[7] != "20,000.00" || row[3] != "修改" {
+			if v != "100000.00" || row[6] != "120,000.00" || row[7] != "+20,000.00" || row[3] != "修改" {
 				t.Errorf("budget row = %q (raw before %q)", row, v)
 			}
 		}
@@ -283,5 +286,52 @@ func TestManyProjects(t *testing.T) {
 	_ = r.WriteText(&out, language.English)
 	if r.OldTotal != "" || strings.Contains(out.String(), "total budget") {
 		t.Errorf("a total past int64: %q\n%s", r.OldTotal, out.String())
+	}
+}
+
+// TestXLSXInLibreOffice: LibreOffice Calc opens the change table; saved as
+// CSV, its rows hold the header, a budget change with its amounts and
+// difference, and the total.
+func TestXLSXInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice round trip skipped in -short mode")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: the change table is not opened in Calc")
+	}
+	dir := t.TempDir()
+	r := Compare(load(t, "testdata/round-before.toml"), load(t, "testdata/round-after.toml"), hebeiCheckpoints)
+	var b bytes.Buffer
+	if err := r.WriteXLSX(&b, language.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "changes.xlsx")
+	if err := os.WriteFile(book, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	// CSV filter options: comma, double quote, UTF-8 (76), first line 1.
+	out, err := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, book).CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "changes.csv"))
+	if err != nil {
+		t.Fatalf("no CSV from LibreOffice: %v\n%s", err, out)
+	}
+	// Calc quotes every text; the quotes are dropped before comparing.
+	text := strings.ReplaceAll(string(csv), `"`, "")
+	for _, want := range []string{
+		"序号,项目编码,项目名称,变动,调整内容,调整前,调整后,增减,变动说明",
+		"224-0501-JBN-BOVO,网络舆情综合管理,修改,预算数,100,000.00,120,000.00,+20,000.00,",
+		"224-0601-JBN-K3QD,网络安全检查,删除,预算数,35,000.00,,,",
+		",,合计,,预算数,185,000.00,1,000,000,169,999.99,+999,999,984,999.99,",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Calc's CSV lacks %s:\n%s", want, csv)
+		}
 	}
 }

@@ -82,9 +82,9 @@ func lcs[T comparable](a, b []T, off int) []step {
 	return out
 }
 
-// context is how many characters of unchanged text Inline shows around
+// contextRunes is how many characters of unchanged text Inline shows around
 // each change.
-const context = 8
+const contextRunes = 8
 
 // Inline shows how text a became text b, character by character: deleted
 // text in [-…-], inserted text in {+…+}, with a few unchanged characters
@@ -153,12 +153,12 @@ func Inline(a, b string) string {
 		switch {
 		case first && last:
 			out.WriteString(string(text))
-		case first && len(text) > context:
-			out.WriteString("…" + string(text[len(text)-context:]))
-		case last && len(text) > context:
-			out.WriteString(string(text[:context]) + "…")
-		case !first && !last && len(text) > 2*context:
-			out.WriteString(string(text[:context]) + "…" + string(text[len(text)-context:]))
+		case first && len(text) > contextRunes:
+			out.WriteString("…" + string(text[len(text)-contextRunes:]))
+		case last && len(text) > contextRunes:
+			out.WriteString(string(text[:contextRunes]) + "…")
+		case !first && !last && len(text) > 2*contextRunes:
+			out.WriteString(string(text[:contextRunes]) + "…" + string(text[len(text)-contextRunes:]))
 		default:
 			out.WriteString(string(text))
 		}

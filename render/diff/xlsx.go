@@ -41,6 +41,7 @@ func (r *Report) WriteXLSX(w io.Writer, lang language.Tag) error {
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	text, _ := f.NewStyle(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	money, _ := f.NewStyle(&excelize.Style{Border: border, CustomNumFmt: ptr("#,##0.00"), Alignment: &excelize.Alignment{Vertical: "top"}})
+	delta, _ := f.NewStyle(&excelize.Style{Border: border, CustomNumFmt: ptr("+#,##0.00;-#,##0.00;0.00"), Alignment: &excelize.Alignment{Vertical: "top"}})
 
 	columns := []struct {
 		term  string
@@ -84,6 +85,9 @@ func (r *Report) WriteXLSX(w io.Writer, lang language.Tag) error {
 			case float64:
 				_ = f.SetCellFloat(sheet, cell, v, 2, 64)
 				style = money
+				if i == differenceColumn {
+					style = delta
+				}
 			case int:
 				_ = f.SetCellInt(sheet, cell, int64(v))
 			default:
@@ -118,6 +122,10 @@ func (r *Report) WriteXLSX(w io.Writer, lang language.Tag) error {
 	_, err := f.WriteTo(w)
 	return err
 }
+
+// differenceColumn is the index of the column of differences, shown
+// with their sign.
+const differenceColumn = 7
 
 func ptr[T any](v T) *T { return &v }
 

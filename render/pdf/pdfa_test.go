@@ -390,6 +390,41 @@ func TestPDFA_6_2_2_OutputIntent(t *testing.T) {
 	}
 }
 
+// pdfOperators are the content stream operators of PDF 1.7 (ISO 32000-1,
+// Annex A), less ri and i, which PDF/A forbids to be used (6.2.5).
+var pdfOperators = strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f*
+	G g gs h ID j J K k l m M MP n q Q re RG rg s S SC sc SCN scn sh T* Tc Td TD Tf TJ Tj TL Tm Tr Ts Tw Tz
+	v w W W* y ' "`)
+
+// 6.2.2: content streams use only the operators PDF defines (and not ri
+// or i), and every page has a resource dictionary for its content.
+func TestPDFA_6_2_2_Operators(t *testing.T) {
+	objs := qpdfObjects(t, archived(t))
+	pages := 0
+	objs.each(func(d map[string]any) {
+		if d["/Type"] != "/Page" {
+			return
+		}
+		pages++
+		if objs.dict(d["/Resources"]) == nil {
+			t.Error("a page without /Resources")
+		}
+		for _, c := range contents(objs, t, d) {
+			for _, tok := range bytes.Fields(c) {
+				if strings.ContainsAny(string(tok[:1]), "/<-.0123456789") {
+					continue // an operand: a name, a string, a number
+				}
+				if !slices.Contains(pdfOperators, string(tok)) {
+					t.Errorf("operator %q", tok)
+				}
+			}
+		}
+	})
+	if pages < 2 {
+		t.Fatalf("%d pages", pages)
+	}
+}
+
 // colourOps are the content stream operators that set a colour or colour
 // space, or paint an image or a shading.
 var colourOps = []string{"cs", "CS", "sc", "SC", "scn", "SCN", "g", "G", "rg", "RG", "k", "K", "sh", "Do", "gs"}

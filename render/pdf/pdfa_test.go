@@ -521,6 +521,9 @@ func TestPDFA_6_2_11_FontsEmbedded(t *testing.T) {
 			t.Errorf("%s: descendant %v", ref, cid)
 		}
 		desc := objs.dict(cid["/FontDescriptor"])
+		if desc["/CIDSet"] != nil || desc["/CharSet"] != nil {
+			t.Errorf("%s: a /CIDSet or /CharSet, which must then list the subset exactly (6.2.11.4.2)", ref)
+		}
 		program := objs.data(t, desc["/FontFile2"])
 		f, err := sfnt.Parse(program)
 		if err != nil {

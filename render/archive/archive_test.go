@@ -209,6 +209,13 @@ func TestVerifyTampered(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(year, natDir, "note.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// What Windows Explorer and the macOS Finder leave in folders they show
+	// is no problem.
+	for _, name := range []string{"Thumbs.db", "desktop.ini", ".DS_Store"} {
+		if err := os.WriteFile(filepath.Join(year, hebeiDir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	_, problems, err := archive.Verify(year)
 	if err != nil {
 		t.Fatal(err)

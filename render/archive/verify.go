@@ -56,7 +56,7 @@ func Verify(yearDir string) (*Manifest, []Problem, error) {
 		}
 		rel, _ := filepath.Rel(yearDir, p)
 		rel = filepath.ToSlash(rel)
-		if rel == ManifestName {
+		if rel == ManifestName || osMetadata(d.Name()) {
 			return nil
 		}
 		present[rel] = true
@@ -89,6 +89,17 @@ func Verify(yearDir string) (*Manifest, []Problem, error) {
 		return int(a.Kind) - int(b.Kind)
 	})
 	return m, problems, nil
+}
+
+// osMetadata reports whether a file is one that a file manager writes into
+// the folders it shows (thumbnails, folder settings): not part of the
+// archive, and not worth an alarm when a clerk has browsed it.
+func osMetadata(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini", ".ds_store":
+		return true
+	}
+	return false
 }
 
 // Rebuild builds each filing's report again from its archived source and

@@ -203,7 +203,7 @@ func writeYear(yearDir string, year int, entries []entry, tool string) error {
 		return err
 	}
 	m := Manifest{Format: Format, Year: year, Tool: tool}
-	files := map[string][]byte{} // path in the year's folder → content
+	files := map[string]content{} // by path in the year's folder
 	seen := map[string]string{}
 	for _, e := range entries {
 		b := e.built
@@ -217,7 +217,9 @@ func writeYear(yearDir string, year int, entries []entry, tool string) error {
 		f := Filing{Folder: folder, Code: b.Code, Name: b.Name, Source: path.Join(folder, base),
 			PDF: path.Join(folder, stem+".pdf"), DOCX: path.Join(folder, stem+".docx"),
 			Template: b.Template, TemplateVersion: b.TemplateVersion, Fonts: b.Fonts, Date: b.Date, Tool: tool}
-		files[f.Source], files[f.PDF], files[f.DOCX] = e.src.Data, b.PDF, b.DOCX
+		for p, data := range map[string][]byte{f.Source: e.src.Data, f.PDF: b.PDF, f.DOCX: b.DOCX} {
+			files[p] = content{data: data, entry: describe(p, data)}
+		}
 		m.Filings = append(m.Filings, f)
 	}
 	if old != nil {
@@ -230,12 +232,12 @@ func writeYear(yearDir string, year int, entries []entry, tool string) error {
 				if !strings.HasPrefix(af.Path, f.Folder+"/") {
 					continue
 				}
-				data, err := os.ReadFile(filepath.Join(yearDir, filepath.FromSlash(af.Path)))
-				if err != nil || !matches(af, data) {
+				from := filepath.Join(yearDir, filepath.FromSlash(af.Path))
+				if now, err := describeFile(from, af.Path); err != nil || now != af {
 					changed = append(changed, af.Path)
 					continue
 				}
-				files[af.Path] = data
+				files[af.Path] = content{from: from, entry: af}
 			}
 			m.Filings = append(m.Filings, f)
 		}
@@ -245,14 +247,43 @@ func writeYear(yearDir string, year int, entries []entry, tool string) error {
 	}
 	slices.SortFunc(m.Filings, func(a, b Filing) int { return strings.Compare(a.Folder, b.Folder) })
 	for _, p := range slices.Sorted(maps.Keys(files)) {
-		m.Files = append(m.Files, describe(p, files[p]))
+		m.Files = append(m.Files, files[p].entry)
 	}
 	manifest, err := m.encode()
 	if err != nil {
 		return err
 	}
-	files[ManifestName] = manifest
+	files[ManifestName] = content{data: manifest}
 	return replaceDir(yearDir, files)
+}
+
+// content is a file of the year being written: bytes built by this run,
+// or a file kept from the year as archived, which is linked into the new
+// folder (copied where the file system cannot link), never read into
+// memory whole: a year may hold hundreds of departments.
+type content struct {
+	data  []byte
+	from  string // the archived file, for a kept one
+	entry File   // its manifest entry
+}
+
+// write writes the content to path.
+func (c content) write(path string) error {
+	if c.from == "" {
+		return safefile.Write(path, func(w io.Writer) error { _, err := w.Write(c.data); return err })
+	}
+	if os.Link(c.from, path) == nil {
+		return nil
+	}
+	return safefile.Write(path, func(w io.Writer) error {
+		f, err := os.Open(c.from)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	})
 }
 
 // describe is a file's manifest entry.
@@ -261,10 +292,17 @@ func describe(p string, data []byte) File {
 	return File{Path: p, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 }
 
-// matches reports whether data is the file the manifest describes.
-func matches(f File, data []byte) bool {
-	d := describe(f.Path, data)
-	return d.Size == f.Size && d.SHA256 == f.SHA256
+// describeFile is the manifest entry, under the name p, of the file at
+// path, read as a stream.
+func describeFile(path, p string) (File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return File{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	return File{Path: p, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, err
 }
 
 // encode writes the manifest as indented JSON ending in a newline (the
@@ -332,7 +370,7 @@ func restoreAside(yearDir string) error {
 // replaceDir writes files into a new folder beside dir and renames it into
 // dir's place; the previous dir, if any, is moved aside first and removed
 // last. If writing fails, dir is left as it was.
-func replaceDir(dir string, files map[string][]byte) (err error) {
+func replaceDir(dir string, files map[string]content) (err error) {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -351,8 +389,7 @@ func replaceDir(dir string, files map[string][]byte) (err error) {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		data := files[p]
-		if err := safefile.Write(target, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err := files[p].write(target); err != nil {
 			return err
 		}
 	}

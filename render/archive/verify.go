@@ -65,12 +65,12 @@ func Verify(yearDir string) (*Manifest, []Problem, error) {
 			problems = append(problems, Problem{Kind: Added, Path: rel})
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		got, err := describeFile(p, rel)
 		if err != nil {
 			return err
 		}
-		if !matches(want, data) {
-			problems = append(problems, Problem{Kind: Changed, Path: rel, Want: want, Got: describe(rel, data)})
+		if got != want {
+			problems = append(problems, Problem{Kind: Changed, Path: rel, Want: want, Got: got})
 		}
 		return nil
 	})

@@ -139,43 +139,169 @@ func (e *ManifestError) Error() string { return fmt.Sprintf("archive: %s: %v", e
 func (e *ManifestError) Unwrap() error { return e.Err }
 
 // Archive builds every source and writes them into dir, one year folder
-// per budget year; tool is the version of jixiao. It builds all sources
-// before it writes anything: when one cannot be built, it returns the
-// BuildErrors (joined) and the archive is left as it was. It returns the
-// year folders written.
-func Archive(dir string, sources []Source, build Builder, tool string) ([]string, error) {
-	years := map[int][]entry{}
+// per budget year; tool is the version of jixiao. Each report is written,
+// as soon as it is built, into a hidden folder beside its year's (so that
+// memory holds one report at a time); the years are put in place only
+// when every source has been built: when one cannot be, Archive returns
+// the BuildErrors (joined) and the archive is left as it was. It returns
+// the year folders written.
+func Archive(dir string, sources []Source, build Builder, tool string) (written []string, err error) {
+	years := map[int]*stage{}
+	defer func() {
+		for _, st := range years {
+			st.discard()
+		}
+	}()
 	var errs []error
 	for _, src := range sources {
 		b, err := build(filepath.Base(src.Path), src.Data)
+		if err == nil && (b.Year < 1 || b.Year > 9999) {
+			err = errors.New("the filing has no budget year (key year)")
+		}
 		if err != nil {
 			errs = append(errs, &BuildError{Path: src.Path, Err: err})
 			continue
 		}
-		if b.Year < 1 || b.Year > 9999 {
-			errs = append(errs, &BuildError{Path: src.Path, Err: errors.New("the filing has no budget year (key year)")})
-			continue
+		if len(errs) > 0 {
+			continue // nothing will be written: only the errors are wanted now
 		}
-		years[b.Year] = append(years[b.Year], entry{src: src, built: b})
+		st := years[b.Year]
+		if st == nil {
+			if st, err = newStage(filepath.Join(dir, strconv.Itoa(b.Year)), b.Year, tool); err != nil {
+				return nil, err
+			}
+			years[b.Year] = st
+		}
+		if err := st.add(src, b); err != nil {
+			return nil, err
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	var written []string
 	for _, year := range slices.Sorted(maps.Keys(years)) {
-		yearDir := filepath.Join(dir, strconv.Itoa(year))
-		if err := writeYear(yearDir, year, years[year], tool); err != nil {
+		if err := years[year].finish(); err != nil {
 			return written, err
 		}
-		written = append(written, yearDir)
+		written = append(written, years[year].dir)
 	}
 	return written, nil
 }
 
-// entry is a source and what it built.
-type entry struct {
-	src   Source
-	built *Built
+// stage is a year being written: a hidden folder beside the year's, into
+// which the new departments go as they are built; finish adds the
+// departments kept from the year as archived and the manifest, and puts
+// the folder in the year's place.
+type stage struct {
+	dir, tmp string // the year's folder, and the one being written
+	m        Manifest
+	sources  map[string]string // folder → the source archived into it
+	done     bool
+}
+
+func newStage(dir string, year int, tool string) (*stage, error) {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-*")
+	if err != nil {
+		return nil, err
+	}
+	return &stage{dir: dir, tmp: tmp, m: Manifest{Format: Format, Year: year, Tool: tool}, sources: map[string]string{}}, nil
+}
+
+// discard removes the folder of a stage that was not finished.
+func (st *stage) discard() {
+	if !st.done {
+		os.RemoveAll(st.tmp)
+	}
+}
+
+// add writes a department's source, PDF and DOCX.
+func (st *stage) add(src Source, b *Built) error {
+	folder := folderName(b.Code, b.Name)
+	if prev, ok := st.sources[folder]; ok {
+		return &ConflictError{Folder: strconv.Itoa(st.m.Year) + "/" + folder, Paths: [2]string{prev, src.Path}}
+	}
+	st.sources[folder] = src.Path
+	base := filepath.Base(src.Path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	f := Filing{Folder: folder, Code: b.Code, Name: b.Name, Source: path.Join(folder, base),
+		PDF: path.Join(folder, stem+".pdf"), DOCX: path.Join(folder, stem+".docx"),
+		Template: b.Template, TemplateVersion: b.TemplateVersion, Fonts: b.Fonts, Date: b.Date, Tool: st.m.Tool}
+	st.m.Filings = append(st.m.Filings, f)
+	for _, file := range []struct {
+		path string
+		data []byte
+	}{{f.Source, src.Data}, {f.PDF, b.PDF}, {f.DOCX, b.DOCX}} {
+		if err := st.write(file.path, content{data: file.data}); err != nil {
+			return err
+		}
+		st.m.Files = append(st.m.Files, describe(file.path, file.data))
+	}
+	return nil
+}
+
+// write writes one file of the year (p relative to it).
+func (st *stage) write(p string, c content) error {
+	target := filepath.Join(st.tmp, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return err
+	}
+	return c.write(target)
+}
+
+// finish adds the departments archived in the year before and not
+// replaced, after checking their files against the old manifest, writes
+// the manifest and puts the year in place.
+func (st *stage) finish() error {
+	if err := restoreAside(st.dir); err != nil {
+		return err
+	}
+	old, err := existingManifest(st.dir)
+	if err != nil {
+		return err
+	}
+	if old != nil {
+		var changed []string
+		for _, f := range old.Filings {
+			if _, replaced := st.sources[f.Folder]; replaced {
+				continue
+			}
+			for _, af := range old.Files {
+				if !strings.HasPrefix(af.Path, f.Folder+"/") {
+					continue
+				}
+				from := filepath.Join(st.dir, filepath.FromSlash(af.Path))
+				if now, err := describeFile(from, af.Path); err != nil || now != af {
+					changed = append(changed, af.Path)
+					continue
+				}
+				if err := st.write(af.Path, content{from: from}); err != nil {
+					return err
+				}
+				st.m.Files = append(st.m.Files, af)
+			}
+			st.m.Filings = append(st.m.Filings, f)
+		}
+		if len(changed) > 0 {
+			return &ChangedError{Year: st.dir, Files: changed}
+		}
+	}
+	slices.SortFunc(st.m.Filings, func(a, b Filing) int { return strings.Compare(a.Folder, b.Folder) })
+	slices.SortFunc(st.m.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	manifest, err := st.m.encode()
+	if err != nil {
+		return err
+	}
+	if err := st.write(ManifestName, content{data: manifest}); err != nil {
+		return err
+	}
+	if err := swap(st.dir, st.tmp); err != nil {
+		return err
+	}
+	st.done = true
+	return nil
 }
 
 // folderName is a department's folder: 单位编码-单位名称, with the characters
@@ -190,81 +316,13 @@ func folderName(code, name string) string {
 	return strings.TrimRight(s, ". ") // Windows drops trailing dots and spaces
 }
 
-// writeYear writes a year's folder: the departments already archived there
-// and not replaced, copied after checking them against the old manifest,
-// and the new ones; then the manifest; all in a temporary folder beside
-// it, which then replaces it.
-func writeYear(yearDir string, year int, entries []entry, tool string) error {
-	if err := restoreAside(yearDir); err != nil {
-		return err
-	}
-	old, err := existingManifest(yearDir)
-	if err != nil {
-		return err
-	}
-	m := Manifest{Format: Format, Year: year, Tool: tool}
-	files := map[string]content{} // by path in the year's folder
-	seen := map[string]string{}
-	for _, e := range entries {
-		b := e.built
-		folder := folderName(b.Code, b.Name)
-		if prev, ok := seen[folder]; ok {
-			return &ConflictError{Folder: strconv.Itoa(year) + "/" + folder, Paths: [2]string{prev, e.src.Path}}
-		}
-		seen[folder] = e.src.Path
-		base := filepath.Base(e.src.Path)
-		stem := strings.TrimSuffix(base, filepath.Ext(base))
-		f := Filing{Folder: folder, Code: b.Code, Name: b.Name, Source: path.Join(folder, base),
-			PDF: path.Join(folder, stem+".pdf"), DOCX: path.Join(folder, stem+".docx"),
-			Template: b.Template, TemplateVersion: b.TemplateVersion, Fonts: b.Fonts, Date: b.Date, Tool: tool}
-		for p, data := range map[string][]byte{f.Source: e.src.Data, f.PDF: b.PDF, f.DOCX: b.DOCX} {
-			files[p] = content{data: data, entry: describe(p, data)}
-		}
-		m.Filings = append(m.Filings, f)
-	}
-	if old != nil {
-		var changed []string
-		for _, f := range old.Filings {
-			if _, replaced := seen[f.Folder]; replaced {
-				continue
-			}
-			for _, af := range old.Files {
-				if !strings.HasPrefix(af.Path, f.Folder+"/") {
-					continue
-				}
-				from := filepath.Join(yearDir, filepath.FromSlash(af.Path))
-				if now, err := describeFile(from, af.Path); err != nil || now != af {
-					changed = append(changed, af.Path)
-					continue
-				}
-				files[af.Path] = content{from: from, entry: af}
-			}
-			m.Filings = append(m.Filings, f)
-		}
-		if len(changed) > 0 {
-			return &ChangedError{Year: yearDir, Files: changed}
-		}
-	}
-	slices.SortFunc(m.Filings, func(a, b Filing) int { return strings.Compare(a.Folder, b.Folder) })
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		m.Files = append(m.Files, files[p].entry)
-	}
-	manifest, err := m.encode()
-	if err != nil {
-		return err
-	}
-	files[ManifestName] = content{data: manifest}
-	return replaceDir(yearDir, files)
-}
-
 // content is a file of the year being written: bytes built by this run,
 // or a file kept from the year as archived, which is linked into the new
 // folder (copied where the file system cannot link), never read into
 // memory whole: a year may hold hundreds of departments.
 type content struct {
-	data  []byte
-	from  string // the archived file, for a kept one
-	entry File   // its manifest entry
+	data []byte
+	from string // the archived file, for a kept one
 }
 
 // write writes the content to path.
@@ -367,35 +425,14 @@ func restoreAside(yearDir string) error {
 	return os.Rename(aside[0], yearDir)
 }
 
-// replaceDir writes files into a new folder beside dir and renames it into
-// dir's place; the previous dir, if any, is moved aside first and removed
-// last. If writing fails, dir is left as it was.
-func replaceDir(dir string, files map[string]content) (err error) {
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		target := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := files[p].write(target); err != nil {
-			return err
-		}
-	}
+// swap puts the folder tmp, complete, in dir's place: the previous dir,
+// if any, is moved aside first and removed last, so that dir is never
+// half-written. If the second rename fails, dir is put back.
+func swap(dir, tmp string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	parent := filepath.Dir(dir)
 	var aside string
 	if _, err := os.Stat(dir); err == nil {
 		suffix := strings.TrimPrefix(filepath.Base(tmp), "."+filepath.Base(dir)+".new-")

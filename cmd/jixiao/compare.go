@@ -51,8 +51,8 @@ func (c *cli) compare(args []string) int {
 	var filings [2]*budget.Filing
 	for i, path := range files {
 		f, notes, err := e.LoadFile(path)
+		c.report(notes) // the reasons, or warnings such as a GBK file read
 		if err != nil {
-			c.report(notes)
 			return diffTrouble
 		}
 		filings[i] = f

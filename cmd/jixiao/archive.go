@@ -184,9 +184,27 @@ func (c *cli) verify(args []string) int {
 	}
 	code = exitOK
 	for _, year := range years {
-		code = max(code, c.verifyYear(year, *rebuild))
+		for _, y := range yearsIn(year) {
+			code = max(code, c.verifyYear(y, *rebuild))
+		}
 	}
 	return code
+}
+
+// yearsIn is the archived years under dir when dir is the archive itself
+// (it has no manifest, and year folders that have one), else dir.
+func yearsIn(dir string) []string {
+	if _, err := os.Stat(filepath.Join(dir, render.ArchiveManifestName)); err == nil {
+		return []string{dir}
+	}
+	found, _ := filepath.Glob(filepath.Join(dir, "[0-9][0-9][0-9][0-9]", render.ArchiveManifestName))
+	if len(found) == 0 {
+		return []string{dir}
+	}
+	for i, f := range found {
+		found[i] = filepath.Dir(f)
+	}
+	return found
 }
 
 func (c *cli) verifyYear(year string, rebuild bool) int {

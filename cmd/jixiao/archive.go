@@ -182,10 +182,14 @@ func (c *cli) verify(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name an archived year: jixiao verify DIR/2024"))
 		return exitUsage
 	}
+	e, ok := c.engine(true)
+	if !ok {
+		return exitUsage
+	}
 	code = exitOK
 	for _, year := range years {
 		for _, y := range yearsIn(year) {
-			code = max(code, c.verifyYear(y, *rebuild))
+			code = max(code, c.verifyYear(e, y, *rebuild))
 		}
 	}
 	return code
@@ -207,11 +211,7 @@ func yearsIn(dir string) []string {
 	return found
 }
 
-func (c *cli) verifyYear(year string, rebuild bool) int {
-	e, ok := c.engine(true)
-	if !ok {
-		return exitUsage
-	}
+func (c *cli) verifyYear(e *render.Engine, year string, rebuild bool) int {
 	m, problems, err := e.VerifyArchive(year, rebuild)
 	if err != nil {
 		var mf *render.ArchiveManifestError

@@ -117,6 +117,18 @@ func (e *Engine) get(name string, year int) (*templates.Template, bool) {
 // ErrUnreadable when the file cannot be read, ErrInvalid when it is not a
 // valid filing; the findings say why, and hold any warnings.
 func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
+	data, notes, err := ReadFiling(path)
+	if err != nil {
+		return nil, notes, err
+	}
+	return e.Load(path, data)
+}
+
+// ReadFiling reads the bytes of the filing at path, as LoadFile does, for
+// a caller that keeps them (an archive): ErrUnreadable when the file cannot
+// be read, ErrInvalid when it is too large to be a filing, with the
+// finding.
+func ReadFiling(path string) ([]byte, diag.List, error) {
 	data, d, err := budget.ReadFile(path)
 	if errors.Is(err, budget.ErrUnreadable) {
 		return nil, diag.List{*d}, ErrUnreadable
@@ -124,7 +136,7 @@ func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
 	if err != nil {
 		return nil, diag.List{*d}, ErrInvalid
 	}
-	return e.Load(path, data)
+	return data, nil, nil
 }
 
 // Load decodes a filing from data, read from the file named file (its

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/jixiao-dev/jixiao/render"
-	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
@@ -37,13 +36,10 @@ func (c *cli) archiveCmd(args []string) int {
 			return exitUsage
 		}
 		for _, f := range files {
-			data, d, err := budget.ReadFile(f)
+			data, notes, err := render.ReadFiling(f)
 			if err != nil {
-				c.report(diag.List{*d})
-				if errors.Is(err, budget.ErrUnreadable) {
-					return exitUsage
-				}
-				return exitData
+				c.report(notes)
+				return exitCode(err)
 			}
 			sources = append(sources, render.ArchiveSource{Path: f, Data: data})
 		}

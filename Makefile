@@ -31,12 +31,16 @@ race:
 	$(GO) test -count=1 -race ./...
 
 # Bounded fuzz runs: FUZZTIME is a duration (`make fuzz FUZZTIME=10m` for a
-# long one) or a count of inputs (20000x).
+# long one) or a count of inputs (20000x). Minimisation is bounded too: with
+# the default (a minute per finding) a long run can spend its time
+# minimising instead of fuzzing.
+FUZZ := $(GO) test -run='^$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=20x
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzLoadCheck$$' -fuzztime=$(FUZZTIME) ./render/check
-	$(GO) test -run='^$$' -fuzz='^FuzzLayout$$' -fuzztime=$(FUZZTIME) ./render/layout
-	$(GO) test -run='^$$' -fuzz='^FuzzWrite$$' -fuzztime=$(FUZZTIME) ./render/pdf
-	$(GO) test -run='^$$' -fuzz='^FuzzOutline$$' -fuzztime=$(FUZZTIME) ./fonts
+	$(FUZZ) -fuzz='^FuzzLoadCheck$$' ./render/check
+	$(FUZZ) -fuzz='^FuzzTemplate$$' ./templates
+	$(FUZZ) -fuzz='^FuzzLayout$$' ./render/layout
+	$(FUZZ) -fuzz='^FuzzWrite$$' ./render/pdf
+	$(FUZZ) -fuzz='^FuzzOutline$$' ./fonts
 
 # One self-contained binary per desktop the users have: Windows, Kylin/UOS on
 # x86, ARM (Phytium, Kunpeng) and LoongArch, and macOS.

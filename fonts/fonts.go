@@ -29,6 +29,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/jixiao-dev/jixiao/render/safefile"
 )
 
 // Names of the embedded faces, for Embedded.
@@ -122,6 +124,11 @@ func EmbeddedNames() []string {
 	return []string{SerifRegular, SerifBold, SansMedium, KaiRegular}
 }
 
+// MaxFileSize is the largest font file Load reads: above the largest CJK
+// collections a user may have (SimSun's simsun.ttc is 18 MB, Noto's CJK
+// collections about 20–30 MB each).
+const MaxFileSize = 64 << 20
+
 // Load reads and parses a TrueType font file: a .ttf, or a .ttc collection
 // of which face number index (from 0) is taken. For a .ttf, index must be 0.
 func Load(path string, index int) (*Face, error) {
@@ -133,7 +140,7 @@ func Load(path string, index int) (*Face, error) {
 	if f, ok := loadedFiles.Load(key); ok {
 		return f.(*Face), nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}

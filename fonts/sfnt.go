@@ -122,8 +122,8 @@ func readDirectory(data []byte, dir uint32) (map[string][]byte, error) {
 	case version1, tagTrue:
 	case tagOTTO:
 		return nil, errorf(ErrCFF, "sfnt version is 'OTTO'")
-	default:
-		return nil, errorf(ErrFormat, "unknown sfnt version %#08x", v)
+	default: // its bytes are not shown: this may be any file, even a secret
+		return nil, errorf(ErrFormat, "it does not begin as a TrueType font does")
 	}
 	n := uint64(u16(data[dir+4:]))
 	if !fits(uint64(dir)+12, 16*n, len(data)) {
@@ -134,7 +134,7 @@ func readDirectory(data []byte, dir uint32) (map[string][]byte, error) {
 		rec := data[uint64(dir)+12+16*i:]
 		tag, off, length := string(rec[:4]), uint64(u32(rec[8:])), uint64(u32(rec[12:]))
 		if !fits(off, length, len(data)) {
-			return nil, errorf(ErrFormat, "table '%s' extends past the end of the file", tag)
+			return nil, errorf(ErrFormat, "table '%s' extends past the end of the file", shownTag(tag))
 		}
 		if length > 0 {
 			tables[tag] = data[off : off+length : off+length]
@@ -670,4 +670,15 @@ func checksum(b []byte) uint32 {
 		sum += u32(b)
 	}
 	return sum
+}
+
+// shownTag is a table tag as a message may show it: a font's tags are
+// printable ASCII, and other bytes of a file named as a font are not shown.
+func shownTag(tag string) string {
+	for i := 0; i < len(tag); i++ {
+		if tag[i] < 0x20 || tag[i] > 0x7e {
+			return "?"
+		}
+	}
+	return tag
 }

@@ -281,6 +281,10 @@ func glyphFinding(f *budget.Filing, ge *layout.GlyphError) diag.Diagnostic {
 		pos.File = f.File
 	}
 	d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "G1"}
+	if path := check.FieldOf(f, ge.Rune, pos.Line); path != "" && pos.File == f.File {
+		p := f.Positions.Of(path) // the field that holds it, not the table
+		d.Line, d.Col, d.Path = p.Line, p.Col, path
+	}
 	char := string(ge.Rune)
 	var msg diag.Text
 	if ge.Row > 0 {

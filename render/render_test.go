@@ -235,6 +235,29 @@ func TestMissingBMPGlyph(t *testing.T) {
 	}
 }
 
+// TestGlyphFindingNamesField: G1 pointed at the table's first line; it
+// names the field that holds the character, at that field's line.
+func TestGlyphFindingNamesField(t *testing.T) {
+	for _, c := range []struct {
+		set  func(f *budget.Filing)
+		path string
+	}{
+		{func(f *budget.Filing) { f.Projects[1].Indicators[2].Value = "≥95㵘" }, "projects[2].indicators[3].value"},
+		{func(f *budget.Filing) { f.Projects[0].Purpose += "㵘" }, "projects[1].purpose"},
+		{func(f *budget.Filing) { f.Overall[1].Text += "𠀀" }, "overall[2].text"},
+	} {
+		f := sample(t)
+		c.set(f)
+		_, notes := build(t, f)
+		if len(notes) != 1 {
+			t.Fatalf("findings = %v, want one", notes)
+		}
+		if d, want := notes[0], f.Positions[c.path]; d.Path != c.path || d.Line != want.Line || want.Line == 0 {
+			t.Errorf("G1 at %d (%s), want %s at line %d", d.Line, d.Path, c.path, want.Line)
+		}
+	}
+}
+
 // TestEngineConcurrent: one Engine builds filings on several goroutines at
 // once, each report the same bytes as when built alone.
 func TestEngineConcurrent(t *testing.T) {

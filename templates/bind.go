@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
 
@@ -27,30 +29,41 @@ type scope struct {
 	Template *Template
 }
 
-// BindError is a failure to fill in the template for one filing.
-type BindError struct {
-	Template string
-	Path     string
-	Err      error
-}
-
-func (e *BindError) Error() string {
-	return fmt.Sprintf("template %s: %s: %v", e.Template, e.Path, e.Err)
-}
-
-func (e *BindError) Unwrap() error { return e.Err }
-
 // Bind fills the template with a filing. The filing should have passed
-// validation; Bind itself only fails on an expression error.
+// validation; Bind itself only fails on an expression error or an
+// expression over the binding's budget (see limits.go), which comes back
+// as a diag.List pointing at the template's file and line.
 func (t *Template) Bind(f *budget.Filing) (*doc.Document, error) {
+	t.bindMu.Lock()
+	defer t.bindMu.Unlock()
+	t.work = newWork(len(f.Source))
+	defer func() { t.work = nil }()
 	b := &binder{t: t, f: f, d: &doc.Document{}}
 	b.base = scope{Filing: f, Dept: &f.Department, Template: t}
 	b.setup()
 	b.blocks("body", t.spec.Body, b.base)
 	if b.err != nil {
-		return nil, b.err
+		return nil, diag.List{*b.err}
 	}
 	return b.d, nil
+}
+
+// exprError is the finding for an expression that failed at path.
+func (t *Template) exprError(path string, err error) *diag.Diagnostic {
+	var p diag.Pos
+	if t.pos != nil {
+		p = t.pos().Of(path)
+	}
+	p.File = t.file
+	d := diag.Diagnostic{Pos: p, Severity: diag.Error, Code: "TPL", Path: path}
+	if errors.Is(err, errBudget) {
+		d.Msg, d.Args = "the expression does more work than a form may (%d steps, %d bytes of text for this filing)", []any{t.work.maxSteps, t.work.maxBytes}
+		d.Hint = "a form prints each field about once: look for a {{range}} over a large number, or loops inside loops"
+		return &d
+	}
+	d.Msg, d.Args = "bad expression: %s", []any{strings.TrimSpace(cleanTemplateError(err))}
+	d.Hint = "fields are those of the input schema, e.g. {{.Item.Name}}, {{.Row.Value}}, {{.Dept.Name}}; see templates/README.md"
+	return &d
 }
 
 type binder struct {
@@ -59,7 +72,7 @@ type binder struct {
 	d     *doc.Document
 	base  scope
 	marks int
-	err   error
+	err   *diag.Diagnostic
 }
 
 // text executes an expression; the first error stops the binding.
@@ -72,8 +85,9 @@ func (b *binder) text(path, expr string, sc scope) string {
 		return expr
 	}
 	var out strings.Builder
-	if err := tpl.Execute(&out, sc); err != nil {
-		b.err = &BindError{Template: b.t.ID(), Path: path, Err: fmt.Errorf("%s", cleanTemplateError(err))}
+	if err := tpl.Execute(budgetWriter{b.t.work, &out}, sc); err != nil {
+		b.err = b.t.exprError(path, err)
+		return ""
 	}
 	return out.String()
 }
@@ -111,15 +125,16 @@ func (b *binder) setup() {
 }
 
 // CreationDate is the date written into the documents: the filing's date
-// key, else SOURCE_DATE_EPOCH, else 1 January of the budget year. It never
-// reads the clock, so the same input gives the same bytes.
+// key, else SOURCE_DATE_EPOCH (when SourceDate accepts it), else 1 January
+// of the budget year. It never reads the clock, so the same input gives the
+// same bytes.
 func CreationDate(f *budget.Filing) time.Time {
 	if t, err := time.Parse("2006-01-02", f.Date); err == nil {
 		return t
 	}
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
+		if t, err := SourceDate(s); err == nil {
+			return t
 		}
 	}
 	year := f.Year
@@ -127,6 +142,22 @@ func CreationDate(f *budget.Filing) time.Time {
 		year = 2000
 	}
 	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// ErrSourceDate is the error of SourceDate.
+var ErrSourceDate = errors.New("SOURCE_DATE_EPOCH is not a whole number of seconds from 1980 to 9999")
+
+// SourceDate reads a SOURCE_DATE_EPOCH value: seconds since 1970-01-01
+// UTC, for a time from 1980 (the earliest a DOCX, a zip file, can hold) to
+// the end of 9999 (the latest a PDF date can).
+func SourceDate(s string) (time.Time, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	lo := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	hi := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC).Unix() - 1
+	if err != nil || n < lo || n > hi {
+		return time.Time{}, ErrSourceDate
+	}
+	return time.Unix(n, 0).UTC(), nil
 }
 
 func (b *binder) blocks(path string, blocks []blockSpec, sc scope) {

@@ -2,9 +2,9 @@ package templates
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
 // dryRun binds a small filing that has one of everything, so that an
@@ -20,10 +20,9 @@ func (c *compiler) dryRun() {
 			Indicators: []budget.Indicator{{Level1: "一级", Level2: "二级", Name: "三级", Value: "1"}}}},
 		Positions: budget.Positions{}}
 	if _, err := c.t.Bind(f); err != nil {
-		var be *BindError
-		if errors.As(err, &be) {
-			c.fail(be.Path, "bad expression: %s", []any{strings.TrimSpace(be.Err.Error())},
-				"fields are those of the input schema, e.g. {{.Item.Name}}, {{.Row.Value}}, {{.Dept.Name}}; see templates/README.md")
+		var notes diag.List
+		if errors.As(err, &notes) {
+			c.notes = append(c.notes, notes...)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/safefile"
 )
 
 func embeddedList() diag.Whole { return diag.Whole(strings.Join(fonts.EmbeddedNames(), ", ")) }
@@ -52,8 +53,8 @@ func fontProblem(err error) diag.Text {
 		detail = fe.Detail
 	}
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return diag.T("the file does not exist")
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission), errors.Is(err, safefile.ErrNotRegular), errors.As(err, new(*safefile.TooLargeError)):
+		return fileProblem(err)
 	case errors.Is(err, fonts.ErrCFF):
 		return diag.T("it is an OpenType font with PostScript (CFF) outlines, which cannot be embedded; use a TrueType (.ttf or .ttc) font")
 	case errors.Is(err, fonts.ErrVariable):
@@ -66,6 +67,27 @@ func fontProblem(err error) diag.Text {
 		return diag.T("the font file has no face with that index: %s", detail)
 	case errors.Is(err, fonts.ErrFormat):
 		return diag.T("the file is damaged or not a TrueType font (%s)", detail)
+	}
+	return diag.T("cannot read the file: %v", err)
+}
+
+// fileProblem says why a template or font file could not be read, never
+// showing its bytes.
+func fileProblem(err error) diag.Text {
+	var big *safefile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return diag.T("the file does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		return diag.T("no permission to read the file")
+	case errors.Is(err, safefile.ErrNotRegular):
+		return diag.T("it is not a regular file but a folder, a device or a pipe")
+	case errors.As(err, &big):
+		return diag.T("the file is %d bytes; the limit is %d bytes", big.Size, big.Max)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
 	}
 	return diag.T("cannot read the file: %v", err)
 }

@@ -8,29 +8,33 @@ import (
 	"text/template"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/check"
 )
 
 // funcs are the functions template expressions may call; templates/
-// README.md documents each.
+// README.md documents each. Every call spends a step of the binding's
+// budget, and those returning text spend its bytes (see limits.go).
 func funcs(t *Template) template.FuncMap {
-	return template.FuncMap{
-		"cn": chineseNumber,
+	spent := func() *work { return t.work }
+	charge := func(s string) (string, error) { return s, spent().spend(len(s)) }
+	return metered(template.FuncMap{
+		"cn": func(n int) (string, error) { return charge(chineseNumber(n)) },
 		"amounts": func(f *budget.Filing, p *budget.Project) (Amounts, error) {
-			if t == nil || f == nil || p == nil {
-				return Amounts{}, nil
+			if err := spent().step(); err != nil || f == nil || p == nil {
+				return Amounts{}, err
 			}
 			return t.amounts(f, p)
 		},
-		"plan":     planValue,
-		"numbered": numbered,
-		"join":     func(sep string, items []string) string { return strings.Join(items, sep) },
-		"checkpoint": func(i int) string {
-			if t == nil || i < 0 || i >= len(t.spec.Taxonomy.Checkpoints) {
-				return ""
+		"plan":     func(p *budget.Project, i int) (string, error) { return charge(planValue(p, i)) },
+		"numbered": func(goals []string) (string, error) { return charge(numbered(goals)) },
+		"join":     func(sep string, items []string) (string, error) { return charge(strings.Join(items, sep)) },
+		"checkpoint": func(i int) (string, error) {
+			if i < 0 || i >= len(t.spec.Taxonomy.Checkpoints) {
+				return "", spent().step()
 			}
-			return t.spec.Taxonomy.Checkpoints[i]
+			return charge(t.spec.Taxonomy.Checkpoints[i])
 		},
-	}
+	}, spent)
 }
 
 // chineseNumber writes 1…99 as 一…九十九, for section numbers; other
@@ -58,23 +62,13 @@ func planValue(p *budget.Project, i int) string {
 	return p.SpendingPlan[i].Format()
 }
 
-// numberedAlready reports whether a goal starts with a number of its own:
-// after blanks, digits or 一…十, then 、 . or ．.
-func numberedAlready(goal string) bool {
-	s := strings.TrimLeft(goal, " \t\n\f\r")
-	rest := strings.TrimLeft(s, "0123456789")
-	if rest == s {
-		rest = strings.TrimLeft(s, "一二三四五六七八九十")
-	}
-	return len(rest) < len(s) && (strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．"))
-}
-
 // numbered puts each goal on its own line prefixed "1、", "2、"…, keeping a
-// number the user already wrote.
+// number the user already wrote (check.GoalNumber, which jixiao check's T3
+// reads too).
 func numbered(goals []string) string {
 	lines := make([]string, len(goals))
 	for i, g := range goals {
-		if numberedAlready(g) {
+		if check.GoalNumber(g) != "" {
 			lines[i] = g
 		} else {
 			lines[i] = strconv.Itoa(i+1) + "、" + g

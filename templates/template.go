@@ -13,6 +13,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/safefile"
 )
 
 //go:embed *.toml
@@ -40,6 +42,11 @@ type Template struct {
 	spec   spec
 	exprs  map[string]*template.Template // by text; none for text without {{…}}
 	tables map[string]*table
+
+	file   string                  // the file it was compiled from, for messages
+	pos    func() budget.Positions // of the keys in that file
+	bindMu sync.Mutex              // one binding at a time: it owns work
+	work   *work                   // the budget of the binding under way
 }
 
 // ID is the name and version, e.g. "hebei@2024".
@@ -66,7 +73,7 @@ type Set struct {
 }
 
 // NewSet loads the built-in templates and then every *.toml of each folder
-// in dirs; a user template with the same name and version replaces the
+// in dirs, skipping empty names (not the working folder); a user template with the same name and version replaces the
 // built-in one.
 func NewSet(dirs ...string) (*Set, diag.List) {
 	s := &Set{byID: map[string]*Template{}, byName: map[string][]*Template{}, builtin: map[string][]string{}}
@@ -77,6 +84,9 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 		s.builtin[name] = append(s.builtin[name], e.Name())
 	}
 	for _, dir := range dirs {
+		if dir == "" { // an empty entry of a path list (/x: or :/x) names no folder
+			continue
+		}
 		files, err := filepath.Glob(filepath.Join(dir, "*.toml"))
 		if err == nil && len(files) == 0 {
 			if _, statErr := os.Stat(dir); statErr != nil {
@@ -84,9 +94,8 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 			}
 		}
 		if err != nil {
-			notes = append(notes, diag.Diagnostic{Pos: diag.Pos{File: dir}, Severity: diag.Error, Code: "TPL0",
-				Msg: "cannot read the file: %v", Args: []any{err},
-				Hint: "check the path and that the file is readable"})
+			d := diag.Diagnostic{Pos: diag.Pos{File: dir}, Severity: diag.Error, Code: "TPL0"}
+			notes = append(notes, d.Say(fileProblem(err), diag.T("check the path and that the file is readable")))
 			continue
 		}
 		sort.Strings(files)
@@ -200,13 +209,17 @@ func (s *Set) All() []*Template {
 	return all
 }
 
-// Load reads and compiles a template file.
+// MaxFileSize is the largest template file Load reads; the built-in ones
+// are about 15 KB.
+const MaxFileSize = 1 << 20
+
+// Load reads and compiles a template file: a regular file of at most
+// MaxFileSize bytes.
 func Load(path string) (*Template, diag.List) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, MaxFileSize)
 	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: path}, Severity: diag.Error, Code: "TPL0",
-			Msg: "cannot read the file: %v", Args: []any{err},
-			Hint: "check the path and that the file is readable"}}
+		d := diag.Diagnostic{Pos: diag.Pos{File: path}, Severity: diag.Error, Code: "TPL0"}
+		return nil, diag.List{d.Say(fileProblem(err), diag.T("check the path and that the file is readable"))}
 	}
 	t, notes := parse(path, filepath.Dir(path), data)
 	if t != nil {
@@ -224,13 +237,24 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 	var sp spec
 	src := strings.TrimPrefix(string(data), "\ufeff")
 	md, err := toml.Decode(src, &sp)
-	if err != nil {
+	variants := budget.CaseVariants(md, reflect.TypeOf(sp))
+	if err != nil && len(variants) == 0 {
 		return nil, diag.List{budget.DecodeError(name, src, err)}
 	}
 	c := newCompiler(name, src)
 	for _, k := range md.Undecoded() {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
 			"remove the key or correct its spelling; templates/README.md lists every key")
+	}
+	// A key in another case (Size beside size) fills the same field as its
+	// exact spelling, one of them at random: it is an error.
+	for _, v := range variants {
+		c.fail(strings.Join(v.Key, "."), "unknown key %q", []any{v.Key[len(v.Key)-1]},
+			"keys are case-sensitive: write %q", v.Want)
+	}
+	if len(variants) > 0 {
+		c.notes.Sort()
+		return nil, c.notes
 	}
 	return c.build(sp, dir, true)
 }
@@ -252,7 +276,7 @@ func newCompiler(file, src string) *compiler {
 // name fields that do not exist.
 func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List) {
 	c.t = &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
-		spec: sp, exprs: map[string]*template.Template{}, tables: map[string]*table{}}
+		spec: sp, exprs: map[string]*template.Template{}, tables: map[string]*table{}, file: c.file, pos: c.pos}
 	c.compile()
 	if dryRun && len(c.notes) == 0 {
 		c.dryRun()
@@ -275,6 +299,10 @@ func (c *compiler) compile() {
 	sp := &c.t.spec
 	if sp.Name == "" {
 		c.fail("name", "the template has no name", nil, "add name = \"…\" at the top of the file")
+	}
+	c.checkValues()
+	if c.notes.HasErrors() {
+		return // the checks below assume sane numbers
 	}
 	c.checkPage()
 	for _, role := range sortedKeys(sp.Fonts) {
@@ -375,6 +403,11 @@ func (c *compiler) expr(path, text string) {
 	if !strings.Contains(text, "{{") || c.t.exprs[text] != nil {
 		return
 	}
+	if callsTemplates(path, text) {
+		c.fail(path, "an expression cannot define or call templates (define, block, template)", nil,
+			"write the text out in each place it is needed; see templates/README.md")
+		return
+	}
 	if c.root == nil { // one function table for all the expressions
 		c.root = template.New("").Funcs(funcs(c.t)).Option("missingkey=error")
 	}
@@ -383,6 +416,7 @@ func (c *compiler) expr(path, text string) {
 		c.fail(path, "bad expression: %s", []any{cleanTemplateError(err)}, "expressions use Go template syntax, e.g. {{.Item.Name}}; see templates/README.md")
 		return
 	}
+	meter(tpl.Tree)
 	c.t.exprs[text] = tpl
 }
 

@@ -643,3 +643,80 @@ func TestOptions(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOutputNeverReplacesInput: a filing named r.pdf or r.docx was
+// overwritten by its own report, exit 0. Now the run is refused before
+// anything is written, whatever path spells the input.
+func TestOutputNeverReplacesInput(t *testing.T) {
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"r.pdf", "r.docx", "R.toml"} {
+		dir := t.TempDir()
+		in := filepath.Join(dir, name)
+		os.WriteFile(in, data, 0o644)
+		args := []string{"build", in}
+		if name == "R.toml" { // the input reached through a link named like an output
+			os.Symlink(in, filepath.Join(dir, "R.pdf"))
+			args = []string{"build", "--format", "pdf", filepath.Join(dir, "R.pdf")}
+		}
+		code, stdout, stderr := jixiao(t, nil, args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "将覆盖输入文件") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
+		}
+		if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
+			t.Errorf("%s: the input was changed", name)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1+strings.Count(name, "R") {
+			t.Errorf("%s: files written: %v", name, entries)
+		}
+	}
+}
+
+// TestFormatAndDateUsage: --format "" exited 0 silently, and an
+// out-of-range SOURCE_DATE_EPOCH wrote invalid dates into both files; both
+// are usage errors now.
+func TestFormatAndDateUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"--format", ""}, "--format names no format"},
+		{nil, []string{"--format", " , "}, "--format names no format"},
+		{map[string]string{"SOURCE_DATE_EPOCH": "99999999999999"}, nil, "is not a time from 1980 to 9999"},
+		{map[string]string{"SOURCE_DATE_EPOCH": "-1"}, nil, "is not a time from 1980 to 9999"},
+		{map[string]string{"SOURCE_DATE_EPOCH": "315532799"}, nil, "is not a time from 1980 to 9999"}, // 1979-12-31
+		{map[string]string{"SOURCE_DATE_EPOCH": "12x"}, nil, "is not a time from 1980 to 9999"},
+	} {
+		args := append(append([]string{"--lang", "en", "build", "-o", dir}, c.args...), sample)
+		code, _, stderr := jixiao(t, c.env, args...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v %v: exit %d, %q", c.env, c.args, code, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+	// The last second of 9999 is accepted.
+	if code, _, stderr := jixiao(t, map[string]string{"SOURCE_DATE_EPOCH": "253402300799"}, "build", "-o", dir, sample); code != 0 {
+		t.Errorf("9999-12-31: exit %d: %s", code, stderr)
+	}
+}
+
+// TestCheckSummary: check ends with a one-line count of its findings.
+// (The count is read from the findings: F11 depends on today's date.)
+func TestCheckSummary(t *testing.T) {
+	code, _, stderr := jixiao(t, nil, "check", sample)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	want := fmt.Sprintf("0 个错误，%d 个警告", strings.Count(stderr, "警告["))
+	if code != 0 || lines[len(lines)-1] != want || strings.Count(stderr, "警告[") < 4 {
+		t.Errorf("exit %d, last line %q, want %q", code, lines[len(lines)-1], want)
+	}
+	code, _, stderr = jixiao(t, nil, "--lang", "en", "check", sample, sample)
+	if want := fmt.Sprintf("\n0 errors, %d warnings\n", strings.Count(stderr, "warning[")); code != 0 || !strings.HasSuffix(stderr, want) {
+		t.Errorf("two filings: exit %d, %q, want %q", code, stderr[max(0, len(stderr)-80):], want)
+	}
+}

@@ -39,10 +39,13 @@ type cli struct {
 	lang           language.Tag
 	p              *diag.Printer
 	templateDirs   []string
+	getenv         env
+	found          diag.List // every finding printed, for check's summary
+	checking       bool      // the command is check
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	c := &cli{stdout: stdout, stderr: stderr, getenv: getenv}
 	// --lang is read before anything else, so that every message, those
 	// about the other options included, is in the chosen language.
 	if !c.setLang(langArg(args), getenv) {
@@ -53,6 +56,9 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		c.usage(stderr)
 		return exitUsage
 	}
+	safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
+		fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
+	})
 	if d := getenv("JIXIAO_TEMPLATES"); d != "" {
 		c.templateDirs = filepath.SplitList(d)
 	}
@@ -229,6 +235,7 @@ func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
 }
 
 func (c *cli) report(notes diag.List) {
+	c.found = append(c.found, notes...)
 	if len(notes) > 0 {
 		fmt.Fprint(c.stderr, notes.Format(c.lang))
 	}
@@ -248,10 +255,16 @@ func exitCode(err error) int {
 // prepare reads, validates and lays out a filing, printing every finding
 // (a character no font can draw is found here too).
 func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
+	if st, err := os.Stat(path); err == nil {
+		limitMemory(int(st.Size()))
+	}
 	f, notes, err := e.LoadFile(path)
 	if err != nil {
 		c.report(notes)
 		return nil, exitCode(err)
+	}
+	if c.checking { // only check reads the clock; a build's output never depends on it
+		notes = append(notes, render.YearNearToday(f, time.Now())...)
 	}
 	heap.Advise() // for the heap the filing has grown
 	rep, more, err := e.Build(f)
@@ -268,15 +281,22 @@ func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 }
 
 func (c *cli) check(args []string) int {
+	c.checking = true
 	fs, dir := c.flags("check")
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
 	}
-	return c.forEach("check", files, false, func(e *render.Engine, path string) int {
+	code = c.forEach("check", files, false, func(e *render.Engine, path string) int {
 		_, rc := c.prepare(e, path)
 		return rc
 	})
+	if code != exitUsage || len(c.found) > 0 {
+		errs, warns := c.found.Count()
+		s := diag.Summary(errs, warns)
+		fmt.Fprintln(c.stderr, c.p.Sprintf(s.Key, s.Args...))
+	}
+	return code
 }
 
 // forEach makes the pipeline and runs fn on every filing named, returning
@@ -306,17 +326,19 @@ func (c *cli) build(args []string) int {
 	if !ok {
 		return code
 	}
-	var exts []string
-	for _, f := range strings.Split(*formats, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f == "" || slices.Contains(exts, f) {
-			continue
-		}
-		if !slices.Contains(render.Formats(), f) {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", f))
+	exts, err := render.ParseFormats(*formats)
+	if fe := (*render.FormatError)(nil); errors.As(err, &fe) && fe.Name == "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("--format names no format: use pdf, docx or pdf,docx"))
+		return exitUsage
+	} else if err != nil {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", fe.Name))
+		return exitUsage
+	}
+	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if _, err := render.SourceDate(s); err != nil {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("SOURCE_DATE_EPOCH=%s is not a time from 1980 to 9999 in seconds since 1970-01-01 UTC; unset it or correct it", s))
 			return exitUsage
 		}
-		exts = append(exts, f)
 	}
 	if *outDir == "-" && (len(files) != 1 || len(exts) != 1) {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
@@ -330,6 +352,10 @@ func (c *cli) build(args []string) int {
 	}
 	if dup := duplicateOutput(files, *outDir); dup != "" {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", dup))
+		return exitUsage
+	}
+	if out, in := safefile.Clobbers(outputPaths(files, *outDir, exts), c.inputs(files)); out != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", out, in))
 		return exitUsage
 	}
 	return c.forEach("build", files, slices.Contains(exts, "pdf"), func(e *render.Engine, path string) int {
@@ -352,23 +378,25 @@ func (c *cli) buildOne(e *render.Engine, path, outDir string, exts []string, pdf
 	}
 	// The formats are written side by side (the report is read-only by
 	// now), and reported in the order asked for.
-	outs, errs := make([]string, len(exts)), make([]error, len(exts))
+	outs := outputPaths([]string{path}, outDir, exts)
+	batch, err := safefile.Begin(outs...)
+	if err != nil {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, outs[0], c.osError(err)))
+		return exitUsage
+	}
 	var wg sync.WaitGroup
 	for i, ext := range exts {
-		outs[i] = outputPath(path, outDir, ext)
-		wg.Go(func() {
-			errs[i] = safefile.Write(outs[i], func(w io.Writer) error { return write(rep, w, ext, pdfa) })
-		})
+		wg.Go(func() { batch.Fill(i, func(w io.Writer) error { return write(rep, w, ext, pdfa) }) })
 	}
 	wg.Wait()
 	code := exitOK
-	for i, out := range outs {
-		if errs[i] != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, out, c.osError(errs[i])))
+	for i, err := range batch.Commit() {
+		if err != nil {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, outs[i], c.osError(err)))
 			code = exitUsage
 			continue
 		}
-		fmt.Fprintln(c.stdout, out)
+		fmt.Fprintln(c.stdout, outs[i])
 	}
 	return code
 }
@@ -430,6 +458,30 @@ func outputPath(path, outDir, ext string) string {
 	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
 }
 
+// outputPaths lists the outputs of the filings in every format.
+func outputPaths(files []string, outDir string, exts []string) []string {
+	var outs []string
+	for _, f := range files {
+		for _, ext := range exts {
+			outs = append(outs, outputPath(f, outDir, ext))
+		}
+	}
+	return outs
+}
+
+// inputs are the files a build reads: the filings and the user template
+// files.
+func (c *cli) inputs(files []string) []string {
+	in := slices.Clone(files)
+	for _, dir := range c.templateDirs {
+		if dir != "" {
+			tpls, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+			in = append(in, tpls...)
+		}
+	}
+	return in
+}
+
 // duplicateOutput returns an output path that two of the filings would
 // share (same file name into the same folder), or "".
 func duplicateOutput(files []string, outDir string) string {
@@ -455,6 +507,8 @@ func (c *cli) osError(err error) string {
 		return c.p.Sprintf("a file or folder of that name is in the way")
 	case errors.Is(err, syscall.ENOSPC):
 		return c.p.Sprintf("the disk is full")
+	case errors.As(err, new(*safefile.BusyError)):
+		return c.p.Sprintf("another jixiao run is writing the same file now; wait for it to finish, then run again")
 	}
 	return err.Error()
 }

@@ -68,6 +68,86 @@ var schema = sync.OnceValue(func() schemaInfo {
 	return s
 })
 
+// CaseVariant is a key written in another case than its field's: Key as
+// written, Want the field's spelling.
+type CaseVariant struct {
+	Key  toml.Key
+	Want string
+}
+
+// CaseVariants returns the keys of md that name a field of the struct type
+// typ in another case (Budget for budget, [Department] for [department]).
+// The TOML library matches struct fields regardless of case, so such a key
+// would fill the field, and beside its exact spelling one of the two would
+// win at random; a key is known only in its exact spelling. Map levels
+// (user-chosen names, as in a template's styles) match any key.
+func CaseVariants(md toml.MetaData, typ reflect.Type) []CaseVariant {
+	var out []CaseVariant
+	for _, k := range md.Keys() {
+		if want := caseVariant(k, typ); want != "" {
+			out = append(out, CaseVariant{k, want})
+		}
+	}
+	return out
+}
+
+var unmarshaler = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
+
+// caseVariant returns the exact spelling of the last part of k when it is
+// a field of typ's schema written in another case, the parts before it
+// being exact; else "".
+func caseVariant(k toml.Key, t reflect.Type) string {
+	for i, part := range k {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			t = t.Elem()
+		}
+		switch {
+		case reflect.PointerTo(t).Implements(unmarshaler):
+			return "" // the value decodes itself
+		case t.Kind() == reflect.Map:
+			t = t.Elem()
+		case t.Kind() == reflect.Struct:
+			tags := tagsOf(t)
+			if ft, ok := tags.exact[part]; ok {
+				t = ft
+				continue
+			}
+			if tag, ok := tags.folded[strings.ToLower(part)]; ok && i == len(k)-1 {
+				return tag
+			}
+			return "" // unknown (Undecoded reports it), or inside a variant
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// structTags are the toml tags of a struct type: each with its field's
+// type, and by their lower-case form.
+type structTags struct {
+	exact  map[string]reflect.Type
+	folded map[string]string
+}
+
+var tagCache sync.Map // reflect.Type → structTags
+
+func tagsOf(t reflect.Type) structTags {
+	if v, ok := tagCache.Load(t); ok {
+		return v.(structTags)
+	}
+	st := structTags{exact: map[string]reflect.Type{}, folded: map[string]string{}}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if tag := f.Tag.Get("toml"); tag != "" && tag != "-" {
+			st.exact[tag] = f.Type
+			st.folded[strings.ToLower(tag)] = tag
+		}
+	}
+	tagCache.Store(t, st)
+	return st
+}
+
 // SchemaPath strips the indices from a field path, giving the key as the
 // schema and Profile.Needs name it: projects[2].name → projects.name.
 func SchemaPath(path string) string { return stripIndices(path) }
@@ -141,7 +221,9 @@ func unknownKey(name, path string, at diag.Pos, k toml.Key) diag.Diagnostic {
 	at.File = name
 	d := diag.Diagnostic{Pos: at, Severity: diag.Error, Code: "S2", Path: path}
 	msg := diag.T("unknown key %q", k[len(k)-1])
-	if s := suggestKey(k); s != "" {
+	if s := suggestKey(k); s != "" && strings.EqualFold(s, k[len(k)-1]) {
+		return d.Say(msg, diag.T("keys are case-sensitive: write %q", s))
+	} else if s != "" {
 		return d.Say(msg, diag.T("did you mean %q?", s))
 	}
 	if t := homeOf(k[len(k)-1]); t != "" {
@@ -153,7 +235,13 @@ func unknownKey(name, path string, at diag.Pos, k toml.Key) diag.Diagnostic {
 // suggestKey returns the known key nearest to the last part of k, if it is
 // close enough to be a likely typo.
 func suggestKey(k toml.Key) string {
-	return diag.Nearest(k[len(k)-1], schema().keys[strings.Join(k[:len(k)-1], ".")])
+	bad, known := k[len(k)-1], schema().keys[strings.Join(k[:len(k)-1], ".")]
+	for _, cand := range known {
+		if strings.EqualFold(bad, cand) {
+			return cand // a case variant: keys are case-sensitive
+		}
+	}
+	return diag.Nearest(bad, known)
 }
 
 // homeOf returns the header of the one table that has key, such as

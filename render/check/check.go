@@ -11,6 +11,7 @@
 package check
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,8 +73,25 @@ func Filing(f *budget.Filing, p *Profile) diag.List {
 	}
 	c.projectIdentity()
 	c.texts()
+	c.out = onePerPlaceholder(c.out)
 	c.out.Sort()
 	return c.out
+}
+
+// onePerPlaceholder keeps, of the findings about a field that still holds
+// the placeholder of jixiao new (T8), only that one: a fresh starter gave
+// 36 findings, several on one placeholder (its format, its duplicates).
+func onePerPlaceholder(l diag.List) diag.List {
+	held := map[string]bool{}
+	for _, d := range l {
+		if d.Code == "T8" {
+			held[d.Path] = true
+		}
+	}
+	if len(held) == 0 {
+		return l
+	}
+	return slices.DeleteFunc(l, func(d diag.Diagnostic) bool { return d.Code != "T8" && held[d.Path] })
 }
 
 // checker collects the findings of one run.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -94,6 +95,23 @@ var ruleCases = []struct {
 	{"M7", diag.Warning, "unknown unit", func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "圆" },
 		func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "万元" }},
 	{"M7", diag.Warning, "no unit", func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "" }, nil},
+	// budget = 42 on a form in 元 (meant 42 万元) passed silently.
+	{"M9", diag.Warning, "42 元 among projects in the 万s", func(f *budget.Filing, _ *Profile) {
+		pr(f, 1).Budget, pr(f, 1).Fiscal = dec("42"), dec("42")
+	}, func(f *budget.Filing, _ *Profile) {
+		pr(f, 1).Budget, pr(f, 1).Fiscal = dec("420000.00"), dec("420000.00")
+	}},
+	{"M9", diag.Warning, "any budget under 100 元", func(f *budget.Filing, _ *Profile) {
+		f.Projects = f.Projects[:1]
+		pr(f, 0).Budget, pr(f, 0).Fiscal = dec("99.99"), dec("99.99")
+	}, func(f *budget.Filing, _ *Profile) {
+		f.Projects = f.Projects[:1]
+		pr(f, 0).Budget, pr(f, 0).Fiscal = dec("500"), dec("500") // small, but no project to compare it with
+	}},
+	{"M9", diag.Warning, "0.05 万元 among projects in the 万s", func(f *budget.Filing, _ *Profile) {
+		f.Department.MoneyUnit = "万元"
+		pr(f, 1).Budget, pr(f, 1).Fiscal = dec("0.05"), dec("0.05")
+	}, func(f *budget.Filing, _ *Profile) { f.Department.MoneyUnit = "万元" }},
 	{"M7", diag.Error, "unknown unit on a form that converts", func(f *budget.Filing, p *Profile) {
 		f.Department.MoneyUnit, p.MoneyUnit = "千元", "万元"
 	}, func(f *budget.Filing, p *Profile) { p.MoneyUnit = "万元" }},
@@ -113,6 +131,11 @@ var ruleCases = []struct {
 	{"P5", diag.Error, "three decimals", func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("25.125", "60", "90", "100") }, nil},
 	{"P6", diag.Warning, "bunched at year end", func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("0", "0", "0", "100") },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("0", "0", "10", "100") }},
+	// [0.15, 0.45, 0.75, 1]: fractions, not per cent; the only finding was
+	// P4, whose hint did not fit.
+	{"P7", diag.Warning, "fractions", func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("0.15", "0.45", "0.75", "1") },
+		func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("15", "45", "75", "100") }},
+	{"P6", diag.Warning, "all 0", func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("0", "0", "0", "0") }, nil},
 	{"F7", diag.Warning, "plan on a form without one", func(_ *budget.Filing, p *Profile) { p.Checkpoints = nil },
 		func(f *budget.Filing, p *Profile) {
 			p.Checkpoints = nil
@@ -141,6 +164,10 @@ var ruleCases = []struct {
 	}, nil},
 	{"I6", diag.Error, "empty name", func(f *budget.Filing, _ *Profile) { in(f, 1, 0).Name = "" }, nil},
 	{"I6", diag.Error, "empty value", func(f *budget.Filing, _ *Profile) { in(f, 1, 0).Value = " " }, nil},
+	// A bare number on a rate: the hint's spelling passes.
+	{"I7", diag.Warning, "bare number on a rate", func(f *budget.Filing, _ *Profile) {
+		in(f, 0, 0).Name, in(f, 0, 0).Value = "处置率", "95"
+	}, func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Name, in(f, 0, 0).Value = "处置率", "≥95%" }},
 	{"I7", diag.Error, "comparator only", func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Value = "≥%" }, nil},
 	{"I7", diag.Error, "junk", func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Value = "95%abc!" },
 		func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Value = "≧95%" }},
@@ -187,6 +214,14 @@ var ruleCases = []struct {
 
 	{"F1", diag.Error, "no projects", func(f *budget.Filing, _ *Profile) { f.Projects = nil }, nil},
 	{"F3", diag.Error, "five-digit year", func(f *budget.Filing, _ *Profile) { f.Year = 20245 }, nil},
+	{"F12", diag.Error, "too many projects", func(f *budget.Filing, _ *Profile) {
+		f.Projects = slices.Repeat(f.Projects[:1], MaxProjects+1)
+	}, func(f *budget.Filing, _ *Profile) { f.Projects = slices.Repeat(f.Projects[:1], MaxProjects) }},
+	// year = 2207 passed silently.
+	{"F3", diag.Error, "year after 2100", func(f *budget.Filing, _ *Profile) { f.Year = 2207 },
+		func(f *budget.Filing, _ *Profile) { f.Year = 2100 }},
+	{"F3", diag.Error, "year before 2000", func(f *budget.Filing, _ *Profile) { f.Year = 1999 },
+		func(f *budget.Filing, _ *Profile) { f.Year = 2000 }},
 	{"F9", diag.Error, "no such date", func(f *budget.Filing, _ *Profile) { f.Date = "2024-13-01" },
 		func(f *budget.Filing, _ *Profile) { f.Date = "2024-03-01" }},
 
@@ -200,10 +235,18 @@ var ruleCases = []struct {
 	{"T2", diag.Error, "no goals", func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals = nil }, nil},
 	{"T3", diag.Warning, "goal numbered out of sequence", func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "2、" + pr(f, 0).Goals[0] },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "2024年" + pr(f, 0).Goals[0] }},
+	// A goal starting 3.5亿元… was taken as already numbered.
+	{"T3", diag.Warning, "goal numbered 3.", func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "3." + pr(f, 0).Goals[0] },
+		func(f *budget.Filing, _ *Profile) { pr(f, 0).Goals[0] = "3.5亿元" + pr(f, 0).Goals[0] }},
 	{"T4", diag.Warning, "half-width comma", func(f *budget.Filing, _ *Profile) {}, fixSample},
 	{"T5", diag.Warning, "long name", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = strings.Repeat("网", 41) },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = strings.Repeat("网", 40) }},
 	{"T6", diag.Error, "control character", func(f *budget.Filing, _ *Profile) { pr(f, 0).Purpose += "\x07" }, nil},
+	// U+FFFF in short_name passed check; the DOCX writer then refused it.
+	{"T6", diag.Error, "U+FFFF in the short name", func(f *budget.Filing, _ *Profile) { f.Department.ShortName += "\uffff" }, nil},
+	{"T6", diag.Error, "U+FFFE", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = "\ufffe" + pr(f, 0).Name }, nil},
+	{"T6", diag.Error, "a noncharacter beyond the BMP", func(f *budget.Filing, _ *Profile) { in(f, 1, 2).Basis = "计划标准\U0010FFFF" }, nil},
+	{"T6", diag.Error, "U+FDD0", func(f *budget.Filing, _ *Profile) { f.Overall[0].Subtitle += "\ufdd0" }, nil},
 	{"T6", diag.Error, "control character in an unprinted field", func(f *budget.Filing, _ *Profile) { f.Template = "hebei\x1b" }, nil},
 	{"T6", diag.Warning, "tab in a single-line field", func(f *budget.Filing, _ *Profile) { pr(f, 0).Name = "网络\t舆情" },
 		func(f *budget.Filing, _ *Profile) { pr(f, 0).Purpose = "第一段\n第二段" }},
@@ -256,7 +299,7 @@ func TestEveryRuleHasACase(t *testing.T) {
 	for _, family := range []struct {
 		letter string
 		n      int
-	}{{"M", 8}, {"P", 6}, {"I", 14}, {"C", 7}, {"T", 7}} {
+	}{{"M", 9}, {"P", 7}, {"I", 14}, {"C", 7}, {"T", 7}} {
 		for i := 1; i <= family.n; i++ {
 			if code := fmt.Sprint(family.letter, i); code != "I13" && !covered[code] {
 				t.Errorf("no case for %s", code)
@@ -364,4 +407,75 @@ func TestEmptyListEntry(t *testing.T) {
 		}
 	}
 	t.Error("no T2 finding for an empty goal")
+}
+
+// TestSlipsSingleFinding: the slips of a new user get one finding each,
+// with a hint whose suggestion passes: fractions are not also told that
+// 12月底 is usually 100, and a bare rate is not also told it lacks a
+// comparator.
+func TestSlipsSingleFinding(t *testing.T) {
+	for _, c := range []struct {
+		set      mutation
+		code     string
+		suggests string
+	}{
+		{func(f *budget.Filing, _ *Profile) { pr(f, 0).SpendingPlan = plan("0.15", "0.45", "0.75", "1") }, "P7", "15, 45, 75, 100"},
+		{func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Name, in(f, 0, 0).Value = "处置率", "95" }, "I7", "≥95%"},
+		{func(f *budget.Filing, _ *Profile) { in(f, 0, 0).Value = "100%" }, "I7", "＝100%"},
+		{func(f *budget.Filing, _ *Profile) { pr(f, 1).Budget, pr(f, 1).Fiscal = dec("42"), dec("42") }, "M9", "420000.00"},
+	} {
+		f, p := base(t)
+		fixSample(f, p)
+		c.set(f, p)
+		got := Filing(f, p)
+		if len(got) != 1 || got[0].Code != c.code || !strings.Contains(got.Format(language.English), c.suggests) {
+			t.Errorf("want one %s suggesting %q, got\n%s", c.code, c.suggests, got.Format(language.English))
+		}
+	}
+	// The suggested spellings pass.
+	for _, value := range []string{"≥95%", "＝100%", "≥100%", "≤100%"} {
+		f, p := base(t)
+		fixSample(f, p)
+		in(f, 0, 0).Name, in(f, 0, 0).Value = "处置率", value
+		if got := Filing(f, p); len(got) != 0 {
+			t.Errorf("%s: %v", value, got)
+		}
+	}
+}
+
+// TestOnePerPlaceholder: a field still holding the placeholder of jixiao
+// new gets T8 and nothing else (a fresh starter gave 36 findings).
+func TestOnePerPlaceholder(t *testing.T) {
+	f, p := base(t)
+	fixSample(f, p)
+	for i := range f.Projects {
+		pr(f, i).Code, pr(f, i).Name = budget.Placeholder, budget.Placeholder
+		for j := range f.Projects[i].Indicators {
+			in(f, i, j).Name, in(f, i, j).Value = budget.Placeholder, budget.Placeholder
+		}
+	}
+	got := Filing(f, p)
+	perPath := map[string]int{}
+	for _, d := range got {
+		perPath[d.Path]++
+		if perPath[d.Path] > 1 || d.Code != "T8" {
+			t.Errorf("%s: more than its T8: %v", d.Path, d)
+		}
+	}
+	if len(got) != 2*2+2*3*2 {
+		t.Errorf("%d findings, want one per placeholder:\n%s", len(got), got.Format(language.English))
+	}
+}
+
+// TestYearNearToday: a year more than two years from today is a warning
+// of check (which reads the clock) only.
+func TestYearNearToday(t *testing.T) {
+	today := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	for year, want := range map[int]int{2025: 0, 2029: 0, 2024: 1, 2030: 1, 2207: 0 /* F3's */} {
+		f, _ := base(t)
+		f.Year = year
+		if got := YearNearToday(f, today); len(got) != want || want == 1 && got[0].Code != "F11" {
+			t.Errorf("%d: %v", year, got)
+		}
+	}
 }

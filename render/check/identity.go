@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
@@ -15,9 +16,17 @@ func (c *checker) filing() {
 		c.report(diag.Error, "F1", "projects", diag.T("the filing has no projects"),
 			diag.T("add a [[projects]] table for each budget project"))
 	}
+	if n := len(c.f.Projects); n > MaxProjects {
+		c.report(diag.Error, "F12", index("projects", MaxProjects),
+			diag.T("the filing has %d projects; one report holds at most %d", n, MaxProjects),
+			diag.T("split the filing into several files, e.g. one per subordinate unit"))
+	}
 	if _, given := c.f.Positions["year"]; given && (c.f.Year < 1000 || c.f.Year > 9999) {
 		c.report(diag.Error, "F3", "year", diag.T("the year %d is not a four-digit year", c.f.Year),
 			diag.T("write the budget year, e.g. year = 2024"))
+	} else if given && (c.f.Year < MinYear || c.f.Year > MaxYear) {
+		c.report(diag.Error, "F3", "year", diag.T("the year %d is not a budget year from %d to %d", c.f.Year, MinYear, MaxYear),
+			diag.T("check the digits of the budget year, e.g. year = 2024"))
 	}
 	if c.f.Date != "" {
 		if _, err := time.Parse(time.DateOnly, c.f.Date); err != nil {
@@ -25,6 +34,35 @@ func (c *checker) filing() {
 				diag.T("write the report date as date = \"2024-03-01\", or leave it out"))
 		}
 	}
+}
+
+// MaxProjects is the most projects one filing may have (F12): several times
+// what a large department files, and what keeps a run within its memory
+// (each project's tables take about 15 KB however short its texts).
+const MaxProjects = 5000
+
+// The budget years a filing may have (F3).
+const (
+	MinYear = 2000
+	MaxYear = 2100
+)
+
+// maxYearsAway is how far from the current year a filing's year may be
+// before YearNearToday warns.
+const maxYearsAway = 2
+
+// YearNearToday warns (F11) when the filing's year is more than two years
+// from today's: 2207 for 2027, say. It is for jixiao check only, which may
+// read the clock; what a build writes never depends on it.
+func YearNearToday(f *budget.Filing, today time.Time) diag.List {
+	now := today.Year()
+	if f == nil || f.Year < MinYear || f.Year > MaxYear || f.Year >= now-maxYearsAway && f.Year <= now+maxYearsAway {
+		return nil
+	}
+	c := &checker{f: f, form: newForm(&Profile{})}
+	c.report(diag.Warning, "F11", "year", diag.T("the year %d is more than %d years away from this year (%d)", f.Year, maxYearsAway, now),
+		diag.T("check the budget year; an archived filing keeps its own year"))
+	return c.out
 }
 
 // department checks the filing unit: C4, C6 and M7.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -181,6 +182,13 @@ func (c *checker) nameHint(name string, accepted []string) diag.Text {
 }
 
 // value checks a 指标值 against the grammar: I7 and I8.
+// isRate reports whether an indicator's name is a rate (完成率, 满意度):
+// its target is a percentage.
+func isRate(name string) bool {
+	name = strings.TrimSpace(name)
+	return strings.HasSuffix(name, "率") || strings.HasSuffix(name, "满意度")
+}
+
 func (c *checker) value(path string, in *budget.Indicator, cat *Category) {
 	iv := parseValue(in.Value)
 	satisfaction := cat != nil && cat.Satisfaction
@@ -219,12 +227,21 @@ func (c *checker) value(path string, in *budget.Indicator, cat *Category) {
 			return
 		}
 		unit := iv.units[0]
+		bare := iv.numbers[0] + strings.ReplaceAll(unit, "％", "%")
+		if unit == "" && (satisfaction || isRate(in.Name)) {
+			// A bare number on a rate: the target is a per cent. The
+			// suggestion is a spelling that passes every check.
+			suggest := cmp.Or(iv.usual()[:len(iv.usual())-len(iv.numbers[0])], "≥") + iv.numbers[0] + "%"
+			warn(diag.T("indicator %q is a rate, but its value %q has no percent sign", in.Name, in.Value),
+				diag.T("write the target as a percentage, e.g. %s", suggest))
+			return
+		}
 		if unit != "" && !knownUnit(unit) {
 			warn(diag.T("indicator value %q has the unusual unit %q", in.Value, unit),
 				diag.T("check the unit; common ones are 个, 次, 天, 个工作日, 元, 万元 and the percent sign"))
 		} else if iv.comparator == "" {
 			warn(diag.T("indicator value %q has no comparator (≥, ≤ or ＝)", in.Value),
-				diag.T("write ≥ for a minimum, ≤ for a maximum or ＝ for an exact target"))
+				diag.T("write ≥%s for a minimum, ≤%s for a maximum or ＝%s for an exact target", bare, bare, bare))
 		}
 		if usual := iv.usual(); usual != iv.text {
 			warn(diag.T("indicator value %q is usually written %q", in.Value, usual),

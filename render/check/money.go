@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strings"
@@ -31,6 +32,7 @@ func (c *checker) money(path string, pr *budget.Project) {
 		c.report(diag.Warning, "M4", path+".budget", diag.T("the project budget is 0"),
 			diag.T("check whether this project needs performance targets"))
 	}
+	c.tooSmall(path+".budget", total)
 	if fiscal == 0 && other > 0 {
 		c.report(diag.Warning, "M5", path+".fiscal", diag.T("fiscal funds are 0 and other funds %s", c.amountText(other)),
 			diag.T("check the source of the funds"))
@@ -97,4 +99,44 @@ func (c *checker) moneyUnit() {
 		return
 	}
 	c.report(sev, "M7", "department.money_unit", diag.T("money unit %q is not one this form accepts (%s)", unit, allowed), hint)
+}
+
+// Plausible amounts (M9): a project budget below minYuan 元, or below
+// smallYuan 元 while the filing's other projects have a median of at least
+// typicalYuan 元, is most likely written in the wrong unit (42 meant as 42
+// 万元 on a form in 元).
+const (
+	minYuan     = 100
+	smallYuan   = 1000
+	typicalYuan = 10000
+)
+
+// tooSmall warns about a project budget (in hundredths of the filing's
+// unit) that is implausibly small for its unit.
+func (c *checker) tooSmall(path string, total int64) {
+	perUnit := cmp.Or(c.f.Department.MoneyUnit.Fen(), 100) // an unknown unit (M7) counts as 元
+	fen := func(h int64) int64 { return h * perUnit / 100 }
+	if total <= 0 || fen(total) >= smallYuan*100 {
+		return
+	}
+	var others []int64
+	for _, p := range c.f.Projects {
+		if p.Budget.Err == nil && p.Budget.Hundredths > 0 && p.Budget.Hundredths != total {
+			others = append(others, fen(p.Budget.Hundredths))
+		}
+	}
+	slices.Sort(others)
+	typical := len(others) > 0 && others[len(others)/2] >= typicalYuan*100
+	if fen(total) >= minYuan*100 && !typical {
+		return
+	}
+	amount := c.amountText(total)
+	if perUnit == 100 { // 元: 42 probably meant 42 万元
+		c.report(diag.Warning, "M9", path, diag.T("the budget %s is very small for a project", amount),
+			diag.T("the amounts are in %s (money_unit); if they are in 万元, set money_unit = \"万元\" or write them in 元 (%s)",
+				"元", budget.FormatFixed(total*10000, 2)))
+		return
+	}
+	c.report(diag.Warning, "M9", path, diag.T("the budget %s is very small for a project", amount),
+		diag.T("check the amount and the money unit (money_unit)"))
 }

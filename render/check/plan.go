@@ -48,6 +48,26 @@ func (c *checker) plan(path string, pr *budget.Project) {
 		}
 	}
 	last := len(plan) - 1
+	// One finding for a plan that is a placeholder (all 0) or written as
+	// fractions (0.15 for 15 %): the year-end rule below would give a
+	// hint that does not fit.
+	zero := !slices.ContainsFunc(plan, func(v budget.Decimal) bool { return v.Hundredths != 0 })
+	fractions := !zero && !slices.ContainsFunc(plan, func(v budget.Decimal) bool { return v.Hundredths > 100 })
+	switch {
+	case zero:
+		c.report(diag.Warning, "P6", path, diag.T("the spending plan is all 0"),
+			diag.T("give the cumulative percentage spent by each checkpoint, e.g. [25, 60, 90, 100]"))
+		return
+	case fractions:
+		percents := make([]string, len(plan))
+		for j, v := range plan {
+			percents[j] = strings.TrimSuffix(strings.TrimRight(budget.FormatFixed(v.Hundredths*100, 2), "0"), ".")
+		}
+		c.report(diag.Warning, "P7", path,
+			diag.T("the spending plan looks like fractions: every value is at most 1"),
+			diag.T("the values are percentages: did you mean [%s]?", strings.Join(percents, ", ")))
+		return
+	}
 	if plan[last].Hundredths != hundredPercent {
 		c.report(diag.Warning, "P4", index(path, last),
 			diag.T("%s cumulative spending is usually 100%%, here %s", cps[last], plan[last].Format()),

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"slices"
@@ -116,6 +117,11 @@ func (c *checker) text(path, value string, fd field, prints bool) {
 			diag.T("%s contains control characters (%d in all); the first, %s, is character %d", fd.label, n, first, at),
 			diag.T("delete them: they are invisible and cannot be printed"))
 	}
+	if n, first, at := nonCharacters(value); n > 0 {
+		c.report(diag.Error, "T6", path,
+			diag.T("%s contains characters that are not text (%d in all); the first, %s, is character %d", fd.label, n, first, at),
+			diag.T("delete them: noncharacters such as U+FFFF cannot be stored in a DOCX or shown by any font; they come with text copied from other programs"))
+	}
 	if strings.Contains(value, budget.Placeholder) {
 		c.report(diag.Error, "T8", path, diag.T("%s still holds the placeholder %q", fd.label, budget.Placeholder),
 			diag.T("replace it with the real text"))
@@ -154,6 +160,48 @@ func controls(s string) (n int, first string, at int) {
 	for _, r := range s {
 		i++
 		if (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') && r != '\t' && r != '\n' {
+			if n == 0 {
+				first, at = fmt.Sprintf("U+%04X", r), i
+			}
+			n++
+		}
+	}
+	return n, first, at
+}
+
+// FieldOf returns the path of the text field of f that holds the
+// character r: of those that do, the first written at or after line (the
+// record a layout finding points at), else the first; "" if none does.
+// A finding about a character, such as one no font can draw, can so name
+// the field and its line rather than the table's.
+func FieldOf(f *budget.Filing, r rune, line int) string {
+	first, best, bestLine := "", "", 0
+	for _, fd := range fields {
+		eachText(f, fd.key, func(path, value string) {
+			if !strings.ContainsRune(value, r) {
+				return
+			}
+			at := f.Positions.Of(path).Line
+			if first == "" {
+				first = path
+			}
+			if at >= line && (best == "" || at < bestLine) {
+				best, bestLine = path, at
+			}
+		})
+	}
+	return cmp.Or(best, first)
+}
+
+// nonCharacters counts the Unicode noncharacters of s (U+FDD0–U+FDEF and
+// the last two code points of every plane, such as U+FFFE and U+FFFF),
+// which XML 1.0, and so a DOCX, cannot hold in part and no font draws, and
+// returns the first as U+XXXX with its 1-based character position.
+func nonCharacters(s string) (n int, first string, at int) {
+	i := 0
+	for _, r := range s {
+		i++
+		if r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE {
 			if n == 0 {
 				first, at = fmt.Sprintf("U+%04X", r), i
 			}
@@ -301,9 +349,9 @@ func (c *checker) projectText(path string, pr *budget.Project) {
 		// The report keeps a number the user wrote and numbers unnumbered
 		// goals by position: a written number that is not the goal's
 		// position would print out of sequence.
-		if m := compiled().goalNumber.FindString(g); m != "" && !strings.HasPrefix(strings.TrimSpace(m), strconv.Itoa(j+1)) {
+		if m := GoalNumber(g); m != "" && !strings.HasPrefix(m, strconv.Itoa(j+1)) {
 			c.report(diag.Warning, "T3", gp,
-				diag.T("goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", j+1, strings.TrimSpace(m)),
+				diag.T("goal %d is numbered %q; the report keeps numbers as written and numbers the other goals by their position", j+1, m),
 				diag.T("remove the number and let the report number the goals, or correct it"))
 		}
 	}

@@ -50,7 +50,7 @@ const (
 type patterns struct {
 	quant, rangeValue, qual, compare *regexp.Regexp // 指标值 forms
 	projectCode, unitCode            *regexp.Regexp // 项目编码, 单位编码
-	goalNumber                       *regexp.Regexp // a goal already numbered: 1、 1. (1) 一、
+	goalNumber                       *regexp.Regexp // a goal already numbered: 1、 1. 1) (1) 一、 三．
 }
 
 var compiled = sync.OnceValue(func() *patterns {
@@ -61,11 +61,26 @@ var compiled = sync.OnceValue(func() *patterns {
 		compare:     regexp.MustCompile(`^(?:` + comparators + `)\D*$`),
 		projectCode: regexp.MustCompile(`^\d{3}-\d{4}-[A-Z]{3}-[0-9A-Z]{4}$`),
 		unitCode:    regexp.MustCompile(`^\d{6}$`),
-		goalNumber:  regexp.MustCompile(`^\s*(?:\d+[、.．)）]|[(（]\d+[)）]|[一二三四五六七八九十]+、)`),
+		goalNumber:  regexp.MustCompile(`^\s*(\d+[、.．)）]|[(（]\d+[)）]|[一二三四五六七八九十]+[、.．])(.?)`),
 	}
 })
 
 func init() { go compiled() }
+
+// GoalNumber returns the number a goal starts with, as written ("1、",
+// "2.", "(3)", "四、"), or "" if it has none. A decimal is no number:
+// "3.5亿元…" starts with an amount.
+func GoalNumber(goal string) string {
+	m := compiled().goalNumber.FindStringSubmatch(goal)
+	if m == nil {
+		return ""
+	}
+	num, next := m[1], []rune(m[2])
+	if (strings.HasSuffix(num, ".") || strings.HasSuffix(num, "．")) && len(next) == 1 && unicode.IsDigit(next[0]) {
+		return "" // 3.5亿元: a decimal, not a number
+	}
+	return num
+}
 
 func parseValue(s string) indicatorValue {
 	v := norm.NFC.String(strings.TrimSpace(s))

@@ -4,6 +4,9 @@ package diag
 // English → Chinese form as entries.
 var templateEntries = [][2]string{
 	{"the template has no name", "模板缺少名称"},
+	{"%s is %v; it must be from %v to %v", "%s为%v，应在%v至%v之间"},
+	{"page sizes, margins and distances are in mm, font sizes, line heights and spacing in points, indents in characters; see templates/README.md", "页面尺寸、页边距和距离以毫米为单位，字号、行距和段前段后间距以磅为单位，缩进以字符为单位；详见 templates/README.md"},
+	{"it is not a regular file but a folder, a device or a pipe", "这不是普通文件，而是文件夹、设备或管道"},
 	{"remove the key or correct its spelling; templates/README.md lists every key", "请删除该键或更正拼写；templates/README.md 列出了全部键名"},
 	{"add name = \"…\" at the top of the file", "请在文件开头添加 name = \"…\""},
 	{"font %q cannot be used: %v", "字体“%s”无法使用：%v"},
@@ -38,6 +41,10 @@ var templateEntries = [][2]string{
 	{"style %q is not defined", "样式“%s”未定义"},
 	{"define it under [styles.%s] or use one of: %s", "请在 [styles.%s] 中定义，或改用：%s"},
 	{"bad expression: %s", "表达式错误：%s"},
+	{"an expression cannot define or call templates (define, block, template)", "表达式中不能定义或调用模板（define、block、template）"},
+	{"write the text out in each place it is needed; see templates/README.md", "请在需要的每一处直接写出内容；详见 templates/README.md"},
+	{"the expression does more work than a form may (%d steps, %d bytes of text for this filing)", "表达式的运算量超过表式允许的上限（本申报文件为%d步、%d字节文本）"},
+	{"a form prints each field about once: look for a {{range}} over a large number, or loops inside loops", "表式中每个字段一般只打印一次：请检查对很大数字的 {{range}} 循环或多重嵌套循环"},
 	{"expressions use Go template syntax, e.g. {{.Item.Name}}; see templates/README.md", "表达式使用 Go 模板语法，如 {{.Item.Name}}；详见 templates/README.md"},
 	{"fields are those of the input schema, e.g. {{.Item.Name}}, {{.Row.Value}}, {{.Dept.Name}}; see templates/README.md", "可用字段即输入格式中的字段，如 {{.Item.Name}}、{{.Row.Value}}、{{.Dept.Name}}；详见 templates/README.md"},
 	{"table %q is not defined", "表格“%s”未定义"},

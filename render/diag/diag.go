@@ -62,6 +62,23 @@ func (l List) HasErrors() bool {
 	return false
 }
 
+// Count returns how many findings are errors and how many warnings.
+func (l List) Count() (errors, warnings int) {
+	for _, d := range l {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Summary is the line that ends a check: how many errors and warnings.
+func Summary(errors, warnings int) Text {
+	return T("%d errors, %d warnings", errors, warnings)
+}
+
 // Sort orders the findings by position (Pos), then code.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -66,8 +67,9 @@ func newWriter(d *doc.Document, opts Options) (*writer, error) {
 // document writes word/document.xml. With a table of contents the body has
 // two sections: the TOC (numbered only with Footer.NumberTOC) and the rest,
 // whose page numbers then start again at 1.
-func (w *writer) document() ([]byte, error) {
+func (w *writer) document(out io.Writer) error {
 	x := newXML()
+	x.out = out
 	x.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
 	x.start("w:body")
 	// A PageBreak block becomes page-break-before on the next paragraph, so
@@ -108,8 +110,9 @@ func (w *writer) document() ([]byte, error) {
 			err = fmt.Errorf("docx: unknown block type %T", b)
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
+		x.flush()
 		pageBreak = false
 		prev = b
 	}
@@ -119,7 +122,7 @@ func (w *writer) document() ([]byte, error) {
 	w.sectPr(x, true, w.tocBlock != nil && !w.d.Page.Footer.NumberTOC)
 	x.end("w:body")
 	x.end("w:document")
-	return x.bytes()
+	return x.finish()
 }
 
 // heading writes a heading paragraph: its text inside its bookmark, then

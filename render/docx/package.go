@@ -13,6 +13,7 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"time"
 
@@ -41,7 +42,14 @@ func Write(out io.Writer, d *doc.Document, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return writeZip(out, parts, zipTime(d.Meta.Created))
+	// The package is assembled compressed in memory (the XML is streamed
+	// into it, see xmlWriter.out) and reaches out only when complete.
+	var zipped bytes.Buffer
+	if err := writeZip(&zipped, parts, zipTime(d.Meta.Created)); err != nil {
+		return err
+	}
+	_, err = zipped.WriteTo(out)
+	return err
 }
 
 // part is one file of the package.
@@ -49,6 +57,7 @@ type part struct {
 	name        string // path in the zip
 	contentType string // for [Content_Types].xml; empty for relationship parts
 	data        []byte
+	write       func(io.Writer) error // instead of data: writes the part (the document, streamed)
 }
 
 // Content types of the parts.
@@ -74,10 +83,6 @@ const (
 
 // parts builds every part, in the order they are stored.
 func (w *writer) parts() ([]part, error) {
-	document, err := w.document()
-	if err != nil {
-		return nil, err
-	}
 	styles, err := w.styles.stylesPart(w.geom.text, w.tocLevels, w.entryStyle)
 	if err != nil {
 		return nil, err
@@ -91,9 +96,9 @@ func (w *writer) parts() ([]part, error) {
 		return nil, err
 	}
 	content := []part{
-		{"word/document.xml", ctMain, document},
-		{"word/styles.xml", ctStyles, styles},
-		{"word/settings.xml", ctSettings, w.settings()},
+		{"word/document.xml", ctMain, nil, w.document},
+		{"word/styles.xml", ctStyles, styles, nil},
+		{"word/settings.xml", ctSettings, w.settings(), nil},
 	}
 	docRels := [][3]string{
 		{"rIdStyles", relStyles, "styles.xml"},
@@ -104,21 +109,21 @@ func (w *writer) parts() ([]part, error) {
 		if err != nil {
 			return nil, err
 		}
-		content = append(content, part{"word/" + f.name, ctFooter, data})
+		content = append(content, part{"word/" + f.name, ctFooter, data, nil})
 		docRels = append(docRels, [3]string{f.rel, relFooter, f.name})
 	}
 	content = append(content,
-		part{"docProps/core.xml", ctCore, core},
-		part{"docProps/app.xml", ctApp, app},
+		part{"docProps/core.xml", ctCore, core, nil},
+		part{"docProps/app.xml", ctApp, app, nil},
 	)
 	return append([]part{
-		{"[Content_Types].xml", "", contentTypes(content)},
+		{"[Content_Types].xml", "", contentTypes(content), nil},
 		{"_rels/.rels", "", relationships([][3]string{
 			{"rIdDocument", relDocument, "word/document.xml"},
 			{"rIdCore", relCore, "docProps/core.xml"},
 			{"rIdApp", relApp, "docProps/app.xml"},
-		})},
-		{"word/_rels/document.xml.rels", "", relationships(docRels)},
+		}), nil},
+		{"word/_rels/document.xml.rels", "", relationships(docRels), nil},
 	}, content...), nil
 }
 
@@ -211,11 +216,17 @@ func appPart(m doc.Meta) ([]byte, error) {
 
 // zipTime is the modification time stored for every entry: the document's
 // creation time, or 1980-01-01 (the earliest a zip can store) when that is
-// unset or earlier. It is in UTC, so the time zone does not change the bytes.
+// unset or earlier, or 2106-01-01 when it is later than a zip can store. It is in UTC, so the time zone does not change the bytes.
 func zipTime(created time.Time) time.Time {
-	epoch := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	if created.Before(epoch) {
-		return epoch
+	first := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The zip's extended timestamp (32-bit seconds since 1970) ends in
+	// February 2106, MS-DOS dates in 2107: later dates would wrap around.
+	last := time.Date(2106, 1, 1, 0, 0, 0, 0, time.UTC)
+	switch {
+	case created.Before(first):
+		return first
+	case created.After(last):
+		return last
 	}
 	return created.UTC()
 }
@@ -228,7 +239,12 @@ func writeZip(out io.Writer, parts []part, mtime time.Time) error {
 		if err != nil {
 			return err
 		}
-		if _, err := f.Write(p.data); err != nil {
+		if p.write != nil {
+			err = p.write(f)
+		} else {
+			_, err = f.Write(p.data)
+		}
+		if err != nil {
 			return err
 		}
 	}

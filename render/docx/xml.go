@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -47,6 +48,36 @@ type xmlWriter struct {
 	buf bytes.Buffer
 	err error
 	pos doc.Pos // source of the text being written
+	// out, when set, receives the part in pieces (flush): a large
+	// document's XML is about 50 times its filing and need not be held
+	// whole in memory.
+	out  io.Writer
+	werr error // of writing to out
+}
+
+// flushSize is how much XML a streamed part holds before flush passes it on.
+const flushSize = 64 << 10
+
+// flush passes the XML written so far to out, once there is enough of it.
+func (x *xmlWriter) flush() {
+	if x.out == nil || x.buf.Len() < flushSize || x.werr != nil {
+		return
+	}
+	_, x.werr = x.out.Write(x.buf.Bytes())
+	x.buf.Reset()
+}
+
+// finish passes the rest of a streamed part to out and returns the first
+// text or write error.
+func (x *xmlWriter) finish() error {
+	if x.werr == nil {
+		_, x.werr = x.out.Write(x.buf.Bytes())
+	}
+	x.buf.Reset()
+	if x.err != nil {
+		return x.err
+	}
+	return x.werr
 }
 
 func newXML() *xmlWriter {

@@ -193,29 +193,22 @@ func Archive(dir string, sources []Source, build Builder, tool string) (written 
 // departments kept from the year as archived and the manifest, and puts
 // the folder in the year's place.
 type stage struct {
-	dir, tmp string // the year's folder, and the one being written
-	m        Manifest
-	sources  map[string]string // folder → the source archived into it
-	done     bool
+	dir     string        // the year's folder
+	out     *safefile.Dir // the one being written
+	m       Manifest
+	sources map[string]string // folder → the source archived into it
 }
 
 func newStage(dir string, year int, tool string) (*stage, error) {
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-*")
+	out, err := safefile.BeginDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	return &stage{dir: dir, tmp: tmp, m: Manifest{Format: Format, Year: year, Tool: tool}, sources: map[string]string{}}, nil
+	return &stage{dir: dir, out: out, m: Manifest{Format: Format, Year: year, Tool: tool}, sources: map[string]string{}}, nil
 }
 
 // discard removes the folder of a stage that was not finished.
-func (st *stage) discard() {
-	if !st.done {
-		os.RemoveAll(st.tmp)
-	}
-}
+func (st *stage) discard() { st.out.Abort() }
 
 // add writes a department's source, PDF and DOCX.
 func (st *stage) add(src Source, b *Built) error {
@@ -244,7 +237,7 @@ func (st *stage) add(src Source, b *Built) error {
 
 // write writes one file of the year (p relative to it).
 func (st *stage) write(p string, c content) error {
-	target := filepath.Join(st.tmp, filepath.FromSlash(p))
+	target := filepath.Join(st.out.Temp(), filepath.FromSlash(p))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}
@@ -255,9 +248,6 @@ func (st *stage) write(p string, c content) error {
 // replaced, after checking their files against the old manifest, writes
 // the manifest and puts the year in place.
 func (st *stage) finish() error {
-	if err := restoreAside(st.dir); err != nil {
-		return err
-	}
 	old, err := existingManifest(st.dir)
 	if err != nil {
 		return err
@@ -297,11 +287,7 @@ func (st *stage) finish() error {
 	if err := st.write(ManifestName, content{data: manifest}); err != nil {
 		return err
 	}
-	if err := swap(st.dir, st.tmp); err != nil {
-		return err
-	}
-	st.done = true
-	return nil
+	return st.out.Commit()
 }
 
 // folderName is a department's folder: 单位编码-单位名称, with the characters
@@ -409,46 +395,4 @@ func ReadManifest(yearDir string) (*Manifest, error) {
 		}
 	}
 	return &m, nil
-}
-
-// restoreAside puts back a year's folder that a run interrupted between
-// its two renames (see replaceDir) left moved aside, so that the
-// departments in it are not lost.
-func restoreAside(yearDir string) error {
-	if _, err := os.Stat(yearDir); !errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(yearDir), "."+filepath.Base(yearDir)+".old-*"))
-	if len(aside) != 1 {
-		return nil // none, or several: which is the latest cannot be told
-	}
-	return os.Rename(aside[0], yearDir)
-}
-
-// swap puts the folder tmp, complete, in dir's place: the previous dir,
-// if any, is moved aside first and removed last, so that dir is never
-// half-written. If the second rename fails, dir is put back.
-func swap(dir, tmp string) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	parent := filepath.Dir(dir)
-	var aside string
-	if _, err := os.Stat(dir); err == nil {
-		suffix := strings.TrimPrefix(filepath.Base(tmp), "."+filepath.Base(dir)+".new-")
-		aside = filepath.Join(parent, "."+filepath.Base(dir)+".old-"+suffix)
-		if err := os.Rename(dir, aside); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if aside != "" {
-			_ = os.Rename(aside, dir)
-		}
-		return err
-	}
-	if aside != "" {
-		return os.RemoveAll(aside)
-	}
-	return nil
 }

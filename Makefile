@@ -13,10 +13,12 @@ all: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/jixiao
 
-# Render every filing under data/ into out/ (PDF and DOCX).
+# Render every filing under data/ into out/ (PDF and DOCX), and write each
+# as the data workbook an officer fills in (out/NAME.xlsx).
 run: build
 	@mkdir -p out
 	$(BIN) build -o out $(SAMPLES)
+	@for f in $(SAMPLES); do $(BIN) convert --force $$f -o out/$$(basename $$f .toml).xlsx || exit 1; done
 
 # The fuzz runs of make test are bounded by a count of inputs, not by time:
 # Go 1.26 can fail a time-bounded run with "context deadline exceeded" when
@@ -41,6 +43,7 @@ fuzz:
 	$(FUZZ) -fuzz='^FuzzLayout$$' ./render/layout
 	$(FUZZ) -fuzz='^FuzzWrite$$' ./render/pdf
 	$(FUZZ) -fuzz='^FuzzOutline$$' ./fonts
+	$(FUZZ) -fuzz='^FuzzScanSheet$$' ./render/workbook
 
 # One self-contained binary per desktop the users have: Windows, Kylin/UOS on
 # x86, ARM (Phytium, Kunpeng) and LoongArch, and macOS.

@@ -62,10 +62,11 @@ func TestFrontEndsUseThePipeline(t *testing.T) {
 	}
 }
 
-// TestExportersTakeFinishedPages: laying out, writing a DOCX and checking a
-// filing never go through the PDF writer.
+// TestExportersTakeFinishedPages: laying out, writing a DOCX, checking a
+// filing and reading or writing its workbook never go through the PDF
+// writer.
 func TestExportersTakeFinishedPages(t *testing.T) {
-	for _, p := range goList(t, "./render/layout", "./render/docx", "./render/check") {
+	for _, p := range goList(t, "./render/layout", "./render/docx", "./render/check", "./render/workbook") {
 		if slices.Contains(p.Deps, module+"render/pdf") {
 			t.Errorf("%s depends on render/pdf", p.ImportPath)
 		}

@@ -16,8 +16,6 @@ import (
 	"cmp"
 	"errors"
 	"io"
-	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/jixiao-dev/jixiao/fonts"
@@ -55,6 +53,9 @@ type Options struct {
 	// characters' glyphs from the embedded fonts, which the PDF's font
 	// subsets need later. A check or a DOCX does not need them.
 	PrefetchGlyphs bool
+	// UpdateFields makes the DOCX ask Word to update its fields (the
+	// table of contents) on opening (docx.Options.UpdateFields).
+	UpdateFields bool
 }
 
 // Engine runs the pipeline. It keeps the form templates, compiled as they
@@ -129,7 +130,7 @@ func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
 // be read, ErrInvalid when it is too large to be a filing, with the
 // finding.
 func ReadFiling(path string) ([]byte, diag.List, error) {
-	data, d, err := budget.ReadFile(path)
+	data, d, err := budget.ReadFile(path, readerOf(path).limit)
 	if errors.Is(err, budget.ErrUnreadable) {
 		return nil, diag.List{*d}, ErrUnreadable
 	}
@@ -143,10 +144,7 @@ func ReadFiling(path string) ([]byte, diag.List, error) {
 // extension picks the format; the name is used in findings). The error is
 // ErrInvalid when data is not a valid filing.
 func (e *Engine) Load(file string, data []byte) (*budget.Filing, diag.List, error) {
-	r, ok := readers[strings.ToLower(filepath.Ext(file))]
-	if !ok {
-		r = readers[".toml"]
-	}
+	r := readerOf(file)
 	// The form's template compiles on another core while the filing is
 	// decoded: each takes a few milliseconds, a good part of a run. Then
 	// that core reads the glyphs a PDF will embed, while this one checks
@@ -209,6 +207,9 @@ func (e *Engine) checked(f *budget.Filing) (*templates.Template, diag.List, erro
 		return nil, notes, ErrInvalid
 	}
 	notes = check.Filing(f, t.Profile())
+	if r := readerOf(f.File); r.hints != nil {
+		notes = r.hints(notes)
+	}
 	if notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}
@@ -232,17 +233,21 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if ge, ok := errors.AsType[*layout.GlyphError](err); ok {
 		return nil, append(notes, glyphFinding(f, ge)), ErrInvalid
 	}
+	if fit, ok := errors.AsType[diag.List](err); ok { // G2: a number that cannot fit its column
+		return nil, append(notes, fit...), ErrInvalid
+	}
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res}, notes, nil
+	return &Report{doc: d, pages: res, updateFields: e.opts.UpdateFields}, notes, nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
 // Report is read-only: it may be written in several formats at once.
 type Report struct {
-	doc   *doc.Document
-	pages *layout.Result
+	doc          *doc.Document
+	pages        *layout.Result
+	updateFields bool
 }
 
 // WritePDF writes the report as a PDF.
@@ -258,7 +263,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	for name, a := range r.pages.Anchors {
 		pages[name] = a.Number
 	}
-	return docx.Write(w, r.doc, docx.Options{PageOf: pages})
+	return docx.Write(w, r.doc, docx.Options{PageOf: pages, UpdateFields: r.updateFields})
 }
 
 // Formats are the output formats Write knows, by file extension.

@@ -168,7 +168,8 @@ func pageText(pg layout.Page) string {
 
 // TestLongIndicatorTable: 45 indicator rows with long texts, all under one
 // 一级 and 二级, cross pages with the real fonts: every continuation page
-// starts with the header row and shows the merged 一级 and 二级 again.
+// starts with the 续表 line naming the project, then the header row, and
+// shows the merged 一级 and 二级 again.
 func TestLongIndicatorTable(t *testing.T) {
 	f := sample(t)
 	f.Projects = f.Projects[:1]
@@ -203,7 +204,7 @@ func TestLongIndicatorTable(t *testing.T) {
 	}
 	for i := first + 1; i < len(pages); i++ {
 		text := pageText(pages[i])
-		if !strings.HasPrefix(text, "一级指标二级指标三级指标绩效指标描述指标值指标值确定依据") {
+		if !strings.HasPrefix(text, "续表：1、网络舆情综合管理绩效目标表一级指标二级指标三级指标绩效指标描述指标值指标值确定依据") {
 			t.Errorf("page %d does not start with the header row: %.40q", i+1, text)
 		}
 		if !strings.Contains(text, "产出指标") || !strings.Contains(text, "质量指标") {

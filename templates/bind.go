@@ -109,7 +109,8 @@ func (b *binder) setup() {
 		b.d.Styles[name] = doc.Style{Name: name, Font: s.Font, Size: s.Size, Bold: s.Bold,
 			Align: align(s.Align), VAlign: valign(s.VAlign), LineHeight: s.LineHeight, FirstIndent: s.Indent,
 			SpaceBefore: s.SpaceBefore, SpaceAfter: s.SpaceAfter, KeepWithNext: s.KeepWithNext,
-			OutlineLevel: s.Outline, Padding: s.Padding, PageBreak: s.PageBreak}
+			OutlineLevel: s.Outline, Padding: s.Padding, PageBreak: s.PageBreak,
+			NoWrap: s.NoWrap, BreakAfter: s.BreakAfter, BreakBefore: s.BreakBefore, MinSize: s.MinSize}
 	}
 	b.d.Meta = doc.Meta{
 		Title:    b.text("metadata.title", sp.Metadata.Title, b.base),
@@ -231,7 +232,10 @@ func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
 		name = fmt.Sprintf("%d、%s", sc.N, p.Name)
 	}
 	t := &doc.Table{Name: name, Columns: tb.columns(b.d.Page.TextWidth()), Borders: borders,
-		KeepTogether: tb.spec.Keep, Pos: b.pos(sc)}
+		KeepTogether: tb.spec.Keep, Joined: tb.spec.Joined, ContinuedStyle: tb.spec.ContinuedStyle, Pos: b.pos(sc)}
+	if tb.spec.Continued != "" {
+		t.Continued = b.text("tables."+tb.name+".continued", tb.spec.Continued, sc)
+	}
 	for r, rs := range tb.spec.Rows {
 		rp := fmt.Sprintf("tables.%s.rows[%d]", tb.name, r+1)
 		if r < tb.spec.HeaderRows {
@@ -263,7 +267,7 @@ func (b *binder) table(path string, tb *table, sc scope) *doc.Table {
 }
 
 func (b *binder) row(path string, places []cellPlace, rs rowSpec, sc scope) doc.Row {
-	row := doc.Row{CantSplit: rs.CantSplit}
+	row := doc.Row{CantSplit: rs.CantSplit, KeepWithNext: rs.KeepNext}
 	pos := b.pos(sc)
 	for i, cs := range rs.Cells {
 		span := cs.Rows

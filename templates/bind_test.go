@@ -90,16 +90,22 @@ func TestBindNational(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var form *doc.Table
+	var tables []*doc.Table
 	for _, b := range d.Blocks {
-		if tb, ok := b.(*doc.Table); ok && form == nil {
-			form = tb
+		if tb, ok := b.(*doc.Table); ok {
+			tables = append(tables, tb)
 		}
 	}
-	if _, err := form.Grid(); err != nil {
-		t.Fatal(err)
+	form, indicators := tables[0], tables[1]
+	for _, tb := range tables[:2] {
+		if _, err := tb.Grid(); err != nil {
+			t.Fatal(err)
+		}
 	}
-	side := form.Rows[7].Cells[0]
+	if !indicators.Joined || indicators.HeaderRows != 1 {
+		t.Errorf("the indicators are not the form's joined second part with a header: %+v", indicators)
+	}
+	side := indicators.Rows[0].Cells[0]
 	if side.Text != "绩效指标" || side.RowSpan != 1+8 {
 		t.Errorf("side label = %q spanning %d rows, want 绩效指标 over the header and the 8 indicator rows", side.Text, side.RowSpan)
 	}

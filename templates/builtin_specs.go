@@ -73,12 +73,23 @@ func builtinSpec(file string) (spec, bool) {
 					KeepWithNext: true,
 					Outline:      2,
 				},
+				"category": {
+					Font:        "song",
+					Size:        10.5,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakBefore: "满成指",
+				},
 				"cell": {
 					Font:       "song",
 					Size:       10.5,
 					Align:      "center",
 					LineHeight: 14,
 					Padding:    1.5,
+					NoWrap:     true,
+					MinSize:    7.5,
 				},
 				"cell_text": {
 					Font:       "song",
@@ -86,6 +97,21 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "left",
 					LineHeight: 14,
 					Padding:    1.5,
+				},
+				"cell_wrap": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					MinSize:    7.5,
+				},
+				"continued": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "left",
+					LineHeight: 16,
+					SpaceAfter: 2,
 				},
 				"heading1": {
 					Font:         "hei",
@@ -96,12 +122,15 @@ func builtinSpec(file string) (spec, bool) {
 					Outline:      2,
 				},
 				"label": {
-					Font:       "song",
-					Size:       10.5,
-					Bold:       true,
-					Align:      "center",
-					LineHeight: 14,
-					Padding:    1.5,
+					Font:        "song",
+					Size:        10.5,
+					Bold:        true,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakAfter:  "：及",
+					BreakBefore: "（确",
 				},
 				"pagenum": {
 					Font: "song",
@@ -156,6 +185,16 @@ func builtinSpec(file string) (spec, bool) {
 					Align:   "right",
 					VAlign:  "bottom",
 					Padding: 0.5,
+				},
+				"value": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					NoWrap:     true,
+					BreakAfter: "，、；",
+					MinSize:    7.5,
 				},
 			},
 			Metadata: metaSpec{
@@ -314,8 +353,11 @@ func builtinSpec(file string) (spec, bool) {
 			},
 			Tables: map[string]tableSpec{
 				"indicators": {
-					Units:      28,
-					HeaderRows: 1,
+					Units:          28,
+					HeaderRows:     1,
+					Joined:         true,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}绩效目标表",
+					ContinuedStyle: "continued",
 					Rows: []rowSpec{
 						{
 							CantSplit: true,
@@ -360,13 +402,13 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Level1}}",
 									Width: 4,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
 									Text:  "{{.Row.Level2}}",
 									Width: 4,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
@@ -382,7 +424,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Value}}",
 									Width: 3,
-									Style: "cell",
+									Style: "value",
 								},
 								{
 									Text:  "{{.Row.Basis}}",
@@ -394,11 +436,14 @@ func builtinSpec(file string) (spec, bool) {
 					},
 				},
 				"project": {
-					Units: 28,
-					Keep:  true,
+					Units:          28,
+					HeaderRows:     1,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}绩效目标表",
+					ContinuedStyle: "continued",
 					Rows: []rowSpec{
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "项目编码",
@@ -418,7 +463,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Item.Name}}",
 									Width: 12,
-									Style: "cell",
+									Style: "cell_wrap",
 								},
 							},
 						},
@@ -474,6 +519,7 @@ func builtinSpec(file string) (spec, bool) {
 						},
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "资金支出计划（%）",
@@ -610,12 +656,23 @@ func builtinSpec(file string) (spec, bool) {
 				},
 			},
 			Styles: map[string]styleSpec{
+				"category": {
+					Font:        "song",
+					Size:        10.5,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakBefore: "满成指",
+				},
 				"cell": {
 					Font:       "song",
 					Size:       10.5,
 					Align:      "center",
 					LineHeight: 14,
 					Padding:    1.5,
+					NoWrap:     true,
+					MinSize:    7.5,
 				},
 				"cell_text": {
 					Font:       "song",
@@ -623,6 +680,21 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "left",
 					LineHeight: 14,
 					Padding:    1.5,
+				},
+				"cell_wrap": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					MinSize:    7.5,
+				},
+				"continued": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "left",
+					LineHeight: 16,
+					SpaceAfter: 2,
 				},
 				"filler": {
 					Font:         "song",
@@ -649,12 +721,15 @@ func builtinSpec(file string) (spec, bool) {
 					KeepWithNext: true,
 				},
 				"label": {
-					Font:       "song",
-					Size:       10.5,
-					Bold:       true,
-					Align:      "center",
-					LineHeight: 14,
-					Padding:    1.5,
+					Font:        "song",
+					Size:        10.5,
+					Bold:        true,
+					Align:       "center",
+					LineHeight:  14,
+					Padding:     1.5,
+					NoWrap:      true,
+					BreakAfter:  "：及",
+					BreakBefore: "（",
 				},
 				"pagenum": {
 					Font: "song",
@@ -670,6 +745,16 @@ func builtinSpec(file string) (spec, bool) {
 					Size:       22,
 					Align:      "center",
 					SpaceAfter: 24,
+				},
+				"value": {
+					Font:       "song",
+					Size:       10.5,
+					Align:      "center",
+					LineHeight: 14,
+					Padding:    1.5,
+					NoWrap:     true,
+					BreakAfter: "，、；",
+					MinSize:    7.5,
 				},
 			},
 			Metadata: metaSpec{
@@ -777,15 +862,23 @@ func builtinSpec(file string) (spec, bool) {
 							Kind:  "table",
 							Table: "form",
 						},
+						{
+							Kind:  "table",
+							Table: "indicators",
+						},
 					},
 				},
 			},
 			Tables: map[string]tableSpec{
 				"form": {
-					Units: 28,
+					Units:          28,
+					HeaderRows:     1,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}",
+					ContinuedStyle: "continued",
 					Rows: []rowSpec{
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "项目名称",
@@ -801,6 +894,7 @@ func builtinSpec(file string) (spec, bool) {
 						},
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "主管部门及代码",
@@ -826,6 +920,7 @@ func builtinSpec(file string) (spec, bool) {
 						},
 						{
 							CantSplit: true,
+							KeepNext:  true,
 							Cells: []cellSpec{
 								{
 									Text:  "项目属性",
@@ -835,7 +930,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Item.Kind}}",
 									Width: 8,
-									Style: "cell",
+									Style: "cell_wrap",
 								},
 								{
 									Text:  "项目期",
@@ -845,7 +940,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Item.Period}}",
 									Width: 10,
-									Style: "cell",
+									Style: "cell_wrap",
 								},
 							},
 						},
@@ -914,6 +1009,15 @@ func builtinSpec(file string) (spec, bool) {
 								},
 							},
 						},
+					},
+				},
+				"indicators": {
+					Units:          28,
+					HeaderRows:     1,
+					Joined:         true,
+					Continued:      "续表：{{.N}}、{{.Item.Name}}",
+					ContinuedStyle: "continued",
+					Rows: []rowSpec{
 						{
 							CantSplit: true,
 							Cells: []cellSpec{
@@ -953,13 +1057,13 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Level1}}",
 									Width: 4,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
 									Text:  "{{.Row.Level2}}",
 									Width: 5,
-									Style: "cell",
+									Style: "category",
 									Merge: true,
 								},
 								{
@@ -970,7 +1074,7 @@ func builtinSpec(file string) (spec, bool) {
 								{
 									Text:  "{{.Row.Value}}",
 									Width: 5,
-									Style: "cell",
+									Style: "value",
 								},
 							},
 						},

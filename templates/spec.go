@@ -59,6 +59,10 @@ type styleSpec struct {
 	Outline      int     `toml:"outline"`
 	Padding      float64 `toml:"padding"`
 	PageBreak    bool    `toml:"page_break"`
+	NoWrap       bool    `toml:"nowrap"`       // break only after break_after / before break_before characters
+	BreakAfter   string  `toml:"break_after"`  // e.g. "：" for 其中：财政资金
+	BreakBefore  string  `toml:"break_before"` // e.g. "（" for 资金支出计划（%）
+	MinSize      float64 `toml:"min_size"`     // pt: the floor a cell's text may shrink to when it cannot fit
 }
 
 type metaSpec struct {
@@ -112,11 +116,18 @@ type tocSpec struct {
 }
 
 type tableSpec struct {
-	Units      float64   `toml:"units"` // total width in units; the table fills the text width
-	Borders    *bool     `toml:"borders"`
-	HeaderRows int       `toml:"header_rows"`
-	Keep       bool      `toml:"keep"` // move the whole table to the next page rather than split it, when it fits on one
-	Rows       []rowSpec `toml:"rows"`
+	Units      float64 `toml:"units"` // total width in units; the table fills the text width
+	Borders    *bool   `toml:"borders"`
+	HeaderRows int     `toml:"header_rows"`
+	Keep       bool    `toml:"keep"` // move the whole table to the next page rather than split it, when it fits on one
+	// Joined: the table continues the one before it (one form in two
+	// parts): no gap, shared column edges, one table in the DOCX.
+	Joined bool `toml:"joined"`
+	// Continued is the line above the table on its continuation pages,
+	// e.g. "续表：{{.N}}、{{.Item.Name}}绩效目标表", in ContinuedStyle.
+	Continued      string    `toml:"continued"`
+	ContinuedStyle string    `toml:"continued_style"`
+	Rows           []rowSpec `toml:"rows"`
 }
 
 // rowSpec is a row, or with Each a row repeated for every indicator of the
@@ -125,6 +136,7 @@ type rowSpec struct {
 	Each      string     `toml:"each"` // "indicators"
 	Sort      string     `toml:"sort"` // "taxonomy": by 一级 then 二级 in taxonomy order
 	CantSplit bool       `toml:"cant_split"`
+	KeepNext  bool       `toml:"keep_with_next"` // on the page of the next row (a caption's first rows)
 	Cells     []cellSpec `toml:"cells"`
 }
 

@@ -34,6 +34,10 @@ func (c *compiler) compileTable(name string, ts tableSpec) {
 		c.fail(path, "table %q has no rows", []any{name}, "add [[%s.rows]] entries", path)
 		return
 	}
+	if ts.Continued != "" {
+		c.expr(path+".continued", ts.Continued)
+		c.style(path+".continued_style", ts.ContinuedStyle)
+	}
 	if ts.HeaderRows < 0 || ts.HeaderRows > len(ts.Rows) {
 		c.fail(path+".header_rows", "header_rows is %d but the table has %d row specs", []any{ts.HeaderRows, len(ts.Rows)}, "count only the leading rows to repeat")
 	}

@@ -316,6 +316,9 @@ func (c *compiler) compile() {
 		if st.Size <= 0 {
 			c.fail("styles."+name, "style %q has no size", []any{name}, "set size = in points, e.g. 16 for 三号")
 		}
+		if st.MinSize < 0 || st.MinSize > st.Size {
+			c.fail("styles."+name+".min_size", "style %q: min_size %g pt is not between 0 and its size", []any{name, st.MinSize}, "set min_size to at most size, e.g. 8 for a 10.5 pt cell")
+		}
 		if !oneOf(st.Align, "", "left", "center", "right", "justify") {
 			c.fail("styles."+name+".align", "unknown alignment %q", []any{st.Align}, "use left, center, right or justify")
 		}

@@ -720,3 +720,32 @@ func TestCheckSummary(t *testing.T) {
 		t.Errorf("two filings: exit %d, %q, want %q", code, stderr[max(0, len(stderr)-80):], want)
 	}
 }
+
+// TestUpdateFields: Word is asked to update the DOCX's fields on opening
+// only with --update-fields.
+func TestUpdateFields(t *testing.T) {
+	for _, ask := range []bool{false, true} {
+		dir := t.TempDir()
+		args := []string{"build", "--format", "docx", "-o", dir}
+		if ask {
+			args = append(args, "--update-fields")
+		}
+		if code, _, stderr := jixiao(t, nil, append(args, sample)...); code != 0 {
+			t.Fatalf("build exit %d: %s", code, stderr)
+		}
+		z, err := zip.OpenReader(filepath.Join(dir, "shanhaiguan-wxb-2024.docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := z.Open("word/settings.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		settings, _ := io.ReadAll(f)
+		f.Close()
+		z.Close()
+		if got := strings.Contains(string(settings), `<w:updateFields w:val="true"/>`); got != ask {
+			t.Errorf("--update-fields %t: settings.xml asks to update fields: %t", ask, got)
+		}
+	}
+}

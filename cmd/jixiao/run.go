@@ -42,6 +42,7 @@ type cli struct {
 	getenv         env
 	found          diag.List // every finding printed, for check's summary
 	checking       bool      // the command is check
+	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -72,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.listTemplates(rest)
 	case "new":
 		return c.newFiling(rest)
+	case "convert":
+		return c.convert(rest)
 	case "diff":
 		return c.compare(rest)
 	case "archive":
@@ -82,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, templates, new or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, templates or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -92,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "diff", "archive", "verify", "help"}
+	commands  = []string{"build", "check", "templates", "new", "convert", "diff", "archive", "verify", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 
@@ -229,7 +232,7 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
 func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF})
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF, UpdateFields: c.updateFields})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
@@ -256,7 +259,7 @@ func exitCode(err error) int {
 // (a character no font can draw is found here too).
 func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 	if st, err := os.Stat(path); err == nil {
-		limitMemory(int(st.Size()))
+		limitMemory(int(render.InputSize(path, st.Size())))
 	}
 	f, notes, err := e.LoadFile(path)
 	if err != nil {
@@ -322,6 +325,7 @@ func (c *cli) build(args []string) int {
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
 	pdfa := fs.Bool("pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
+	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -424,19 +428,87 @@ func (c *cli) newFiling(args []string) int {
 	fs, dir := c.flags("new")
 	name := fs.String("template", render.DefaultForm, c.p.Sprintf("form template of the new filing"))
 	year := fs.Int("year", time.Now().Year()+1, c.p.Sprintf("budget year"))
+	format := fs.String("format", "", c.p.Sprintf("toml or xlsx (default: from the extension of -o, else toml)"))
+	out := fs.String("o", "", c.p.Sprintf("the file to write (default: standard output, for toml only)"))
+	force := fs.Bool("force", false, c.p.Sprintf("replace the output file if it exists"))
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
+	}
+	f, ok := c.filingFormat(*format, *out)
+	if !ok {
+		return exitUsage
 	}
 	e, ok := c.engine(false)
 	if !ok {
 		return exitData
 	}
-	starter, found := e.Starter(*name, *year)
+	found := true
+	code := c.writeOut(*out, f, *force, func(w io.Writer) error {
+		var err error
+		found, err = e.WriteStarter(w, *name, *year, f)
+		if err == nil && !found {
+			err = errNoForm
+		}
+		return err
+	})
 	if !found {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown template %q", *name))
 		return exitUsage
 	}
-	fmt.Fprint(c.stdout, starter)
+	return code
+}
+
+// errNoForm ends a write for a form that does not exist, so that nothing
+// is written.
+var errNoForm = errors.New("no such form")
+
+// filingFormat is the format a filing is written in: format if given,
+// else the extension of the output file, else TOML. A workbook needs a
+// file: it is not text for a terminal.
+func (c *cli) filingFormat(format, out string) (string, bool) {
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		if out == "" || out == "-" {
+			format = "toml"
+		}
+	}
+	if !slices.Contains(render.FilingFormats(), format) {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: a filing is written as .toml or .xlsx", format))
+		return "", false
+	}
+	if format == "xlsx" && (out == "" || out == "-") {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("a workbook is written to a file: add -o FILE.xlsx"))
+		return "", false
+	}
+	return format, true
+}
+
+// writeOut writes a file made by write to out (standard output for "" or
+// -), through a temporary file, so that a failed write leaves nothing
+// behind; an existing file is replaced only with force.
+func (c *cli) writeOut(out, format string, force bool, write func(io.Writer) error) int {
+	if out == "" || out == "-" {
+		if err := write(c.stdout); err != nil && !errors.Is(err, errNoForm) {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", "jixiao", "-", err))
+			return exitUsage
+		}
+		return exitOK
+	}
+	if _, err := os.Stat(out); err == nil && !force {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s exists; it is not replaced (add --force to replace it)", out))
+		return exitUsage
+	}
+	err := safefile.Write(out, write)
+	switch {
+	case errors.Is(err, errNoForm):
+		return exitUsage
+	case errors.Is(err, render.ErrInvalid): // the findings say why
+		return exitData
+	case err != nil:
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", "jixiao", out, c.osError(err)))
+		return exitUsage
+	}
+	fmt.Fprintln(c.stdout, out)
 	return exitOK
 }
 
@@ -446,6 +518,48 @@ func write(rep *render.Report, w io.Writer, format string, pdfa bool) error {
 		return rep.WritePDFA(w)
 	}
 	return rep.Write(w, format)
+}
+
+// convert writes a filing in another format: TOML to a data workbook or
+// back, the formats given by the files' extensions.
+func (c *cli) convert(args []string) int {
+	fs, dir := c.flags("convert")
+	out := fs.String("o", "", c.p.Sprintf("the file to write: FILE.toml or FILE.xlsx"))
+	force := fs.Bool("force", false, c.p.Sprintf("replace the output file if it exists"))
+	files, ok, code := c.parse(fs, args, dir)
+	if !ok {
+		return code
+	}
+	if len(files) != 1 || *out == "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)"))
+		return exitUsage
+	}
+	in := files[0]
+	format, ok := c.filingFormat("", *out)
+	if !ok {
+		return exitUsage
+	}
+	if clobbered, _ := safefile.Clobbers([]string{*out}, []string{in}); clobbered != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is the input; name another file", *out))
+		return exitUsage
+	}
+	e, ok := c.engine(false)
+	if !ok {
+		return exitData
+	}
+	f, notes, err := e.LoadFile(in)
+	c.report(notes)
+	if err != nil {
+		return exitCode(err)
+	}
+	var more diag.List
+	code = c.writeOut(*out, format, *force, func(w io.Writer) error {
+		var err error
+		more, err = e.WriteFiling(w, f, format)
+		return err
+	})
+	c.report(more)
+	return code
 }
 
 // outputPath is where a filing's output of extension ext goes: in outDir

@@ -22,7 +22,7 @@ const MaxFileSize = 8 << 20
 // Load reads and decodes a filing. The returned list holds every problem
 // found while reading; when it has errors the filing is nil.
 func Load(path string) (*Filing, diag.List) {
-	data, d, _ := ReadFile(path)
+	data, d, _ := ReadFile(path, MaxFileSize)
 	if d != nil {
 		return nil, diag.List{*d}
 	}
@@ -35,13 +35,13 @@ var (
 	ErrTooLarge   = errors.New("budget: the file is too large")   // F6: over MaxFileSize
 )
 
-// ReadFile reads a filing's bytes for Parse: at most MaxFileSize bytes of
-// path. When it cannot, it returns the finding (F0 or F6) and
-// ErrUnreadable or ErrTooLarge.
-func ReadFile(path string) ([]byte, *diag.Diagnostic, error) {
+// ReadFile reads a filing's bytes: at most limit bytes of path
+// (MaxFileSize for Parse). When it cannot, it returns the finding (F0 or
+// F6) and ErrUnreadable or ErrTooLarge.
+func ReadFile(path string, limit int64) ([]byte, *diag.Diagnostic, error) {
 	unreadable := func(d diag.Diagnostic) ([]byte, *diag.Diagnostic, error) { return nil, &d, ErrUnreadable }
 	tooBig := func(size int64) ([]byte, *diag.Diagnostic, error) {
-		d := tooLarge(path, size)
+		d := tooLarge(path, size, limit)
 		return nil, &d, ErrTooLarge
 	}
 	fh, err := os.Open(path)
@@ -55,16 +55,16 @@ func ReadFile(path string) ([]byte, *diag.Diagnostic, error) {
 			return unreadable(at(path, diag.Error, "F0", 0, 0).Say(
 				diag.T("this is a folder, not a file"), diag.T("give the path of the filing's .toml file")))
 		}
-		if st.Size() > MaxFileSize {
+		if st.Size() > limit {
 			return tooBig(st.Size())
 		}
 		buf.Grow(int(st.Size()) + bytes.MinRead)
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(fh, MaxFileSize+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(fh, limit+1)); err != nil {
 		return unreadable(readError(path, err))
 	}
 	data := buf.Bytes()
-	if len(data) > MaxFileSize { // a device or pipe, whose size Stat does not know
+	if int64(len(data)) > limit { // a device or pipe, whose size Stat does not know
 		return tooBig(int64(len(data)))
 	}
 	return data, nil, nil
@@ -112,7 +112,7 @@ func TemplateKey(data []byte) string {
 // Parse decodes a filing from data; name is used in messages.
 func Parse(name string, data []byte) (*Filing, diag.List) {
 	if len(data) > MaxFileSize {
-		return nil, diag.List{tooLarge(name, int64(len(data)))}
+		return nil, diag.List{tooLarge(name, int64(len(data)), MaxFileSize)}
 	}
 	src, notes := decodeText(name, data)
 	if notes.HasErrors() {
@@ -158,8 +158,8 @@ func at(name string, sev diag.Severity, code string, line, col int) diag.Diagnos
 	return diag.Diagnostic{Pos: diag.Pos{File: name, Line: line, Col: col}, Severity: sev, Code: code}
 }
 
-func tooLarge(name string, size int64) diag.Diagnostic {
+func tooLarge(name string, size, limit int64) diag.Diagnostic {
 	return at(name, diag.Error, "F6", 0, 0).Say(
-		diag.T("the file is %d bytes; the limit is %d bytes", size, MaxFileSize),
+		diag.T("the file is %d bytes; the limit is %d bytes", size, limit),
 		diag.T("a filing is a few kilobytes; check that this is the right file"))
 }

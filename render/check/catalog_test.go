@@ -13,7 +13,7 @@ import (
 )
 
 // TestSourceKeysInCatalog finds every catalog key in the source of check
-// and budget — the literal first argument of diag.T and the literal of
+// budget and workbook — the literal first argument of diag.T and the literal of
 // diag.Term — and checks that the catalog has it. A diag.T whose key is not
 // a literal fails the test, since it could not be checked.
 func TestSourceKeysInCatalog(t *testing.T) {
@@ -33,7 +33,7 @@ func sourceKeys(t *testing.T) map[string]string {
 	keys := map[string]string{}
 	fset := token.NewFileSet()
 	var files []string
-	for _, dir := range []string{".", "../budget"} {
+	for _, dir := range []string{".", "../budget", "../workbook"} {
 		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

@@ -291,7 +291,7 @@ var entries = [][2]string{
 }
 
 // catalogs are the entry lists, searched in turn by chinese.
-var catalogs = [][][2]string{entries, templateEntries, renderEntries, cliEntries, diffEntries}
+var catalogs = [][][2]string{entries, templateEntries, renderEntries, cliEntries, workbookEntries, diffEntries}
 
 // chinese returns the Chinese text of the message key. It searches the
 // lists one entry after another: a run looks up a few messages, or none,

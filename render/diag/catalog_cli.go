@@ -8,7 +8,6 @@ var cliEntries = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
-	{"name a command: build, check, templates, new or help", "请指定命令：build、check、templates、new 或 help"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -24,6 +23,7 @@ var cliEntries = [][2]string{
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
 	{"output formats, comma-separated: pdf, docx", "输出格式，逗号分隔：pdf、docx"},
+	{"make Word update the DOCX's table of contents when it opens the file (it asks first)", "让 Word 打开 DOCX 时更新目录等域（会先询问用户）"},
 	{"unknown format %q: use pdf, docx or pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx 或 pdf,docx"},
 	{"cannot create the output folder: %v", "无法创建输出文件夹：%v"},
 	{"--format names no format: use pdf, docx or pdf,docx", "--format 未指定输出格式：请使用 pdf、docx 或 pdf,docx"},
@@ -36,6 +36,16 @@ var cliEntries = [][2]string{
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
 	{"write the PDF as PDF/A-3b, for archiving", "将 PDF 生成为 PDF/A-3b 归档格式"},
+	{"name a command: build, check, new, convert, templates or help", "请指定命令：build、check、new、convert、templates 或 help"},
+	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
+	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
+	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
+	{"unknown format %q: a filing is written as .toml or .xlsx", "未知的格式“%s”：申报文件可写为 .toml 或 .xlsx"},
+	{"a workbook is written to a file: add -o FILE.xlsx", "工作簿须写入文件：请加上 -o 文件.xlsx"},
+	{"%s exists; it is not replaced (add --force to replace it)", "%s 已存在，未覆盖（如需覆盖请加 --force）"},
+	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
+	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
+	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
 	{UsageText, usageTextZH},
 }
 
@@ -43,12 +53,13 @@ var cliEntries = [][2]string{
 const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
-  jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml... render each filing to PDF and DOCX (-o -: one file to stdout)
-  jixiao check FILE.toml...                                 validate filings, print every finding
+  jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
+  jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
+  jixiao build [-o DIR|-] [--format pdf,docx] FILE...       render each filing to PDF and DOCX (-o -: one file to stdout)
+  jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
-  jixiao new --template NAME [--year Y]                     print a starter filing for a form
-  jixiao diff [--format xlsx -o FILE] OLD.toml NEW.toml     what changed between two versions of a filing
-  jixiao archive -o DIR FILE.toml|FOLDER...                 keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
+  jixiao diff [--format xlsx -o FILE] OLD NEW               what changed between two versions of a filing
+  jixiao archive -o DIR FILE|FOLDER...                      keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
   jixiao verify [--rebuild] DIR/<year>...                   check an archived year against its manifest
 
 options (every command):
@@ -61,18 +72,20 @@ exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/
   (diff: 0 the same, 1 different, 2 a filing cannot be read; verify: 1 files changed, 2 no manifest)
 
 example:
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
+  jixiao build my.xlsx
 `
 
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
 
 用法：
-  jixiao build [-o 目录|-] [--format pdf,docx] 文件.toml... 将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
-  jixiao check 文件.toml...                                 校验申报文件，列出全部问题
+  jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
+  jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
+  jixiao build [-o 目录|-] [--format pdf,docx] 文件...      将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
+  jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
-  jixiao new --template 名称 [--year 年度]                  输出某表式的申报文件样板
-  jixiao diff [--format xlsx -o 文件] 调整前.toml 调整后.toml 比较申报文件两个版本的变动（调整对照表）
-  jixiao archive -o 目录 文件.toml|文件夹...                按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
+  jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
+  jixiao archive -o 目录 文件|文件夹...                     按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
   jixiao verify [--rebuild] 目录/<年度>...                  按清单核验已归档的年度
 
 通用选项：
@@ -85,5 +98,6 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   （diff：0 相同，1 有变动，2 无法读取申报文件；verify：1 文件有改动，2 没有清单）
 
 示例：
-  jixiao build -o out data/hebei/shanhaiguan-wxb-2024.toml
+  jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）
+  jixiao build 填报.xlsx
 `

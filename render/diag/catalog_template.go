@@ -23,6 +23,8 @@ var templateEntries = [][2]string{
 	{"define it under [fonts.%s] or use one of: %s", "请在 [fonts.%s] 中定义，或改用：%s"},
 	{"style %q has no size", "样式“%s”未设置字号"},
 	{"set size = in points, e.g. 16 for 三号", "请用 size = 设置磅值，如三号为16"},
+	{"style %q: min_size %g pt is not between 0 and its size", "样式“%s”的最小字号 min_size = %g 磅不在0与其字号之间"},
+	{"set min_size to at most size, e.g. 8 for a 10.5 pt cell", "请将 min_size 设为不大于 size 的值，如10.5磅单元格设为8"},
 	{"unknown alignment %q", "未知的对齐方式“%s”"},
 	{"use left, center, right or justify", "请使用 left、center、right 或 justify"},
 	{"use middle, top or bottom", "请使用 middle、top 或 bottom"},
@@ -85,6 +87,8 @@ var templateEntries = [][2]string{
 var renderEntries = [][2]string{
 	{"no font can draw %q (U+%04X) in table %q, row %d, column %d", "没有字体能显示字符“%s”（U+%04X），位于表格“%s”第%d行第%d列"},
 	{"no font can draw %q (U+%04X) in a %s", "没有字体能显示字符“%s”（U+%04X），位于%s中"},
+	{"table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm", "表格“%s”第%d行第%d列的“%s”即使缩小到%g磅也放不下：需要%.1f毫米，表格只能给它%.1f毫米"},
+	{"shorten the text, or write the amount in 万元 (money_unit); numbers, codes and values are never broken across lines", "请缩短内容，或改用万元填写金额（money_unit）；数字、编码和指标值不会拆行打印"},
 	{"paragraph", "段落"},
 	{"heading", "标题"},
 	{"page number", "页码"},

@@ -26,7 +26,7 @@ func verbs(s string) []string {
 
 func TestCatalogEntries(t *testing.T) {
 	seen := map[string]bool{}
-	for _, e := range slices.Concat(entries, templateEntries, renderEntries, cliEntries, diffEntries) {
+	for _, e := range slices.Concat(entries, templateEntries, renderEntries, cliEntries, workbookEntries, diffEntries) {
 		if seen[e[0]] {
 			t.Errorf("duplicate key %q", e[0])
 		}

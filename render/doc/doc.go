@@ -117,6 +117,15 @@ type Style struct {
 	OutlineLevel int     // 0 = body text, 1.. = heading level for navigation and TOC
 	Padding      float64 // cell padding in mm (cell styles)
 	PageBreak    bool    // start on a new page
+	// NoWrap keeps the text on one line except where BreakAfter or
+	// BreakBefore allow a break (labels such as 其中：财政资金, amounts,
+	// codes); forced line breaks still break.
+	NoWrap      bool
+	BreakAfter  string // characters after which a NoWrap text may break
+	BreakBefore string // characters before which a NoWrap text may break
+	// MinSize is the smallest size in pt the layout may set a table cell's
+	// text in when it cannot fit its column at Size; 0 means Size.
+	MinSize float64
 }
 
 // Block is one top-level element: *Heading, *Paragraph, *Table, *TOC or
@@ -173,13 +182,25 @@ type Table struct {
 	// KeepTogether moves the whole table to the next page rather than
 	// splitting it, when it fits on one page.
 	KeepTogether bool
-	Pos          Pos
+	// Joined says the table continues the table before it: two parts of one
+	// form, drawn without a gap and fitted to shared column edges. The DOCX
+	// writes them as one table.
+	Joined bool
+	// Continued is the line drawn above the table on every page after its
+	// first, e.g. "续表：1、…绩效目标表", in style ContinuedStyle; a joined
+	// table that starts a page gets it too. Empty means none.
+	Continued      string
+	ContinuedStyle string
+	Pos            Pos
 }
 
 // Row is one table row.
 type Row struct {
 	Cells     []Cell
 	CantSplit bool // keep the row on one page when it fits on a page
+	// KeepWithNext keeps the row on the page of the row after it, as a
+	// caption's first rows or a header row over its values.
+	KeepWithNext bool
 }
 
 // Cell is one table cell starting at grid column Col.
@@ -189,7 +210,13 @@ type Cell struct {
 	RowSpan int // ≥ 1
 	Text    string
 	Style   string // alignment, font and padding come from the style
-	Pos     Pos
+	// Size, when not 0, overrides the style's size: the layout sets it
+	// when the text had to be set smaller to fit its column.
+	Size float64
+	// Breaks are the byte offsets in Text where the layout broke a NoWrap
+	// text into lines, so that a word processor breaks it there too.
+	Breaks []int
+	Pos    Pos
 }
 
 func (*Heading) isBlock()   {}

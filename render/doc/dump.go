@@ -19,8 +19,15 @@ func Dump(d *Document) string {
 	}
 	for _, name := range sortedNames(d.Styles) {
 		s := d.Styles[name]
-		fmt.Fprintf(&b, "style %s font=%s size=%g bold=%t align=%d line=%g indent=%g outline=%d\n",
+		fmt.Fprintf(&b, "style %s font=%s size=%g bold=%t align=%d line=%g indent=%g outline=%d",
 			name, s.Font, s.Size, s.Bold, s.Align, s.LineHeight, s.FirstIndent, s.OutlineLevel)
+		if s.NoWrap {
+			fmt.Fprintf(&b, " nowrap after=%q before=%q", s.BreakAfter, s.BreakBefore)
+		}
+		if s.MinSize > 0 {
+			fmt.Fprintf(&b, " min=%g", s.MinSize)
+		}
+		b.WriteByte('\n')
 	}
 	for _, blk := range d.Blocks {
 		switch n := blk.(type) {
@@ -41,11 +48,21 @@ func Dump(d *Document) string {
 			for i, c := range n.Columns {
 				cols[i] = fmt.Sprintf("%.2f", c)
 			}
-			fmt.Fprintf(&b, "table %s borders=%t header=%d cols=[%s]\n", n.Name, n.Borders, n.HeaderRows, strings.Join(cols, " "))
+			fmt.Fprintf(&b, "table %s borders=%t header=%d cols=[%s]", n.Name, n.Borders, n.HeaderRows, strings.Join(cols, " "))
+			if n.Joined {
+				b.WriteString(" joined")
+			}
+			if n.Continued != "" {
+				fmt.Fprintf(&b, " continued=[%s]%q", n.ContinuedStyle, n.Continued)
+			}
+			b.WriteByte('\n')
 			for r, row := range n.Rows {
 				fmt.Fprintf(&b, "  row %d", r+1)
 				if row.CantSplit {
 					b.WriteString(" cantsplit")
+				}
+				if row.KeepWithNext {
+					b.WriteString(" keepnext")
 				}
 				b.WriteByte('\n')
 				for _, c := range row.Cells {
@@ -55,6 +72,9 @@ func Dump(d *Document) string {
 					}
 					if c.RowSpan > 1 {
 						fmt.Fprintf(&b, " rs%d", c.RowSpan)
+					}
+					if c.Size > 0 {
+						fmt.Fprintf(&b, " size%g", c.Size)
 					}
 					fmt.Fprintf(&b, " [%s] %q\n", c.Style, c.Text)
 				}

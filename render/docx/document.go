@@ -86,16 +86,24 @@ func (w *writer) document(out io.Writer) error {
 		case *doc.TOC:
 			err = w.toc(x, b, pageBreak)
 		case *doc.Table:
+			if _, ok := prev.(*doc.Table); ok && b.Joined {
+				continue // written with the table it continues
+			}
 			if pageBreak {
 				breakParagraph(x)
 			} else if _, ok := prev.(*doc.Table); ok {
 				separator(x)
 			}
-			stacked := false
-			if i+1 < len(w.d.Blocks) {
-				_, stacked = w.d.Blocks[i+1].(*doc.Table)
+			form := []*doc.Table{b}
+			for _, next := range w.d.Blocks[i+1:] {
+				if t, ok := next.(*doc.Table); ok && t.Joined {
+					form = append(form, t)
+					continue
+				}
+				break
 			}
-			err = w.table(x, b, stacked)
+			_, stacked := at(w.d.Blocks, i+len(form)).(*doc.Table)
+			err = w.table(x, form, stacked)
 		case doc.PageBreak, *doc.PageBreak:
 			if _, ok := prev.(*doc.TOC); ok {
 				continue // the TOC's section break starts the page
@@ -209,13 +217,23 @@ func separator(x *xmlWriter) {
 	x.end("w:p")
 }
 
+func at(blocks []doc.Block, i int) doc.Block {
+	if i < len(blocks) {
+		return blocks[i]
+	}
+	return nil
+}
+
 // runs writes text as runs of a paragraph in style st. Newlines become line
 // breaks and tabs tabs. Each stretch of symbols (see symbol) gets a run of
 // its own in the style's East Asian font (pitfall #11): Word draws such
 // symbols in the Latin font unless the run has w:hint="eastAsia", and
 // LibreOffice ignores the hint, so the run names the East Asian font for
 // w:ascii and w:hAnsi too.
-func runs(x *xmlWriter, text string, st *style) {
+func runs(x *xmlWriter, text string, st *style) { sizedRuns(x, text, st, 0) }
+
+// sizedRuns is runs with the text set at size pt (0: the style's size).
+func sizedRuns(x *xmlWriter, text string, st *style, size float64) {
 	for text != "" {
 		r, _ := utf8.DecodeRuneInString(text)
 		sym := symbol(r)
@@ -227,10 +245,15 @@ func runs(x *xmlWriter, text string, st *style) {
 			}
 		}
 		x.start("w:r")
-		if sym {
-			f := st.font.EastAsia
+		if sym || size > 0 {
 			x.start("w:rPr")
-			x.empty("w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia", f, "w:hint", "eastAsia")
+			if f := st.font.EastAsia; sym {
+				x.empty("w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia", f, "w:hint", "eastAsia")
+			}
+			if size > 0 {
+				x.ival("w:sz", halfPoints(size))
+				x.ival("w:szCs", halfPoints(size))
+			}
 			x.end("w:rPr")
 		}
 		runContent(x, text[:end])

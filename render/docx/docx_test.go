@@ -72,8 +72,13 @@ func TestPackageParts(t *testing.T) {
 	if settings.child("evenAndOddHeaders") == nil {
 		t.Error("settings.xml lacks evenAndOddHeaders")
 	}
-	if u := settings.child("updateFields"); u == nil || u.attr("val") != "true" {
-		t.Error("settings.xml lacks updateFields true")
+	// Word asks to update the fields only when the user wants it.
+	if u := settings.child("updateFields"); u != nil {
+		t.Errorf("settings.xml has updateFields %q without Options.UpdateFields", u.attr("val"))
+	}
+	p = unzip(t, build(t, sampleDocument(), Options{PageOf: samplePageOf, UpdateFields: true}))
+	if u := p.xml(t, "word/settings.xml").child("updateFields"); u == nil || u.attr("val") != "true" {
+		t.Error("settings.xml lacks updateFields true with Options.UpdateFields")
 	}
 }
 

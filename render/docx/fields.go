@@ -114,22 +114,30 @@ func entryText(h *doc.Heading) string {
 // toc writes the table of contents: the title, then per list a TOC field
 // whose cached result holds one paragraph per entry with its page number
 // from Options.PageOf (LibreOffice prints the cache as it is; Word
-// recomputes it). Each field ends in a paragraph of its own, and the last
-// of them ends the TOC's section, so the body starts on a new page.
+// recomputes it). A field ends in its last entry's paragraph, and the last
+// paragraph ends the TOC's section, so the TOC holds no empty paragraph and
+// the body starts on a new page. A list without entries gets no field.
 func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 	title, err := w.styles.lookup(t.TitleStyle, doc.Pos{})
 	if err != nil {
 		return err
 	}
+	var lists []string
+	for _, list := range t.Lists {
+		if len(w.entries[list]) > 0 {
+			lists = append(lists, list)
+		}
+	}
 	x.pos = doc.Pos{}
-	paragraphStart(x, title.id, paraFlags{pageBreak: pageBreak})
+	w.tocParagraph(x, title.id, pageBreak, len(lists) == 0)
 	runs(x, t.Title, title)
 	x.end("w:p")
 
-	for i, list := range t.Lists {
+	for i, list := range lists {
 		entries := w.entries[list]
 		for j, e := range entries {
-			paragraphStart(x, tocStyleID(e.level), paraFlags{})
+			last := j == len(entries)-1
+			w.tocParagraph(x, tocStyleID(e.level), false, last && i == len(lists)-1)
 			if j == 0 {
 				resultStart(x, tocInstr(list))
 			}
@@ -145,30 +153,27 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 				x.end("w:r")
 			}
 			x.end("w:hyperlink")
+			if last {
+				fldChar(x, "end", false)
+			}
 			x.end("w:p")
 		}
-		x.start("w:p")
-		if i == len(t.Lists)-1 {
-			w.tocSectionEnd(x)
-		}
-		if len(entries) == 0 {
-			resultStart(x, tocInstr(list))
-		}
-		fldChar(x, "end", false)
-		x.end("w:p")
-	}
-	if len(t.Lists) == 0 {
-		x.start("w:p")
-		w.tocSectionEnd(x)
-		x.end("w:p")
 	}
 	return nil
 }
 
-// tocSectionEnd writes the paragraph properties that end the TOC's
-// section: with page numbers only when Footer.NumberTOC says so.
-func (w *writer) tocSectionEnd(x *xmlWriter) {
+// tocParagraph opens a paragraph of the TOC in the style with the given
+// ID; the last one ends the TOC's section, with page numbers only when
+// Footer.NumberTOC says so.
+func (w *writer) tocParagraph(x *xmlWriter, styleID string, pageBreak, last bool) {
+	x.start("w:p")
 	x.start("w:pPr")
-	w.sectPr(x, w.d.Page.Footer.NumberTOC, false)
+	x.val("w:pStyle", styleID)
+	if pageBreak {
+		x.empty("w:pageBreakBefore")
+	}
+	if last {
+		w.sectPr(x, w.d.Page.Footer.NumberTOC, false)
+	}
 	x.end("w:pPr")
 }

@@ -1,18 +1,16 @@
 package docx
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
+	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 )
 
 // TestLibreOffice converts the sample and the long table to PDF with
@@ -26,36 +24,19 @@ import (
 // (where pages break depends on the fonts), and nothing depends on where
 // its lines or pages break.
 func TestLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice round trip skipped in -short mode")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed: DOCX round trip skipped")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed: DOCX round trip skipped")
-	}
 	dir := t.TempDir()
 	docs := map[string]*doc.Document{"sample": sampleDocument(), "long": longDocument()}
 	var files []string
-	for name, d := range docs {
+	for _, name := range []string{"sample", "long"} {
 		path := filepath.Join(dir, name+".docx")
-		if err := os.WriteFile(path, build(t, d, Options{PageOf: samplePageOf}), 0o644); err != nil {
+		if err := os.WriteFile(path, build(t, docs[name], Options{PageOf: samplePageOf}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		files = append(files, path)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
-	out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	lotest.Convert(t, dir, files...)
 
-	pages := pdfPages(t, filepath.Join(dir, "sample.pdf"))
+	pages := lotest.Pages(t, filepath.Join(dir, "sample.pdf"))
 	all := letters(body(pages))
 	for _, s := range docText(docs["sample"]) {
 		if !strings.Contains(all, letters(s)) {
@@ -81,7 +62,7 @@ func TestLibreOffice(t *testing.T) {
 		}
 	}
 
-	pages = pdfPages(t, filepath.Join(dir, "long.pdf"))
+	pages = lotest.Pages(t, filepath.Join(dir, "long.pdf"))
 	if len(pages) < 3 {
 		t.Fatalf("long table on %d pages, want at least 3", len(pages))
 	}
@@ -96,16 +77,6 @@ func TestLibreOffice(t *testing.T) {
 			t.Errorf("long: page %d lacks the repeated header row", i+1)
 		}
 	}
-}
-
-// pdfPages extracts the text of each page.
-func pdfPages(t *testing.T, path string) []string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }
 
 // docText lists every heading, paragraph and cell text of d.

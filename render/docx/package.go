@@ -27,6 +27,10 @@ type Options struct {
 	// result (LibreOffice never recomputes it; Word does on F9). An entry
 	// whose bookmark is missing gets no number.
 	PageOf map[string]int
+	// UpdateFields asks Word to update the document's fields when it opens
+	// it (it asks the user first). Off by default: the cached TOC already
+	// holds the PDF's page numbers, and the question puzzles users.
+	UpdateFields bool
 }
 
 // Write writes d to out as a .docx package. Nothing is written when the
@@ -152,7 +156,7 @@ func relationships(rels [][3]string) []byte {
 }
 
 // settings writes word/settings.xml (children in schema order). Word
-// updates the fields on opening; even pages get their own footer when the
+// updates the fields on opening only with Options.UpdateFields; even pages get their own footer when the
 // page numbers alternate sides; compatibility mode 15 (Word 2013 and
 // later) lines a table's border up with the margin.
 func (w *writer) settings() []byte {
@@ -163,7 +167,9 @@ func (w *writer) settings() []byte {
 		x.empty("w:evenAndOddHeaders")
 	}
 	x.val("w:characterSpacingControl", "compressPunctuation")
-	x.val("w:updateFields", "true")
+	if w.opts.UpdateFields {
+		x.val("w:updateFields", "true")
+	}
 	x.start("w:compat")
 	x.empty("w:compatSetting", "w:name", "compatibilityMode", "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15")
 	x.end("w:compat")

@@ -198,6 +198,12 @@ func (s *style) pPr(x *xmlWriter) {
 	if s.PageBreak {
 		x.empty("w:pageBreakBefore")
 	}
+	// No extra space between Chinese and Latin text or digits (on by
+	// default in Word and LibreOffice): the PDF has none, and the table
+	// columns are fitted to the PDF's widths. LibreOffice reads it only
+	// from the paragraph styles, not from the document defaults.
+	x.val("w:autoSpaceDE", "0")
+	x.val("w:autoSpaceDN", "0")
 	x.empty("w:spacing", "w:before", strconv.Itoa(pt20(s.SpaceBefore)), "w:after", strconv.Itoa(pt20(s.SpaceAfter)),
 		"w:line", strconv.Itoa(pt20(s.lineHeight())), "w:lineRule", "exact")
 	if s.FirstIndent > 0 {

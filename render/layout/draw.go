@@ -26,7 +26,9 @@ func appendLine(dst []Item, st *style, sh *shaped, ln line, x, w, y float64, ali
 	case align == doc.AlignRight:
 		x += spare
 	case align == doc.AlignJustify && !ln.last:
-		if n := sh.stretchable(ln.from, end); n > 0 {
+		// Never spread a line into gaps wider than one ideograph (a line
+		// ended early by a long URL): it stays ragged instead.
+		if n := sh.stretchable(ln.from, end); n > 0 && spare/float64(n) <= st.Size*ptMM+epsMM {
 			gap = spare / float64(n)
 		}
 	}

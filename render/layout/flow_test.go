@@ -242,3 +242,22 @@ func TestDeterministic(t *testing.T) {
 		t.Error("two dumps differ")
 	}
 }
+
+// TestURLLineNotSpread: a justified line before a long URL breaks inside
+// the URL (after a slash or a dot) and is never spread into gaps wider
+// than one character.
+func TestURLLineNotSpread(t *testing.T) {
+	url := "https://www.hebei.gov.cn/" + strings.Repeat("columns", 6) + "/zfxxgk/index.html"
+	r := mustLayout(t, newDoc(&doc.Paragraph{Text: "严格执行规定，确保资金使用安全、规范、有效；相关信息在 " + url + " 公开。", Style: "body"}))
+	em := 16 * ptMM
+	items := texts(r.Pages[0])
+	for i := 1; i < len(items); i++ {
+		a, b := items[i-1], items[i]
+		if a.Y == b.Y && b.X-(a.X+textWidth(a)) > em+1e-6 {
+			t.Errorf("a gap of %.1f mm between %q and %q", b.X-(a.X+textWidth(a)), a.Text, b.Text)
+		}
+	}
+	if !strings.Contains(allText(r), url) {
+		t.Errorf("the URL is not all there: %q", allText(r))
+	}
+}

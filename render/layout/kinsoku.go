@@ -4,11 +4,13 @@ package layout
 // GB/T 15834-2011 §5.1 rules plus Word's default kinsoku lists for
 // Simplified Chinese (typography.md §7).
 
-// noStart reports characters that must not start a line.
+// noStart reports characters that must not start a line. Besides Word's
+// list it holds the em dash, so that —— (two of them) never starts a line,
+// as …… never does.
 func noStart(r rune) bool {
 	switch r {
 	case '!', '%', ')', ',', '.', ':', ';', '>', '?', ']', '}',
-		'¢', '¨', '°', '·', 'ˇ', 'ˉ', '―', '‖', '’', '”', '…', '‰', '′', '″', '›', '℃', '∶',
+		'¢', '¨', '°', '·', 'ˇ', 'ˉ', '—', '―', '‖', '’', '”', '…', '‰', '′', '″', '›', '℃', '∶',
 		'、', '。', '〃', '〉', '》', '」', '』', '】', '〕', '〗', '〙', '〛', '〞',
 		'︶', '︺', '︾', '﹀', '﹄', '﹚', '﹜', '﹞',
 		'！', '＂', '％', '＇', '）', '，', '．', '：', '；', '？', '］', '｀', '｜', '｝', '～', '￠':
@@ -66,6 +68,27 @@ func tailor(brk uint8, before, a, b rune, wideA, wideB bool) uint8 {
 		return breakNo
 	case brk == breakNo && (openQuote(b) && wideA || closeQuote(a) && wideB):
 		return breakCan
+	case brk == breakNo && latinBreak(before, a, b):
+		return breakCan
 	}
 	return brk
 }
+
+// latinBreak reports the break points inside a long Latin run that UAX #14
+// does not give: after a slash of a path or URL (not inside "//"), and
+// after a hyphen or full stop followed by a letter (www.hebei.gov.cn,
+// ZFXT-2024-ABC). Between digits nothing breaks: 99.9, 22239-2019,
+// 2024/03/05.
+func latinBreak(before, a, b rune) bool {
+	switch a {
+	case '/':
+		return before != ':' && before != '/' && alnum(b) && !(digit(before) && digit(b))
+	case '-', '.', '_', '?', '&', '=':
+		return alnum(before) && letter(b)
+	}
+	return false
+}
+
+func letter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+func digit(r rune) bool  { return r >= '0' && r <= '9' }
+func alnum(r rune) bool  { return letter(r) || digit(r) }

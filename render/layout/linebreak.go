@@ -2,6 +2,8 @@ package layout
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -214,4 +216,59 @@ func (s *shaped) width(from, to int) float64 {
 		w += c.adv
 	}
 	return w
+}
+
+// noWrap returns a copy of s that breaks only at forced breaks, at white
+// space, after the characters of after and before those of before: a
+// label's or an amount's own break points (doc.Style.NoWrap).
+func (s *shaped) noWrap(after, before string) *shaped {
+	n := &shaped{text: s.text, cl: slices.Clone(s.cl)}
+	for i := range n.cl {
+		c := &n.cl[i]
+		if c.brk != breakCan || c.kind&kindSpace != 0 {
+			continue
+		}
+		if !strings.ContainsRune(after, c.base) && !(i+1 < len(n.cl) && strings.ContainsRune(before, n.cl[i+1].base)) {
+			c.brk = breakNo
+		}
+	}
+	return n
+}
+
+// widest is the width, in 1/1000 em, of the widest run of s between break
+// opportunities that must stay whole: every run when all is set (a NoWrap
+// text), else only runs holding a digit (numbers, codes, values such as
+// ≥95%), which are never broken where the text may wrap elsewhere.
+func (s *shaped) widest(all bool) float64 {
+	best, w, content, digit := 0.0, 0.0, 0.0, false
+	for i := range s.cl {
+		c := &s.cl[i]
+		if c.kind&kindNewline == 0 {
+			w += c.adv
+			if c.kind&kindSpace == 0 {
+				content = w
+			}
+			digit = digit || c.base >= '0' && c.base <= '9' || fullDigit(c.base)
+		}
+		if c.brk != breakNo {
+			if all || digit {
+				best = max(best, content)
+			}
+			w, content, digit = 0, 0, false
+		}
+	}
+	return best
+}
+
+// scriptChanges counts the places where a Chinese-like character meets a
+// Latin letter or digit.
+func (s *shaped) scriptChanges() int {
+	n := 0
+	for i := 0; i+1 < len(s.cl); i++ {
+		a, b := &s.cl[i], &s.cl[i+1]
+		if (a.kind|b.kind)&(kindSpace|kindNewline) == 0 && a.kind&kindWide != b.kind&kindWide && (alnum(a.base) || alnum(b.base)) {
+			n++
+		}
+	}
+	return n
 }

@@ -143,8 +143,8 @@ func TestBreakEmergency(t *testing.T) {
 	}
 	lines = breakText(t, url, 10) // 20 ASCII
 	for _, l := range lines[:len(lines)-1] {
-		if !strings.HasSuffix(l, "/") {
-			t.Errorf("URL line %q does not end after a slash: %q", l, lines)
+		if !strings.HasSuffix(l, "/") && !strings.HasSuffix(l, ".") {
+			t.Errorf("URL line %q does not end after a slash or a dot: %q", l, lines)
 		}
 	}
 	// With no break opportunity at all, a cut after a slash is preferred
@@ -172,7 +172,9 @@ func TestBreakPairedMarks(t *testing.T) {
 			t.Errorf("width %g: a mark split: %q", w, lines)
 		}
 	}
-	equalLines(t, breakText(t, "一二——三", 3), "一二", "——三")
+	// —— never starts a line (nor does ……).
+	equalLines(t, breakText(t, "一二——三", 3), "一", "二——", "三")
+	equalLines(t, breakText(t, "一二……三", 3), "一", "二……", "三")
 	// Too narrow to keep kinsoku: split before …… rather than inside it.
 	equalLines(t, breakText(t, "好……", 2), "好", "……")
 }

@@ -84,25 +84,44 @@ func (ts *tableState) dropEnded(r int) {
 }
 
 // placeTable places a table from the current position; keep has made sure
-// that its start fits.
+// that its start fits. The table breaks between any two rows (a row
+// spanning label shows again on the next page), except that rows kept
+// with the next one (doc.Row.KeepWithNext) move on together, and a row
+// that does not fit moves to the next page whole if it fits there.
 func (p *pager) placeTable(t *table) error {
 	ts := &tableState{t: t, p: p}
+	fresh := p.fresh
+	if t.joined && fresh {
+		ts.continuation() // the form's second part starts a page
+	}
 	ts.beginPart()
+	ts.onTop = fresh
 	for r := 0; r < t.header; r++ {
 		ts.placeRow(r)
 	}
-	for g := 0; g+1 < len(t.groups); g++ {
-		if h := t.groupH[g]; h <= t.avail+epsMM && p.y+h > p.geo.bottom+epsMM && !ts.atTop() {
-			ts.breakPage(p.y, t.groups[g])
-		}
-		for r := t.groups[g]; r < t.groups[g+1]; r++ {
-			if err := ts.place(r); err != nil {
-				return err
+	for r := t.header; r < len(t.rows); r++ {
+		if end := t.chainEnd(r); end > r+1 && !ts.atTop() {
+			if h := t.height(r, end); h <= t.avail+epsMM && p.y+h > p.geo.bottom+epsMM {
+				ts.breakPage(p.y, r)
 			}
+		}
+		if err := ts.place(r); err != nil {
+			return err
 		}
 	}
 	ts.endPart(p.y)
 	return nil
+}
+
+// continuation draws the table's continuation line, if it has one, at the
+// top of a page.
+func (ts *tableState) continuation() {
+	p, c := ts.p, ts.t.cont
+	if c == nil {
+		return
+	}
+	p.drawLines(c, 0, len(c.lines))
+	p.y += c.st.after
 }
 
 // atTop reports whether no body row is on this page yet and the table
@@ -161,15 +180,21 @@ func (ts *tableState) breakPage(y float64, r int) {
 	}
 	ts.endPart(y)
 	ts.p.newPage(false)
+	ts.continuation()
 	ts.beginPart()
+	ts.onTop = true
 	saved := ts.open
 	ts.open = nil
+	top := ts.p.y
 	for h := 0; h < ts.t.header; h++ {
 		ts.placeRow(h)
 	}
 	ts.open = saved
 	for _, f := range ts.open {
 		f.y0, f.key = ts.p.y, r
+		if f.c.row < ts.t.header { // a header cell spanning into the body
+			f.y0 = top
+		}
 	}
 }
 

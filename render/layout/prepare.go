@@ -69,26 +69,30 @@ type heading struct {
 
 // preparer shapes, measures and breaks every block once.
 type preparer struct {
-	doc      *doc.Document
-	geo      geometry
-	fonts    *fontSet
-	styles   map[string]*style
-	shapes   map[shapeKey]*shaped
-	headings []heading
+	doc    *doc.Document
+	geo    geometry
+	fonts  *fontSet
+	styles map[string]*style
+	// sizedStyles are styles set at another size, by sized.
+	sizedStyles map[sizedKey]*style
+	shapes      map[shapeKey]*shaped
+	headings    []heading
 }
 
 type shapeKey struct {
 	c    *chain
 	text string
+	wrap string // "" or the NoWrap break characters of the style
 }
 
 func newPreparer(d *doc.Document, fonts Fonts, g geometry) *preparer {
 	return &preparer{
-		doc:    d,
-		geo:    g,
-		fonts:  &fontSet{fonts: fonts, chains: make(map[chainKey]*chain), faces: make(map[string]Face)},
-		styles: make(map[string]*style),
-		shapes: make(map[shapeKey]*shaped),
+		doc:         d,
+		geo:         g,
+		fonts:       &fontSet{fonts: fonts, chains: make(map[chainKey]*chain), faces: make(map[string]Face)},
+		styles:      make(map[string]*style),
+		sizedStyles: make(map[sizedKey]*style),
+		shapes:      make(map[shapeKey]*shaped),
 	}
 }
 
@@ -110,9 +114,24 @@ func (s site) String() string {
 // wrap prefixes err with the position and the site.
 func (s site) wrap(err error) error { return fmt.Errorf("%s%s: %w", posPrefix(s.pos), s, err) }
 
-// shape shapes text in style st, once per font chain and text.
+// shape shapes text in style st, once per font chain, text and way of
+// wrapping.
 func (pr *preparer) shape(text string, st *style, at site) (*shaped, error) {
-	k := shapeKey{st.chain, text}
+	if st.NoWrap {
+		k := shapeKey{st.chain, text, "\x00" + st.BreakAfter + "\x00" + st.BreakBefore}
+		if sh, ok := pr.shapes[k]; ok {
+			return sh, nil
+		}
+		plain := *st
+		plain.NoWrap = false
+		sh, err := pr.shape(text, &plain, at)
+		if err != nil {
+			return nil, err
+		}
+		pr.shapes[k] = sh.noWrap(st.BreakAfter, st.BreakBefore)
+		return pr.shapes[k], nil
+	}
+	k := shapeKey{st.chain, text, ""}
 	if sh, ok := pr.shapes[k]; ok {
 		return sh, nil
 	}
@@ -151,7 +170,7 @@ func (pr *preparer) blocks() ([]block, error) {
 	var out []block
 	var tocs []int // where the TOCs go, once every heading is known
 	bookmarks := make(map[string]bool)
-	for _, b := range pr.doc.Blocks {
+	for i, b := range pr.doc.Blocks {
 		switch b := b.(type) {
 		case *doc.Heading:
 			p, err := pr.para(b.Text, b.Style, site{what: "heading", pos: b.Pos})
@@ -174,6 +193,11 @@ func (pr *preparer) blocks() ([]block, error) {
 			}
 			out = append(out, p)
 		case *doc.Table:
+			if run := pr.form(i); run != nil {
+				if err := pr.fitRun(run); err != nil {
+					return nil, err
+				}
+			}
 			t, err := pr.table(b)
 			if err != nil {
 				return nil, err
@@ -211,4 +235,26 @@ func newHeading(b *doc.Heading, st *style) heading {
 	h.title = strings.Join(strings.Fields(h.title), " ")
 	h.outline = b.Bookmark != "" && (b.TOC != nil || st.OutlineLevel > 0)
 	return h
+}
+
+// form returns the tables of the form that starts with block i: the table
+// and the tables joined to it. It is nil when block i is joined to the
+// table before it, whose form holds it.
+func (pr *preparer) form(i int) []*doc.Table {
+	blocks := pr.doc.Blocks
+	t := blocks[i].(*doc.Table)
+	if t.Joined && i > 0 {
+		if _, after := blocks[i-1].(*doc.Table); after {
+			return nil
+		}
+	}
+	run := []*doc.Table{t}
+	for j := i + 1; j < len(blocks); j++ {
+		next, ok := blocks[j].(*doc.Table)
+		if !ok || !next.Joined {
+			break
+		}
+		run = append(run, next)
+	}
+	return run
 }

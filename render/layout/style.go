@@ -79,3 +79,30 @@ func (pr *preparer) style(name string) (*style, error) {
 	pr.styles[name] = s
 	return s, nil
 }
+
+// sizedKey names a style set at another size.
+type sizedKey struct {
+	name string
+	size float64
+}
+
+// sized returns st set at size pt (a table cell's text shrunk to fit its
+// column, doc.Cell.Size): the same font and line pitch, so the row keeps its
+// height, and the padding shrunk in proportion.
+func (pr *preparer) sized(st *style, size float64) *style {
+	if size <= 0 || size == st.Size {
+		return st
+	}
+	k := sizedKey{st.Name, size}
+	if s, ok := pr.sizedStyles[k]; ok {
+		return s
+	}
+	s := *st
+	s.Size = size
+	s.unit = size * ptMM / 1000
+	s.pad = st.pad * size / st.Size
+	asc, desc := s.chain.ascent()*s.unit, s.chain.descent()*s.unit
+	s.base = (s.pitch-asc-desc)/2 + asc
+	pr.sizedStyles[k] = &s
+	return &s
+}

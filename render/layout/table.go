@@ -27,12 +27,16 @@ type table struct {
 	groupH  []float64 // static height of each group
 	lead    float64   // what must fit before the table starts on a page
 	single  bool      // the whole table is one unbreakable group
+	joined  bool      // continues the table before it (doc.Table.Joined)
+	cont    *para     // the continuation line over its later pages, or nil
+	contH   float64   // its height
 }
 
 // tableRow lists the cells that start in a row and its minimum height.
 type tableRow struct {
-	cells []*cell
-	min   float64 // one line plus padding of every cell covering the row
+	cells    []*cell
+	min      float64 // one line plus padding of every cell covering the row
+	keepNext bool    // on the page of the next row
 }
 
 // cell is one cell with its text broken into lines.
@@ -67,7 +71,16 @@ func (pr *preparer) table(dt *doc.Table) (*table, error) {
 		return nil, fmt.Errorf("%stable %q is %.1f mm wide; the text block is only %.1f mm", posPrefix(dt.Pos), dt.Name, tw, pr.geo.width())
 	}
 	t.rows = make([]tableRow, len(dt.Rows))
+	t.joined = dt.Joined
+	if dt.Continued != "" {
+		cont, err := pr.para(dt.Continued, dt.ContinuedStyle, site{what: "table continuation line", pos: dt.Pos})
+		if err != nil {
+			return nil, err
+		}
+		t.cont, t.contH = cont, float64(len(cont.lines))*cont.st.pitch+cont.st.after
+	}
 	for r, row := range dt.Rows {
+		t.rows[r].keepNext = row.KeepWithNext
 		for i := range row.Cells {
 			c, err := pr.cell(dt, t, r, i)
 			if err != nil {
@@ -87,12 +100,13 @@ func (pr *preparer) table(dt *doc.Table) (*table, error) {
 }
 
 func (pr *preparer) cell(dt *doc.Table, t *table, r, i int) (*cell, error) {
-	dc := dt.Rows[r].Cells[i]
+	dc := &dt.Rows[r].Cells[i]
 	at := site{what: dt.Name, row: r + 1, col: dc.Col + 1, pos: dc.Pos}
 	st, err := pr.style(dc.Style)
 	if err != nil {
 		return nil, at.wrap(err)
 	}
+	st = pr.sized(st, dc.Size)
 	sh, err := pr.shape(dc.Text, st, at)
 	if err != nil {
 		return nil, err
@@ -103,6 +117,14 @@ func (pr *preparer) cell(dt *doc.Table, t *table, r, i int) (*cell, error) {
 	c.padX = min(st.pad, c.w/2)
 	inner := (c.w - 2*c.padX) / st.unit
 	c.lines = sh.breakLines(inner, inner)
+	dc.Breaks = nil
+	if st.NoWrap { // tell the DOCX where a label breaks
+		for k := 1; k < len(c.lines); k++ {
+			if !c.lines[k-1].last {
+				dc.Breaks = append(dc.Breaks, sh.cl[c.lines[k].from].start)
+			}
+		}
+	}
 	return c, nil
 }
 
@@ -119,7 +141,10 @@ func (t *table) group(headerRows int, keep bool, pageH float64) {
 			end = max(end, c.last())
 		}
 	}
-	if headerRows > 0 && slices.Contains(starts, headerRows) { // whole groups, with a body
+	// The header rows repeat when a body follows them. A header cell may
+	// span down into the body (the national form's 绩效指标 label): on a
+	// new page it goes on from the top of the repeated header.
+	if headerRows > 0 && headerRows < len(t.rows) {
 		t.header = headerRows
 	}
 	if t.header > 0 {
@@ -128,11 +153,14 @@ func (t *table) group(headerRows int, keep bool, pageH float64) {
 		for _, row := range t.rows[t.header:] {
 			bodyMin = max(bodyMin, row.min)
 		}
-		if t.headerH+bodyMin > pageH+epsMM { // repeating it would leave no room
+		if t.contH+t.headerH+bodyMin > pageH+epsMM { // repeating it would leave no room
 			t.header, t.headerH = 0, 0
 		}
 	}
-	t.avail = pageH - t.headerH
+	t.avail = pageH - t.headerH - t.contH
+	if t.header > 0 && !slices.Contains(starts, t.header) {
+		t.groups = append(t.groups, t.header) // the body starts inside a header cell's span
+	}
 	for _, s := range starts {
 		if s >= t.header {
 			t.groups = append(t.groups, s)
@@ -159,17 +187,27 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-// firstLead is how much of the first body group must fit on a page: the
-// whole group if it fits on a page, else its first row, else one line of it.
+// firstLead is how much of the first body rows must fit on a page: the
+// first row with the rows it keeps with (doc.Row.KeepWithNext) if they fit
+// on a page, else the first row, else one line of it.
 func (t *table) firstLead() float64 {
-	if t.groupH[0] <= t.avail+epsMM {
-		return t.groupH[0]
-	}
 	r := t.groups[0]
+	if h := t.height(r, t.chainEnd(r)); h <= t.avail+epsMM {
+		return h
+	}
 	if h := t.height(r, r+1); h <= t.avail+epsMM {
 		return h
 	}
 	return t.rows[r].min
+}
+
+// chainEnd is the end (exclusive) of the rows that row r keeps with: r and
+// each next row while the row before keeps with it.
+func (t *table) chainEnd(r int) int {
+	for r+1 < len(t.rows) && t.rows[r].keepNext {
+		r++
+	}
+	return r + 1
 }
 
 // height is the height rows [r0, r1) take together on one page, when no

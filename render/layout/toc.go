@@ -117,8 +117,17 @@ func (tb *tocBlock) entry(e tocEntry, n int, width float64) *para {
 	w := width - e.indent - reserve
 	b := &para{st: st, sh: e.sh, x0: e.indent, w0: w, x: e.indent, w: w, heading: -1, keep: true, toc: mark}
 	b.lines = e.sh.breakLines(w/st.unit, w/st.unit)
+	// A last line of one character (表 alone) takes a character or more
+	// from the line before.
+	em := st.Size * ptMM
+	for k := 1; k <= 3 && len(b.lines) > 1 && short(b.lines[len(b.lines)-1]); k++ {
+		b.lines = e.sh.breakLines((w-float64(k)*em)/st.unit, (w-float64(k)*em)/st.unit)
+	}
 	return b
 }
+
+// short reports a line of fewer than two characters.
+func short(ln line) bool { return ln.to-ln.from < 2 }
 
 // number shapes page number n; the digits were checked when preparing.
 func (tb *tocBlock) number(n int) *shaped {

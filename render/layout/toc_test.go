@@ -138,3 +138,19 @@ func TestOutline(t *testing.T) {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTOCNoCharacterAlone: an entry one character longer than its line
+// takes another character down, so its last line has two.
+func TestTOCNoCharacterAlone(t *testing.T) {
+	for n := 28; n <= 32; n++ {
+		title := strings.Repeat("长", n)
+		r := mustLayout(t, tocDoc(1, 3, func(int) string { return title }))
+		lines := texts(r.Pages[0])[1:]
+		if lines[0].Text == title {
+			continue // one line
+		}
+		if last := []rune(lines[1].Text); len(last) < 2 {
+			t.Errorf("%d characters: the last line holds %q", n, lines[1].Text)
+		}
+	}
+}

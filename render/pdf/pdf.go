@@ -161,6 +161,8 @@ func mimeType(file string) string {
 		return "application/toml"
 	case ".xlsx":
 		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".xlsm":
+		return "application/vnd.ms-excel.sheet.macroEnabled.12"
 	case ".xls":
 		return "application/vnd.ms-excel"
 	case ".csv":

@@ -1,0 +1,131 @@
+package budget
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// EncodeTOML writes f as a filing in the layout of the samples: the
+// top-level keys, [department], each [[overall]] and each [[projects]] with
+// its [[projects.indicators]]. Parse reads it back to the same values:
+// amounts are written as numbers with two decimals (an amount that did not
+// parse is written as the text it was, so it fails again the same way),
+// texts as strings with every character kept, and empty optional fields and
+// unset amounts are left out.
+func EncodeTOML(f *Filing) []byte {
+	var b strings.Builder
+	str := func(key, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%s = %s\n", key, quoteTOML(v))
+		}
+	}
+	num := func(key string, d Decimal) {
+		if d.Set {
+			fmt.Fprintf(&b, "%s = %s\n", key, decimalTOML(d))
+		}
+	}
+	str("template", f.Template)
+	if f.Year != 0 {
+		fmt.Fprintf(&b, "year = %d\n", f.Year)
+	}
+	str("date", f.Date)
+	d := f.Department
+	b.WriteString("\n[department]\n")
+	str("code", d.Code)
+	str("name", d.Name)
+	str("short_name", d.ShortName)
+	str("money_unit", string(d.MoneyUnit))
+	str("supervisor", d.Supervisor)
+	str("supervisor_code", d.SupervisorCode)
+	str("filler", d.Filler)
+	for _, s := range f.Overall {
+		b.WriteString("\n[[overall]]\n")
+		str("title", s.Title)
+		str("subtitle", s.Subtitle)
+		str("text", s.Text)
+	}
+	for _, p := range f.Projects {
+		b.WriteString("\n[[projects]]\n")
+		str("code", p.Code)
+		str("name", p.Name)
+		str("implementer", p.Implementer)
+		str("kind", p.Kind)
+		str("period", p.Period)
+		num("budget", p.Budget)
+		num("fiscal", p.Fiscal)
+		num("other", p.Other)
+		str("purpose", p.Purpose)
+		if p.SpendingPlan != nil {
+			vals := make([]string, len(p.SpendingPlan))
+			for i, v := range p.SpendingPlan {
+				vals[i] = decimalTOML(v)
+			}
+			fmt.Fprintf(&b, "spending_plan = [%s]\n", strings.Join(vals, ", "))
+		}
+		if p.Goals != nil {
+			b.WriteString("goals = [")
+			for i, g := range p.Goals {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString("\n  " + quoteTOML(g))
+			}
+			b.WriteString(",\n]\n")
+		}
+		for _, in := range p.Indicators {
+			b.WriteString("\n  [[projects.indicators]]\n")
+			for _, kv := range [][2]string{{"level1", in.Level1}, {"level2", in.Level2}, {"name", in.Name},
+				{"description", in.Description}, {"value", in.Value}, {"basis", in.Basis}} {
+				if kv[1] != "" {
+					b.WriteString("  ")
+					str(kv[0], kv[1])
+				}
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+// decimalTOML writes an amount as a TOML number with two decimals, or, when
+// it did not parse, as the text it was (an unset element of a list as "").
+func decimalTOML(d Decimal) string {
+	if d.Err != nil && !errors.Is(d.Err, ErrDecimalNegative) || !d.Set {
+		return quoteTOML(d.Raw)
+	}
+	return FormatFixed(d.Hundredths, 2)
+}
+
+// quoteTOML quotes s as a TOML basic string, or as a multi-line basic
+// string when it has line breaks, so that every character reads back.
+func quoteTOML(s string) string {
+	multi := strings.Contains(s, "\n")
+	var b strings.Builder
+	if multi {
+		b.WriteString("\"\"\"\n")
+	} else {
+		b.WriteByte('"')
+	}
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n' && multi:
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Cs, r):
+			b.WriteString(`\u` + fmt.Sprintf("%04X", r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if multi {
+		b.WriteString("\"\"\"")
+	} else {
+		b.WriteByte('"')
+	}
+	return b.String()
+}

@@ -116,3 +116,41 @@ func TestDiffCommand(t *testing.T) {
 		t.Error("diff overwrote its input")
 	}
 }
+
+// TestWorkbookDiffAndArchive: a filing as a data workbook compares equal
+// to its TOML, and against the earlier TOML shows the round's changes; the
+// seed as a workbook, archived, is kept byte for byte, attached to the PDF
+// as a workbook, and rebuilds to the same bytes.
+func TestWorkbookDiffAndArchive(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "round-after.xlsx")
+	if code, _, stderr := jixiao(t, nil, "convert", roundAfter, "-o", book); code != 0 {
+		t.Fatalf("convert: exit %d: %s", code, stderr)
+	}
+	if code, stdout, _ := jixiao(t, nil, "diff", roundAfter, book); code != 0 {
+		t.Errorf("a filing and its workbook: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := jixiao(t, nil, "diff", roundBefore, book); code != 1 || !strings.Contains(stdout, "预算数：100000.00元 → 120000.00元（+20000.00元）") {
+		t.Errorf("TOML against a workbook: exit %d\n%s", code, stdout)
+	}
+	seed := filepath.Join(dir, "seed.xlsx")
+	if code, _, stderr := jixiao(t, nil, "convert", sample, "-o", seed); code != 0 {
+		t.Fatalf("convert: exit %d: %s", code, stderr)
+	}
+	archived := filepath.Join(dir, "archive")
+	if code, _, stderr := jixiao(t, nil, "archive", "-o", archived, seed); code != 0 {
+		t.Fatalf("archive of a workbook: exit %d: %s", code, stderr)
+	}
+	kept := filepath.Join(archived, "2024", "224002-中共山海关区委网络安全和信息化委员会办公室")
+	src, _ := os.ReadFile(seed)
+	if got, err := os.ReadFile(filepath.Join(kept, "seed.xlsx")); err != nil || string(got) != string(src) {
+		t.Errorf("the archived workbook is not the source byte for byte (%v)", err)
+	}
+	pdf, _ := os.ReadFile(filepath.Join(kept, "seed.pdf"))
+	if !strings.Contains(string(pdf), "/Subtype /application#2Fvnd.openxmlformats-officedocument.spreadsheetml.sheet") {
+		t.Error("the PDF does not attach the workbook as one")
+	}
+	if code, stdout, stderr := jixiao(t, nil, "verify", "--rebuild", archived); code != 0 {
+		t.Errorf("verify --rebuild: exit %d: %s%s", code, stdout, stderr)
+	}
+}

@@ -128,6 +128,9 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 				}
 				c := &fitCell{dc: dc, table: t.Name, row: r + 1, st: st, wide: wide, size: st.Size, floor: st.Size,
 					a: index(colX[dc.Col]), b: index(colX[dc.Col+dc.ColSpan]), tmplMM: colX[dc.Col+dc.ColSpan] - colX[dc.Col]}
+				if c.a >= c.b {
+					continue // its columns have no width: no grid column to widen (found by FuzzLayout)
+				}
 				if st.MinSize > 0 {
 					c.floor = st.MinSize
 				}

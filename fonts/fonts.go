@@ -27,7 +27,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/jixiao-dev/jixiao/render/safefile"
@@ -185,44 +184,4 @@ func parse(name string, data []byte, index int, full bool) (*Face, error) {
 		f.name = name
 	}
 	return f, nil
-}
-
-// prefetched counts Prefetch's reads, which keeps them from being
-// optimised away.
-var prefetched atomic.Uint32
-
-// Prefetch reads the first byte of the glyph of each of text's characters
-// in every embedded face. The font data lies in the program file, and the
-// first read of each part of it stops for the system to map it: a few
-// hundred such stops for a report's glyphs, a millisecond or two. Called
-// on a spare core while a filing is read and laid out, Prefetch takes them
-// off the subsetting that follows, which reads the same glyphs. Text that
-// is not UTF-8 only makes it read other glyphs.
-func Prefetch(text string) {
-	var seen [0x10000 / 64]uint64 // BMP characters listed
-	var chars []rune
-	for _, r := range text {
-		if r < 0x10000 {
-			if seen[r/64]&(1<<(r%64)) != 0 {
-				continue
-			}
-			seen[r/64] |= 1 << (r % 64)
-		}
-		chars = append(chars, r)
-	}
-	var sum uint32
-	for _, name := range EmbeddedNames() {
-		f, err := Embedded(name)
-		if err != nil {
-			continue
-		}
-		for _, r := range chars {
-			if g := f.glyphIndex(r); g != 0 {
-				if d, err := f.glyphData(g); err == nil && len(d) > 0 {
-					sum += uint32(d[0]) + 1
-				}
-			}
-		}
-	}
-	prefetched.Add(sum)
 }

@@ -832,20 +832,6 @@ func BenchmarkEmbeddedAdvance(b *testing.B) {
 	}
 }
 
-// TestPrefetch: any text, valid or not, beyond the BMP or not, is read
-// through without a fault, as often as asked and from several goroutines.
-func TestPrefetch(t *testing.T) {
-	before := prefetched.Load()
-	var wg sync.WaitGroup
-	for _, text := range []string{"", "部门整体绩效目标 2024 ≥95%", "\xff\xfe\x00坏", "𫖯𬌗𠀀", strings.Repeat("绩效", 1000)} {
-		wg.Go(func() { Prefetch(text) })
-	}
-	wg.Wait()
-	if prefetched.Load() == before {
-		t.Error("Prefetch read no glyph")
-	}
-}
-
 // TestOutlineMatchesSfnt: Outline reads the same contours as
 // golang.org/x/image/font/sfnt, for a fifth of the characters of every
 // embedded face (composite glyphs included). The two may start a contour

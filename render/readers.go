@@ -17,7 +17,7 @@ import (
 // the spreadsheet formats it does not read (.xls, .et, .ods), to say how
 // to save them as .xlsx.
 var readers = map[string]reader{
-	".toml": {read: budget.Parse, form: budget.TemplateKey, limit: budget.MaxFileSize},
+	".toml": {read: budget.Parse, limit: budget.MaxFileSize},
 	".xlsx": xlsx,
 	".xlsm": xlsx,
 	".xls":  xlsx,
@@ -43,10 +43,6 @@ type Reader func(file string, data []byte) (*budget.Filing, diag.List)
 
 type reader struct {
 	read Reader
-	// form, if set, takes a quick look at the data for the name of the
-	// filing's form, so that its template can compile while read decodes
-	// the data ("" when it finds none).
-	form func(data []byte) string
 	// limit is the largest file read, refused before reading it (F6).
 	limit int64
 	// hints, if set, rewords the validator's hints for the format (a
@@ -70,4 +66,12 @@ func readerOf(file string) reader {
 		return r
 	}
 	return readers[".toml"]
+}
+
+// Extensions lists the file extensions of the formats render reads (lower
+// case, with the dot, sorted): what a folder is searched for.
+func Extensions() []string {
+	exts := slices.Collect(maps.Keys(readers))
+	slices.Sort(exts)
+	return exts
 }

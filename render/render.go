@@ -18,7 +18,6 @@ import (
 	"io"
 	"sync"
 
-	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/check"
 	"github.com/jixiao-dev/jixiao/render/diag"
@@ -48,14 +47,11 @@ type Options struct {
 	// TemplateDirs are folders of extra form templates (*.toml); a
 	// template with the name and version of a built-in one replaces it.
 	TemplateDirs []string
-	// PrefetchGlyphs says the filings loaded will be built as PDF: while a
-	// filing is checked and laid out, a spare core then reads its
-	// characters' glyphs from the embedded fonts, which the PDF's font
-	// subsets need later. A check or a DOCX does not need them.
-	PrefetchGlyphs bool
 	// UpdateFields makes the DOCX ask Word to update its fields (the
 	// table of contents) on opening (docx.Options.UpdateFields).
 	UpdateFields bool
+	// PDFA makes the PDF a PDF/A-3b file, for archiving (as WritePDFA).
+	PDFA bool
 }
 
 // Engine runs the pipeline. It keeps the form templates, compiled as they
@@ -145,25 +141,7 @@ func ReadFiling(path string) ([]byte, diag.List, error) {
 // ErrInvalid when data is not a valid filing.
 func (e *Engine) Load(file string, data []byte) (*budget.Filing, diag.List, error) {
 	r := readerOf(file)
-	// The form's template compiles on another core while the filing is
-	// decoded: each takes a few milliseconds, a good part of a run. Then
-	// that core reads the glyphs a PDF will embed, while this one checks
-	// and lays out the filing. (Both at once would have the glyphs delay
-	// the template, which the filing waits for.)
-	compiled := make(chan struct{})
-	go func() {
-		if r.form != nil {
-			e.mu.Lock()
-			e.set.Prepare(cmp.Or(r.form(data), DefaultForm))
-			e.mu.Unlock()
-		}
-		close(compiled)
-		if e.opts.PrefetchGlyphs {
-			fonts.Prefetch(string(data))
-		}
-	}()
 	f, notes := r.read(file, data)
-	<-compiled
 	if f == nil || notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}
@@ -239,7 +217,7 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res, updateFields: e.opts.UpdateFields}, notes, nil
+	return &Report{doc: d, pages: res, updateFields: e.opts.UpdateFields, pdfa: e.opts.PDFA}, notes, nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
@@ -248,10 +226,16 @@ type Report struct {
 	doc          *doc.Document
 	pages        *layout.Result
 	updateFields bool
+	pdfa         bool
 }
 
-// WritePDF writes the report as a PDF.
-func (r *Report) WritePDF(w io.Writer) error { return pdf.Write(w, r.pages) }
+// WritePDF writes the report as a PDF (PDF/A-3b with Options.PDFA).
+func (r *Report) WritePDF(w io.Writer) error {
+	if r.pdfa {
+		return r.WritePDFA(w)
+	}
+	return pdf.Write(w, r.pages)
+}
 
 // WritePDFA writes the report as a PDF/A-3b file, for archiving.
 func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.pages) }

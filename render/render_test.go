@@ -297,3 +297,5 @@ func TestEngineConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func Benchmark1000ProjectsDOCX(b *testing.B) { benchmarkBuild(b, manyProjects(b, 1000), "docx") }

@@ -81,7 +81,11 @@ func (b *binder) text(path, expr string, sc scope) string {
 		return ""
 	}
 	tpl := b.t.exprs[expr]
-	if tpl == nil { // plain text
+	if tpl == nil { // plain text: a step and its bytes, as a form's own cells count too
+		if err := b.t.work.spend(len(expr)); err != nil {
+			b.err = b.t.exprError(path, err)
+			return ""
+		}
 		return expr
 	}
 	var out strings.Builder

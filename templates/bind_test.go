@@ -10,7 +10,7 @@ import (
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and builtin_specs.go")
+var update = flag.Bool("update", false, "rewrite golden files")
 
 func bindSample(t *testing.T) *doc.Document {
 	t.Helper()

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"testing"
-	"time"
 
 	"golang.org/x/text/language"
 
@@ -31,7 +30,6 @@ func FuzzTemplate(f *testing.F) {
 		f.Fatal(notes)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
 		tpl, notes := parse("fuzz.toml", t.TempDir(), data)
 		for _, d := range notes {
 			if !diag.InCatalog(d.Msg) || !diag.InCatalog(d.Hint) {
@@ -45,9 +43,6 @@ func FuzzTemplate(f *testing.F) {
 					t.Fatalf("binding failed without a finding: %v", err)
 				}
 			}
-		}
-		if d := time.Since(start); d > 5*time.Second {
-			t.Fatalf("took %v", d)
 		}
 	})
 }

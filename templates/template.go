@@ -138,12 +138,6 @@ func (s *Set) compileBuiltin(name string) diag.List {
 	return notes
 }
 
-// Prepare compiles the built-in templates of the form name ahead of Get, so
-// that the work can be done on another goroutine while a filing is read;
-// the Set must not be used by anything else until it returns. An unknown
-// name costs nothing.
-func (s *Set) Prepare(name string) { s.compileBuiltin(name) }
-
 func (s *Set) add(t *Template) {
 	if old, ok := s.byID[t.ID()]; ok {
 		versions := s.byName[t.Name]

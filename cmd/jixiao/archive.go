@@ -48,7 +48,7 @@ func (c *cli) archiveCmd(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("no filings (%s) found in %s", strings.Join(render.InputExtensions(), " "), strings.Join(paths, ", ")))
 		return exitUsage
 	}
-	e, ok := c.engine(true)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -178,7 +178,7 @@ func (c *cli) verify(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name an archived year: jixiao verify DIR/2024"))
 		return exitUsage
 	}
-	e, ok := c.engine(true)
+	e, ok := c.engine()
 	if !ok {
 		return exitUsage
 	}

@@ -47,7 +47,7 @@ func (c *cli) compare(args []string) int {
 			}
 		}
 	}
-	e, _ := c.engine(false) // a template with errors leaves its form unknown: plan values are numbered
+	e, _ := c.engine() // a template with errors leaves its form unknown: plan values are numbered
 	var filings [2]*budget.Filing
 	for i, path := range files {
 		f, notes, err := e.LoadFile(path)

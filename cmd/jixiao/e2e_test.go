@@ -644,6 +644,51 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// TestBatch: a folder of filings with a broken one among good ones builds
+// the rest into a mirrored tree, names the failure in the summary with its
+// first message, and exits 1.
+func TestBatch(t *testing.T) {
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	for name, data := range map[string][]byte{
+		"a/report.toml": src,
+		"b/report.toml": src,
+		"b/bad.toml":    bytes.Replace(src, []byte("fiscal = 100000.00"), []byte("fiscal = 90000.00"), 1),
+	} {
+		path := filepath.Join(in, "bureau", filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	code, stdout, stderr := jixiao(t, map[string]string{"LANG": "en_US.UTF-8"}, "build", "-j", "2", "-o", out, filepath.Join(in, "bureau"))
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	for _, name := range []string{"a/report.pdf", "a/report.docx", "b/report.pdf", "b/report.docx"} {
+		if _, err := os.Stat(filepath.Join(out, "bureau", name)); err != nil {
+			t.Error(err)
+		}
+		if !strings.Contains(stdout, filepath.Join(out, "bureau", name)) {
+			t.Errorf("stdout does not list %s:\n%s", name, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "bureau", "b", "bad.pdf")); err == nil {
+		t.Error("the broken filing was built")
+	}
+	_, summary, found := strings.Cut(stderr, "3 filings: 2 built, 1 failed")
+	if !found || !strings.Contains(summary, "bad.toml:") || !strings.Contains(summary, "error[") {
+		t.Errorf("the summary does not list the failure with its message:\n%s", stderr)
+	}
+	if n := strings.Count(stderr, "] "+filepath.Join(in, "bureau")); n != 3 {
+		t.Errorf("%d progress lines, want one per filing:\n%s", n, stderr)
+	}
+}
+
 // TestOutputNeverReplacesInput: a filing named r.pdf or r.docx was
 // overwritten by its own report, exit 0. Now the run is refused before
 // anything is written, whatever path spells the input.

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	jixiao build [-o DIR|-] [--format pdf,docx] FILE.toml...
+//	jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE.toml|FOLDER...
 //	jixiao check FILE.toml...
 //	jixiao templates
 //	jixiao new --template NAME [--year Y]
@@ -25,30 +25,23 @@ import (
 // megabytes. The GOGC environment variable still wins.
 const gcPercent = 200
 
-// A run's memory grows with its filing: the document model, the layout and
-// the DOCX's XML are each a few times the input. With the collector at
-// gcPercent, a 4.6 MB filing (2,500 projects) peaked at 300 MB (66 times the
-// input) for a PDF and 350 MB for a DOCX. For a large filing the collector
-// is therefore given a soft limit of memBase plus memPerByte per byte of
-// input (limitMemory), which keeps the peak under 60 times the input at a
-// cost in time only for such filings; GOMEMLIMIT still wins.
+// A run's memory grows with its filing: the document model and the layout
+// are each many times the input. With the collector at gcPercent, a 4.6 MB
+// filing (2,500 projects) peaked at 300 MB, 66 times the input. So for a
+// filing of bigFiling bytes or more the collector runs at gcPercentLarge,
+// which keeps the peak under 50 times the input for filings of the sample's
+// shape (docs/performance.md), at the cost of a few more collections;
+// GOGC still wins. (A soft memory limit, tried first, held the peak lower
+// but tripled the time of filings of many tiny projects.)
 const (
-	memBase    = 32 << 20
-	memPerByte = 28
+	bigFiling      = 256 << 10
+	gcPercentLarge = 50
 )
 
-// memLimit is the limit limitMemory set, 0 before.
-var memLimit int64
-
-// limitMemory sets the collector's soft memory limit for a filing of
-// size bytes, unless GOMEMLIMIT is set or a larger filing set it before.
-func limitMemory(size int) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	if limit := memBase + memPerByte*int64(size); limit > memLimit {
-		memLimit = limit
-		debug.SetMemoryLimit(limit)
+// tuneGC sets the collector for a filing of size bytes.
+func tuneGC(size int) {
+	if os.Getenv("GOGC") == "" && size >= bigFiling {
+		debug.SetGCPercent(gcPercentLarge)
 	}
 }
 

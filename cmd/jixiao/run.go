@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -19,6 +21,7 @@ import (
 
 	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/render"
+	"github.com/jixiao-dev/jixiao/render/batch"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/safefile"
 )
@@ -43,6 +46,7 @@ type cli struct {
 	found          diag.List // every finding printed, for check's summary
 	checking       bool      // the command is check
 	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
+	pdfa           bool      // build --pdfa: the PDF as PDF/A-3b
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -231,8 +235,8 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
-func (c *cli) engine(forPDF bool) (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, PrefetchGlyphs: forPDF, UpdateFields: c.updateFields})
+func (c *cli) engine() (*render.Engine, bool) {
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, UpdateFields: c.updateFields, PDFA: c.pdfa})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
@@ -259,17 +263,17 @@ func exitCode(err error) int {
 // (a character no font can draw is found here too).
 func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 	if st, err := os.Stat(path); err == nil {
-		limitMemory(int(render.InputSize(path, st.Size())))
+		tuneGC(int(render.InputSize(path, st.Size())))
 	}
 	f, notes, err := e.LoadFile(path)
 	if err != nil {
 		c.report(notes)
 		return nil, exitCode(err)
 	}
+	heap.Advise()   // for the heap the filing has grown
 	if c.checking { // only check reads the clock; a build's output never depends on it
 		notes = append(notes, render.YearNearToday(f, time.Now())...)
 	}
-	heap.Advise() // for the heap the filing has grown
 	rep, more, err := e.Build(f)
 	notes = append(notes, more...)
 	notes.Sort()
@@ -290,7 +294,7 @@ func (c *cli) check(args []string) int {
 	if !ok {
 		return code
 	}
-	code = c.forEach("check", files, false, func(e *render.Engine, path string) int {
+	code = c.forEach("check", files, func(e *render.Engine, path string) int {
 		_, rc := c.prepare(e, path)
 		return rc
 	})
@@ -304,12 +308,12 @@ func (c *cli) check(args []string) int {
 
 // forEach makes the pipeline and runs fn on every filing named, returning
 // the worst exit code.
-func (c *cli) forEach(cmd string, paths []string, forPDF bool, fn func(e *render.Engine, path string) int) int {
+func (c *cli) forEach(cmd string, paths []string, fn func(e *render.Engine, path string) int) int {
 	if len(paths) == 0 {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao %s FILE.toml", cmd))
 		return exitUsage
 	}
-	e, ok := c.engine(forPDF)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -324,8 +328,9 @@ func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
-	pdfa := fs.Bool("pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
 	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
+	fs.BoolVar(&c.pdfa, "pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
+	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
@@ -344,63 +349,169 @@ func (c *cli) build(args []string) int {
 			return exitUsage
 		}
 	}
-	if *outDir == "-" && (len(files) != 1 || len(exts) != 1) {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
+	if *jobs < 1 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "-j", strconv.Itoa(*jobs)))
 		return exitUsage
 	}
-	if *outDir != "" && *outDir != "-" {
+	if len(files) == 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name at least one filing: jixiao %s FILE.toml", "build"))
+		return exitUsage
+	}
+	if *outDir == "-" {
+		if len(files) != 1 || len(exts) != 1 {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("-o - writes to standard output: name one filing and one format, e.g. --format pdf"))
+			return exitUsage
+		}
+		return c.buildToStdout(files[0], exts[0])
+	}
+	planned, err := batch.Plan(files, *outDir)
+	if err != nil {
+		return c.planError(err)
+	}
+	var outs, ins []string
+	for _, j := range planned {
+		ins = append(ins, j.Input)
+		for _, ext := range exts {
+			outs = append(outs, j.Output(ext))
+		}
+	}
+	if out, in := safefile.Clobbers(outs, c.inputs(ins)); out != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", out, in))
+		return exitUsage
+	}
+	if *outDir != "" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
 			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot create the output folder: %v", c.osError(err)))
 			return exitUsage
 		}
 	}
-	if dup := duplicateOutput(files, *outDir); dup != "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", dup))
+	if len(planned) == 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("no filing found in %s (looked for %s files)", strings.Join(files, ", "), strings.Join(render.Extensions(), ", ")))
 		return exitUsage
 	}
-	if out, in := safefile.Clobbers(outputPaths(files, *outDir, exts), c.inputs(files)); out != "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", out, in))
-		return exitUsage
+	e, ok := c.engine()
+	if !ok {
+		return exitData
 	}
-	return c.forEach("build", files, slices.Contains(exts, "pdf"), func(e *render.Engine, path string) int {
-		return c.buildOne(e, path, *outDir, exts, *pdfa)
+	c.tuneGC(planned, *jobs)
+	pr := c.newProgress(len(planned))
+	results := batch.Run(e, planned, batch.Options{
+		Formats: exts,
+		Workers: *jobs,
+		Grown:   heap.Advise,
+		Started: pr.started,
+		Done: func(r batch.Result, ended int) {
+			pr.clear()
+			c.printResult(r)
+			pr.ended(r, ended)
+		},
 	})
+	pr.clear()
+	return c.summary(results)
 }
 
-func (c *cli) buildOne(e *render.Engine, path, outDir string, exts []string, pdfa bool) int {
+// planError reports why the filings named cannot be planned.
+func (c *cli) planError(err error) int {
+	if ce, ok := errors.AsType[*batch.CollisionError](err); ok {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("two filings would both be written to %s; build them into different folders", ce.Out+".*"))
+		fmt.Fprintf(c.stderr, "\t%s\n\t%s\n", ce.Inputs[0], ce.Inputs[1])
+		return exitUsage
+	}
+	if fe, ok := errors.AsType[*batch.FolderError](err); ok {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("cannot search the folder %s: %v", fe.Path, c.osError(fe.Err)))
+		return exitUsage
+	}
+	fmt.Fprintln(c.stderr, err)
+	return exitUsage
+}
+
+// tuneGC sets the collector (see main.go) for the largest filings that
+// may be built at once: the jobs largest.
+func (c *cli) tuneGC(planned []batch.Job, jobs int) {
+	var sizes []int64
+	for _, j := range planned {
+		if st, err := os.Stat(j.Input); err == nil {
+			sizes = append(sizes, render.InputSize(j.Input, st.Size()))
+		}
+	}
+	slices.Sort(sizes)
+	var sum int64
+	for _, n := range sizes[max(0, len(sizes)-jobs):] {
+		sum += n
+	}
+	tuneGC(int(sum))
+}
+
+// buildToStdout builds one filing and writes one format to standard output.
+func (c *cli) buildToStdout(path, format string) int {
+	e, ok := c.engine()
+	if !ok {
+		return exitData
+	}
 	rep, rc := c.prepare(e, path)
 	if rep == nil {
 		return rc
 	}
 	heap.Advise() // for the heap the layout has grown
-	if outDir == "-" {
-		if err := write(rep, c.stdout, exts[0], pdfa); err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
-			return exitUsage
-		}
-		return exitOK
-	}
-	// The formats are written side by side (the report is read-only by
-	// now), and reported in the order asked for.
-	outs := outputPaths([]string{path}, outDir, exts)
-	batch, err := safefile.Begin(outs...)
-	if err != nil {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, outs[0], c.osError(err)))
+	if err := rep.Write(c.stdout, format); err != nil {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
 		return exitUsage
 	}
-	var wg sync.WaitGroup
-	for i, ext := range exts {
-		wg.Go(func() { batch.Fill(i, func(w io.Writer) error { return write(rep, w, ext, pdfa) }) })
+	return exitOK
+}
+
+// printResult prints a filing's findings and problems to standard error,
+// and the files written to standard output.
+func (c *cli) printResult(r batch.Result) {
+	c.report(r.Notes)
+	if msg := c.failure(r); msg != "" && !errors.Is(r.Err, render.ErrInvalid) && !errors.Is(r.Err, render.ErrUnreadable) {
+		fmt.Fprintln(c.stderr, msg)
 	}
-	wg.Wait()
+	for _, out := range r.Written {
+		fmt.Fprintln(c.stdout, out)
+	}
+}
+
+// failure says in one line why a filing was not built ("" if it was): the
+// first error among its findings, or the error that stopped it.
+func (c *cli) failure(r batch.Result) string {
+	if r.Err == nil {
+		return ""
+	}
+	if we, ok := errors.AsType[*batch.WriteError](r.Err); ok {
+		return c.p.Sprintf("%s: cannot write %s: %v", r.Input, we.Path, c.osError(we.Err))
+	}
+	for _, d := range r.Notes {
+		if d.Severity == diag.Error {
+			first, _, _ := strings.Cut(diag.List{d}.Format(c.lang), "\n")
+			return first
+		}
+	}
+	return c.p.Sprintf("%s: cannot render: %v", r.Input, r.Err)
+}
+
+// summary ends a build of several filings with the count built and every
+// failure with its first message, and returns the exit code: the worst
+// of the filings'.
+func (c *cli) summary(results []batch.Result) int {
 	code := exitOK
-	for i, err := range batch.Commit() {
-		if err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, outs[i], c.osError(err)))
-			code = exitUsage
+	var failed []string
+	for _, r := range results {
+		if r.Err == nil {
 			continue
 		}
-		fmt.Fprintln(c.stdout, outs[i])
+		failed = append(failed, c.failure(r))
+		if _, ok := errors.AsType[*batch.WriteError](r.Err); ok {
+			code = exitUsage
+		} else {
+			code = max(code, exitCode(r.Err))
+		}
+	}
+	if len(results) > 1 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%d filings: %d built, %d failed", len(results), len(results)-len(failed), len(failed)))
+		for _, f := range failed {
+			fmt.Fprintln(c.stderr, "  "+f)
+		}
 	}
 	return code
 }
@@ -410,7 +521,7 @@ func (c *cli) listTemplates(args []string) int {
 	if ok, code := c.parseNoArgs(fs, args, dir); !ok {
 		return code
 	}
-	e, ok := c.engine(false)
+	e, ok := c.engine()
 	for _, t := range e.Forms() {
 		fmt.Fprintf(c.stdout, "%-20s %-10s %s\n", t.ID, t.Source, t.Description)
 	}
@@ -421,7 +532,7 @@ func (c *cli) listTemplates(args []string) int {
 }
 
 func (c *cli) usage(w io.Writer) {
-	fmt.Fprint(w, c.p.Sprintf(diag.UsageText))
+	fmt.Fprint(w, c.p.Sprintf(usageText))
 }
 
 func (c *cli) newFiling(args []string) int {
@@ -438,7 +549,7 @@ func (c *cli) newFiling(args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	e, ok := c.engine(false)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -512,14 +623,6 @@ func (c *cli) writeOut(out, format string, force bool, write func(io.Writer) err
 	return exitOK
 }
 
-// write writes the report in format, the PDF as PDF/A-3b with pdfa.
-func write(rep *render.Report, w io.Writer, format string, pdfa bool) error {
-	if format == "pdf" && pdfa {
-		return rep.WritePDFA(w)
-	}
-	return rep.Write(w, format)
-}
-
 // convert writes a filing in another format: TOML to a data workbook or
 // back, the formats given by the files' extensions.
 func (c *cli) convert(args []string) int {
@@ -543,7 +646,7 @@ func (c *cli) convert(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is the input; name another file", *out))
 		return exitUsage
 	}
-	e, ok := c.engine(false)
+	e, ok := c.engine()
 	if !ok {
 		return exitData
 	}
@@ -594,20 +697,6 @@ func (c *cli) inputs(files []string) []string {
 		}
 	}
 	return in
-}
-
-// duplicateOutput returns an output path that two of the filings would
-// share (same file name into the same folder), or "".
-func duplicateOutput(files []string, outDir string) string {
-	seen := map[string]bool{}
-	for _, f := range files {
-		out := outputPath(f, outDir, "*")
-		if seen[out] {
-			return out
-		}
-		seen[out] = true
-	}
-	return ""
 }
 
 // osError says in the user's language why a file could not be written.

@@ -16,7 +16,7 @@ import (
 // MaxFileSize is the largest filing accepted, refused before parsing.
 // A project of the sample's shape (3 indicators, texts of a few lines) is
 // about 1.9 KB, so 8 MiB holds about 4,400 of them; a run's memory stays
-// within 60 times the file (README, Performance).
+// within 60 times the file (docs/performance.md).
 const MaxFileSize = 8 << 20
 
 // Load reads and decodes a filing. The returned list holds every problem
@@ -83,32 +83,6 @@ func readError(path string, err error) diag.Diagnostic {
 	return d
 }
 
-// TemplateKey returns the value of the top-level key template in a
-// filing's text, or "" if it finds none. It is a quick look at the lines
-// before the first table, not a decoding: a caller can start preparing the
-// form while Parse decodes the file, and Parse's Template is what counts.
-func TemplateKey(data []byte) string {
-	for line := range bytes.Lines(data) {
-		line = bytes.TrimSpace(line)
-		if bytes.HasPrefix(line, []byte("[")) {
-			break
-		}
-		rest, ok := bytes.CutPrefix(line, []byte("template"))
-		if !ok {
-			continue
-		}
-		rest, ok = bytes.CutPrefix(bytes.TrimSpace(rest), []byte("="))
-		rest = bytes.TrimSpace(rest)
-		if !ok || len(rest) < 2 || rest[0] != '"' && rest[0] != '\'' {
-			continue
-		}
-		if value, _, closed := bytes.Cut(rest[1:], rest[:1]); closed {
-			return string(value)
-		}
-	}
-	return ""
-}
-
 // Parse decodes a filing from data; name is used in messages.
 func Parse(name string, data []byte) (*Filing, diag.List) {
 	if len(data) > MaxFileSize {
@@ -124,13 +98,9 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 			diag.T("the file is nested more than %d levels deep", MaxNesting),
 			diag.T("a filing needs only a few levels; check the brackets and the dots in key names")))
 	}
-	// Positions are indexed from the text alone, on another core while the
-	// TOML library decodes it.
-	positions := make(chan Positions, 1)
-	go func() { positions <- IndexPositions(src) }()
 	var f Filing
 	md, err := toml.Decode(src, &f)
-	f.Positions = <-positions
+	f.Positions = IndexPositions(src)
 	variants := CaseVariants(md, reflect.TypeOf(f))
 	if err != nil && len(variants) == 0 {
 		return nil, append(notes, decodeError(name, src, err))

@@ -339,23 +339,6 @@ func TestArrayWhereTableBelongs(t *testing.T) {
 	}
 }
 
-func TestTemplateKey(t *testing.T) {
-	for text, want := range map[string]string{
-		"template = \"national\"\nyear = 2024\n":               "national",
-		"# 申报\nyear = 2024\ntemplate='hebei'   # 表式\n":         "hebei",
-		"  template   =   \"hebei@2024\"\n":                    "hebei@2024",
-		"year = 2024\n[department]\ntemplate = \"national\"\n": "",
-		"templates = \"national\"\n":                           "",
-		"\"template\" = \"national\"\n":                        "",
-		"template = \"open\n":                                  "",
-		"":                                                     "",
-	} {
-		if got := TemplateKey([]byte(text)); got != want {
-			t.Errorf("TemplateKey(%q) = %q, want %q", text, got, want)
-		}
-	}
-}
-
 // TestCaseVariantKeys: a key is known only in its exact spelling. The TOML
 // library fills a field from a key in any case, so budget = 100000.00 beside
 // Budget = 900000.00, or [Department] beside [department] (money_unit 万元

@@ -59,7 +59,7 @@ func Filing(f *budget.Filing, p *Profile) diag.List {
 	if p == nil {
 		p = &Profile{}
 	}
-	c := &checker{f: f, form: newForm(p)}
+	c := &checker{f: f, form: newForm(p), medianBudget: -1}
 	c.filing()
 	c.department()
 	c.sections()
@@ -99,6 +99,9 @@ type checker struct {
 	f    *budget.Filing
 	form *form
 	out  diag.List
+	// medianBudget is the filing's median project budget in hundredths,
+	// for M9; -1 until computed.
+	medianBudget int64
 }
 
 // report adds a finding about the field at path.

@@ -38,7 +38,7 @@ func (c *checker) filing() {
 
 // MaxProjects is the most projects one filing may have (F12): several times
 // what a large department files, and what keeps a run within its memory
-// (each project's tables take about 15 KB however short its texts).
+// (each project's tables take some 20 KB however short its texts).
 const MaxProjects = 5000
 
 // The budget years a filing may have (F3).

@@ -119,14 +119,20 @@ func (c *checker) tooSmall(path string, total int64) {
 	if total <= 0 || fen(total) >= smallYuan*100 {
 		return
 	}
-	var others []int64
-	for _, p := range c.f.Projects {
-		if p.Budget.Err == nil && p.Budget.Hundredths > 0 && p.Budget.Hundredths != total {
-			others = append(others, fen(p.Budget.Hundredths))
+	if c.medianBudget < 0 { // once per filing: the median of the budgets given
+		var all []int64
+		for _, p := range c.f.Projects {
+			if p.Budget.Err == nil && p.Budget.Hundredths > 0 {
+				all = append(all, p.Budget.Hundredths)
+			}
+		}
+		slices.Sort(all)
+		c.medianBudget = 0
+		if len(all) > 0 {
+			c.medianBudget = all[len(all)/2]
 		}
 	}
-	slices.Sort(others)
-	typical := len(others) > 0 && others[len(others)/2] >= typicalYuan*100
+	typical := fen(c.medianBudget) >= typicalYuan*100
 	if fen(total) >= minYuan*100 && !typical {
 		return
 	}

@@ -43,10 +43,8 @@ const (
 	unit        = `(%|％|‰|[\p{Han}a-zA-Z/²³·]{1,6})?`
 )
 
-// patterns are the regular expressions of the checks. Compiling them takes
-// about a millisecond, so init starts it on another core, where it runs
-// while the program starts and reads the filing; a check waits for it only
-// if it comes first.
+// patterns are the regular expressions of the checks, compiled when first
+// needed.
 type patterns struct {
 	quant, rangeValue, qual, compare *regexp.Regexp // 指标值 forms
 	projectCode, unitCode            *regexp.Regexp // 项目编码, 单位编码
@@ -64,8 +62,6 @@ var compiled = sync.OnceValue(func() *patterns {
 		goalNumber:  regexp.MustCompile(`^\s*(\d+[、.．)）]|[(（]\d+[)）]|[一二三四五六七八九十]+[、.．])(.?)`),
 	}
 })
-
-func init() { go compiled() }
 
 // GoalNumber returns the number a goal starts with, as written ("1、",
 // "2.", "(3)", "四、"), or "" if it has none. A decimal is no number:

@@ -1,10 +1,10 @@
 package diag
 
 // entries pairs the English messages (the catalog keys) of the loader and
-// the validator with their Chinese texts. The messages of templates,
-// rendering and the command line are in catalog_template.go and
-// catalog_cli.go; every finding's Msg and Hint is a key of one of them, and
-// tests check it.
+// the validator with their Chinese texts. The messages of templates and
+// rendering are in catalog_template.go, a front end's own are added with
+// Register; every finding's Msg and Hint is a key of one of them, and tests
+// check it.
 var entries = [][2]string{
 	{"error", "错误"},
 	{"the number %q must be written with digits and one decimal point only: no thousands separators, spaces or units", "数字“%s”只能由数字和一个小数点组成，不能有千位分隔符、空格或单位"},
@@ -291,7 +291,12 @@ var entries = [][2]string{
 }
 
 // catalogs are the entry lists, searched in turn by chinese.
-var catalogs = [][][2]string{entries, templateEntries, renderEntries, cliEntries, workbookEntries, diffEntries}
+var catalogs = [][][2]string{entries, templateEntries, renderEntries, workbookEntries, diffEntries}
+
+// Register adds a front end's messages (English key, Chinese text) to the
+// catalog, for its Printer to translate. It is meant for a package's
+// initialisation, before anything is printed; CheckEntries tests them.
+func Register(messages [][2]string) { catalogs = append(catalogs, messages) }
 
 // chinese returns the Chinese text of the message key. It searches the
 // lists one entry after another: a run looks up a few messages, or none,

@@ -1,7 +1,7 @@
 package diag
 
 // diffEntries are the messages of the comparison of two filings
-// (render/diff, jixiao diff); its field names are the terms of catalog.go.
+// (render/diff); its field names are the terms of catalog.go.
 var diffEntries = [][2]string{
 	{"comparing %s with %s", "比较：%s → %s"},
 	{"the two filings hold the same data", "两份申报的数据相同"},
@@ -42,37 +42,4 @@ var diffEntries = [][2]string{
 	{"removed", "删除"},
 	{"renamed", "改名"},
 	{"total", "合计"},
-
-	// jixiao diff.
-	{"output format: text or xlsx (the change table)", "输出格式：text（文本）或 xlsx（调整对照表）"},
-	{"output file (default: standard output; xlsx needs a file)", "输出文件（默认输出到屏幕；xlsx 须指定文件）"},
-	{"name two filings: jixiao diff OLD.toml NEW.toml", "请指定两份申报文件：jixiao diff 调整前.toml 调整后.toml"},
-	{"unknown format %q: use text or xlsx", "未知的输出格式“%s”：请使用 text 或 xlsx"},
-	{"--format xlsx writes a workbook: name it with -o FILE.xlsx", "--format xlsx 生成工作簿：请用 -o 文件.xlsx 指定文件名"},
-	{"the output %s is one of the filings compared; name another file", "输出文件 %s 是参与比较的申报文件之一，请另取文件名"},
-	{"cannot write %s: %v", "无法写入 %s：%v"},
-
-	// jixiao archive and verify.
-	{"archive folder: each year goes into DIR/<year>/", "归档文件夹：每个年度存入 目录/<年度>/"},
-	{"name the archive folder and the filings: jixiao archive -o DIR FILE.toml|FOLDER...", "请指定归档文件夹和申报文件：jixiao archive -o 目录 文件.toml|文件夹..."},
-	{"cannot read %s: %v", "无法读取 %s：%v"},
-	{"no filings (%s) found in %s", "没有找到申报文件（%s）：%s"},
-	{"%s: archived files changed since the manifest, so nothing was written: %s; run jixiao verify %s", "%s：已归档的文件与清单不符，未写入任何内容：%s；请运行 jixiao verify %s 核查"},
-	{"%s and %s are the same department and year (%s); archive one of them", "%s 与 %s 是同一单位同一年度（%s），请只归档其中一份"},
-	{"%s: the manifest cannot be read (%v); the folder is left as it is", "%s：无法读取归档清单（%v），文件夹保持原样"},
-	{"cannot write the archive: %v", "无法写入归档：%v"},
-	{"nothing was archived: correct the filings above and run again", "未归档任何文件：请修正上述申报文件后重新运行"},
-	{"also rebuild every PDF and DOCX from its archived source and compare the bytes", "同时用归档的源文件重新生成每份 PDF 和 DOCX，并逐字节比对"},
-	{"name an archived year: jixiao verify DIR/2024", "请指定归档年度文件夹：jixiao verify 目录/2024"},
-	{"%s was archived by jixiao %s and is rebuilt by %s: a difference may come from the version", "%s 由 jixiao %s 归档，现用 %s 重新生成：如有差异，可能来自版本不同"},
-	{"added: %s (not in the manifest)", "多出：%s（清单中没有）"},
-	{"missing: %s", "缺少：%s"},
-	{"changed: %s (manifest: %s bytes, SHA-256 %s; now: %s bytes, SHA-256 %s)", "已改动：%s（清单记录 %s 字节，SHA-256 %s；现为 %s 字节，SHA-256 %s）"},
-	{"rebuilt differently: %s", "重新生成的结果不同：%s"},
-	{"cannot rebuild from %s: %v", "无法用 %s 重新生成：%v"},
-	{"%s: problems found: %s", "%s：共发现 %s 处问题"},
-	{"%s has no %s: name the folder of one archived year, e.g. DIR/2024", "%s 中没有 %s：请指定归档中某一年度的文件夹，如 目录/2024"},
-	{"%s: all %s files as archived; %s reports rebuilt to the same bytes", "%s：%s 个文件均与归档时一致；%s 份报告重新生成后逐字节相同"},
-	{"%s: all %s files as archived", "%s：%s 个文件均与归档时一致"},
-	{"archives use only the fonts inside jixiao; template %s draws with %s", "归档只能使用 jixiao 内置字体；模板 %s 使用了字体 %s"},
 }

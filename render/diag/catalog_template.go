@@ -85,6 +85,8 @@ var templateEntries = [][2]string{
 
 // renderEntries are the messages about rendering a filing.
 var renderEntries = [][2]string{
+	{"unknown template %q", "未知的模板“%s”"},
+	{"run jixiao templates to list the forms, or add yours with --templates DIR", "运行 jixiao templates 查看可用表式，或用 --templates DIR 添加自己的模板"},
 	{"no font can draw %q (U+%04X) in table %q, row %d, column %d", "没有字体能显示字符“%s”（U+%04X），位于表格“%s”第%d行第%d列"},
 	{"no font can draw %q (U+%04X) in a %s", "没有字体能显示字符“%s”（U+%04X），位于%s中"},
 	{"table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm", "表格“%s”第%d行第%d列的“%s”即使缩小到%g磅也放不下：需要%.1f毫米，表格只能给它%.1f毫米"},

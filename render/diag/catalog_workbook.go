@@ -38,6 +38,8 @@ var workbookEntries = [][2]string{
 	{"open the workbook in Excel or WPS and save it, so the value is stored with the formula", "请用 Excel 或 WPS 打开该工作簿并保存一次，使计算结果随公式保存"},
 	{"the cell shows the error %s", "该单元格显示错误值 %s"},
 	{"correct the formula or the value in this cell", "请更正该单元格的公式或数值"},
+	{"the header says the amounts are in %s, but the 金额单位 on the sheet 单位信息 is %s", "列名表明金额单位为%s，但“单位信息”表中的金额单位为%s"},
+	{"make the 金额单位 the unit the amounts are written in, or convert the amounts", "请把金额单位改为金额实际所用的单位，或换算金额"},
 	{"the line breaks in this cell were joined: %q", "该单元格中的换行已合并为一行：“%s”"},
 	{"this field is one line in the report; check the text", "此项在报告中只占一行，请核对文字"},
 

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
+	"github.com/klauspost/compress/flate"
 )
 
 // Options are the inputs that do not come from the document model.
@@ -237,9 +238,25 @@ func zipTime(created time.Time) time.Time {
 	return created.UTC()
 }
 
-// writeZip stores the parts, deflated, in order, all with time mtime.
+// writeZip stores the parts, deflated, in order, all with time mtime. The
+// compressor is klauspost/compress's flate at level 5, one writer reused
+// for every part: on a thousand projects' document part (35 MB of XML) it
+// takes a third of the CPU time of the standard library's default level
+// (the zip package's) for output 13 % larger (1.41 MB, against 1.25 MB;
+// its level 2 would be a little faster still, at 43 % larger). The output
+// depends on nothing but the parts.
 func writeZip(out io.Writer, parts []part, mtime time.Time) error {
 	z := zip.NewWriter(out)
+	var fw *flate.Writer
+	z.RegisterCompressor(zip.Deflate, func(dst io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(dst, 5)
+			return fw, err
+		}
+		fw.Reset(dst)
+		return fw, nil
+	})
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mtime})
 		if err != nil {

@@ -128,8 +128,8 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 				}
 				c := &fitCell{dc: dc, table: t.Name, row: r + 1, st: st, wide: wide, size: st.Size, floor: st.Size,
 					a: index(colX[dc.Col]), b: index(colX[dc.Col+dc.ColSpan]), tmplMM: colX[dc.Col+dc.ColSpan] - colX[dc.Col]}
-				if c.a >= c.b {
-					continue // its columns have no width: no grid column to widen (found by FuzzLayout)
+				if c.a == c.b {
+					continue // a cell of zero width: its columns hold nothing to fit
 				}
 				if st.MinSize > 0 {
 					c.floor = st.MinSize
@@ -241,6 +241,9 @@ func tightest(tmpl []float64, cells []*fitCell) []float64 {
 	slices.SortStableFunc(order, func(x, y *fitCell) int { return x.b - y.b })
 	m := make([]float64, len(tmpl))
 	for _, c := range order {
+		if c.b <= c.a {
+			continue // a cell that covers no column cannot be given room
+		}
 		if short := c.need() - sum(m[c.a:c.b]); short > epsMM {
 			m[c.b-1] += short
 		}

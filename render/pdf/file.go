@@ -56,7 +56,7 @@ func inParallel(n int, work func(i int)) {
 // stateless one: it compresses as well as the standard library's fastest
 // level, but keeps its tables on the stack instead of in a writer that
 // costs hundreds of kilobytes of fresh memory, which in a short run is what
-// the time goes on (see the README's Performance section).
+// the time goes on (see docs/performance.md).
 func deflate(data []byte) []byte {
 	// Fonts shrink to about four fifths; the buffer grows once if not.
 	// (Made with make, as Grow would clear it first.)

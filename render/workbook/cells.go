@@ -180,10 +180,11 @@ func latin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsD
 func lastRune(s string) rune { r := []rune(s); return r[len(r)-1] }
 
 // decimal reads c as an amount, or as a spending-plan percentage with
-// asPercent: a number stored as a double becomes its shortest decimal
-// (1234.5599999999999 is 1234.56) and then exact hundredths; a cell with a
-// per-cent format holding 0.25 is 25; text goes through the same rules as
-// a TOML string, so 100,000.00 or full-width digits get the same findings.
+// asPercent: a number stored as a double becomes the decimal Excel means
+// by it (excelDigits: 1234.5599999999999 is 1234.56) and then exact
+// hundredths; a cell with a per-cent format holding 0.25 is 25; text goes
+// through the same rules as a TOML string, so 100,000.00 or full-width
+// digits get the same findings.
 func (s *sheet) decimal(c cell, asPercent bool, path string) budget.Decimal {
 	if c.value == "" && !c.hasF && c.typ != "e" {
 		return budget.Decimal{}

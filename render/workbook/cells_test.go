@@ -249,3 +249,19 @@ func TestNotAWorkbook(t *testing.T) {
 		t.Errorf("the .xls message says not how to save it: %s", zh)
 	}
 }
+
+func TestHeaderUnit(t *testing.T) {
+	for header, want := range map[string]string{
+		"预算数（万元）":   "my.xlsx:项目!C1: error[X8]: the header says the amounts are in 万元, but the 金额单位 on the sheet 单位信息 is 元",
+		"预算数（元）":    "",
+		"预算数(单位：元)": "",
+	} {
+		_, notes := edited(t, func(x *excelize.File, col func(string, string) string) {
+			must(t, x.SetCellStr(sheetProjects, col(sheetProjects, "预算数")+"1", header))
+		})
+		got := strings.Join(find(notes, "X8"), "")
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("%s: %q", header, got)
+		}
+	}
+}

@@ -21,6 +21,7 @@
 // X3 a column or row it does not read or a sheet without a header row,
 // X4 a formula without a stored value, X5 a cell showing an error value,
 // X6 an indicator whose project code matches no project, X7 a line break
-// joined in a one-line field; S3 a year that is not a whole number, F6 a
+// joined in a one-line field, X8 an amount column whose header names a
+// money unit other than the workbook's; S3 a year that is not a whole number, F6 a
 // file over MaxFileSize.
 package workbook

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
@@ -414,6 +415,11 @@ func (r *reader) projects(s *sheet) {
 		return
 	}
 	r.f.Positions["projects"] = diag.Pos{Sheet: s.name, Line: header + 1, Col: 1}
+	for i, col := range at {
+		if col > 0 && projectColumns[i].kind == money {
+			r.headerUnit(s, s.at(header, col))
+		}
+	}
 	for row := header + 1; row <= len(s.rows); row++ {
 		if s.rowEmpty(row, at) && s.rowEmpty(row, plan) {
 			continue
@@ -472,6 +478,27 @@ func (r *reader) projects(s *sheet) {
 		p.SpendingPlan = r.plan(s, row, plan, path+".spending_plan")
 		r.f.Projects = append(r.f.Projects, p)
 	}
+}
+
+// headerUnit reports an amount column whose header names a money unit
+// (预算数（万元）, as a budget system's export may have it) other than the
+// workbook's 金额单位: every amount of the column would be read in the
+// wrong unit.
+func (r *reader) headerUnit(s *sheet, c cell) {
+	h := width.Narrow.String(strings.TrimFunc(c.value, unicode.IsSpace))
+	open := strings.LastIndex(h, "(")
+	if open < 0 || !strings.HasSuffix(h, ")") {
+		return
+	}
+	unit := strings.TrimFunc(h[open+1:len(h)-1], unicode.IsSpace)
+	unit = strings.TrimPrefix(strings.TrimPrefix(unit, "单位:"), "单位")
+	given := string(r.f.Department.MoneyUnit)
+	if !slices.Contains([]string{"元", "万元", "千元", "亿元"}, unit) || given == "" || unit == given {
+		return
+	}
+	r.add(s.finding(diag.Error, "X8", c).Say(
+		diag.T("the header says the amounts are in %s, but the 金额单位 on the sheet 单位信息 is %s", unit, given),
+		diag.T("make the 金额单位 the unit the amounts are written in, or convert the amounts")), "department.money_unit")
 }
 
 // plan reads a project's spending plan from the checkpoint columns: up to

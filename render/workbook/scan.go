@@ -267,7 +267,7 @@ func tag(data []byte, i int) (name string, attrs [][2]string, end int, closing, 
 		if k := strings.IndexByte(key, ':'); k >= 0 {
 			key = key[k+1:]
 		}
-		attrs = append(attrs, [2]string{key, unescape(data[i+1 : i+1+q])})
+		attrs = append(attrs, [2]string{key, textOf(data[i+1 : i+1+q])})
 		i += q + 2
 	}
 }
@@ -284,8 +284,8 @@ func attr(attrs [][2]string, key string) string {
 	return ""
 }
 
-// textOf decodes an element's text: character references, the five
-// entities and CDATA sections. XML reads a line end as \n.
+// textOf decodes an element's text or an attribute's value: character
+// references, the five entities and CDATA sections. XML reads a line end as \n.
 func textOf(b []byte) string {
 	if !bytes.ContainsAny(b, "&\r<") {
 		return string(b)
@@ -331,9 +331,6 @@ func textOf(b []byte) string {
 	}
 	return out.String()
 }
-
-// unescape decodes the references of an attribute value.
-func unescape(b []byte) string { return textOf(b) }
 
 // entity is the text of the reference &name;.
 func entity(name string) string {

@@ -438,10 +438,12 @@ func (wr *writer) printSetup(sheet string) error {
 	return wr.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet), Scope: sheet})
 }
 
-// lineHeight is the height in points of a line of 11-point text, and
-// maxRowHeight the most a spreadsheet row may be.
+// lineHeight is the height in points given a line of 11-point text (Excel
+// takes about 15, LibreOffice with its Chinese fallback font more: a row
+// a little tall beats one whose text is cut), and maxRowHeight the most a
+// spreadsheet row may be.
 const (
-	lineHeight   = 15.0
+	lineHeight   = 16.0
 	maxRowHeight = 409.0
 )
 

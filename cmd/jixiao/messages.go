@@ -1,7 +1,14 @@
-package diag
+package main
 
-// cliEntries are the messages of the command line.
-var cliEntries = [][2]string{
+import "github.com/jixiao-dev/jixiao/render/diag"
+
+// The command's own messages join the catalog of diag, in which the
+// pipeline's findings are, so that one printer speaks both.
+func init() { diag.Register(messages) }
+
+// messages pairs the command line's English messages (the catalog keys)
+// with their Chinese texts.
+var messages = [][2]string{
 	{"unknown command %q", "未知命令“%s”"},
 	{"permission denied (is the file open in another program, or the folder read-only?)", "没有写入权限（文件是否正被其他程序打开，或文件夹为只读？）"},
 	{"the folder does not exist", "文件夹不存在"},
@@ -17,8 +24,6 @@ var cliEntries = [][2]string{
 	{"two filings would both be written to %s; build them into different folders", "两个申报文件会写入同一个输出 %s；请分别输出到不同的文件夹"},
 	{"message language: zh or en (default from LANG, else zh)", "提示信息语言：zh 或 en（默认按 LANG，否则为中文）"},
 	{"folder of extra form templates (also JIXIAO_TEMPLATES)", "附加表式模板所在文件夹（也可用环境变量 JIXIAO_TEMPLATES）"},
-	{"unknown template %q", "未知的模板“%s”"},
-	{"run jixiao templates to list the forms, or add yours with --templates DIR", "运行 jixiao templates 查看可用表式，或用 --templates DIR 添加自己的模板"},
 	{"name at least one filing: jixiao %s FILE.toml", "请至少指定一个申报文件：jixiao %s 文件.toml"},
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
@@ -46,16 +51,58 @@ var cliEntries = [][2]string{
 	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
 	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
 	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
-	{UsageText, usageTextZH},
+	{"filings built at once (default: the number of CPUs)", "同时生成的申报文件数（默认为 CPU 核数）"},
+	{"no filing found in %s (looked for %s files)", "在 %s 中没有找到申报文件（查找的是 %s 文件）"},
+	{"cannot search the folder %s: %v", "无法查找文件夹 %s：%v"},
+	{"[%d/%d] building %s", "[%d/%d] 正在生成 %s"},
+	{"built", "已生成"},
+	{"failed", "失败"},
+	{"%d filings: %d built, %d failed", "共 %d 份申报文件：%d 份已生成，%d 份失败"},
+	// jixiao diff.
+	{"output format: text or xlsx (the change table)", "输出格式：text（文本）或 xlsx（调整对照表）"},
+	{"output file (default: standard output; xlsx needs a file)", "输出文件（默认输出到屏幕；xlsx 须指定文件）"},
+	{"name two filings: jixiao diff OLD.toml NEW.toml", "请指定两份申报文件：jixiao diff 调整前.toml 调整后.toml"},
+	{"unknown format %q: use text or xlsx", "未知的输出格式“%s”：请使用 text 或 xlsx"},
+	{"--format xlsx writes a workbook: name it with -o FILE.xlsx", "--format xlsx 生成工作簿：请用 -o 文件.xlsx 指定文件名"},
+	{"the output %s is one of the filings compared; name another file", "输出文件 %s 是参与比较的申报文件之一，请另取文件名"},
+	{"cannot write %s: %v", "无法写入 %s：%v"},
+
+	// jixiao archive and verify.
+	{"archive folder: each year goes into DIR/<year>/", "归档文件夹：每个年度存入 目录/<年度>/"},
+	{"name the archive folder and the filings: jixiao archive -o DIR FILE.toml|FOLDER...", "请指定归档文件夹和申报文件：jixiao archive -o 目录 文件.toml|文件夹..."},
+	{"cannot read %s: %v", "无法读取 %s：%v"},
+	{"no filings (%s) found in %s", "没有找到申报文件（%s）：%s"},
+	{"%s: archived files changed since the manifest, so nothing was written: %s; run jixiao verify %s", "%s：已归档的文件与清单不符，未写入任何内容：%s；请运行 jixiao verify %s 核查"},
+	{"%s and %s are the same department and year (%s); archive one of them", "%s 与 %s 是同一单位同一年度（%s），请只归档其中一份"},
+	{"%s: the manifest cannot be read (%v); the folder is left as it is", "%s：无法读取归档清单（%v），文件夹保持原样"},
+	{"cannot write the archive: %v", "无法写入归档：%v"},
+	{"nothing was archived: correct the filings above and run again", "未归档任何文件：请修正上述申报文件后重新运行"},
+	{"also rebuild every PDF and DOCX from its archived source and compare the bytes", "同时用归档的源文件重新生成每份 PDF 和 DOCX，并逐字节比对"},
+	{"name an archived year: jixiao verify DIR/2024", "请指定归档年度文件夹：jixiao verify 目录/2024"},
+	{"%s was archived by jixiao %s and is rebuilt by %s: a difference may come from the version", "%s 由 jixiao %s 归档，现用 %s 重新生成：如有差异，可能来自版本不同"},
+	{"added: %s (not in the manifest)", "多出：%s（清单中没有）"},
+	{"missing: %s", "缺少：%s"},
+	{"changed: %s (manifest: %s bytes, SHA-256 %s; now: %s bytes, SHA-256 %s)", "已改动：%s（清单记录 %s 字节，SHA-256 %s；现为 %s 字节，SHA-256 %s）"},
+	{"rebuilt differently: %s", "重新生成的结果不同：%s"},
+	{"cannot rebuild from %s: %v", "无法用 %s 重新生成：%v"},
+	{"%s: problems found: %s", "%s：共发现 %s 处问题"},
+	{"%s has no %s: name the folder of one archived year, e.g. DIR/2024", "%s 中没有 %s：请指定归档中某一年度的文件夹，如 目录/2024"},
+	{"%s: all %s files as archived; %s reports rebuilt to the same bytes", "%s：%s 个文件均与归档时一致；%s 份报告重新生成后逐字节相同"},
+	{"%s: all %s files as archived", "%s：%s 个文件均与归档时一致"},
+	{"archives use only the fonts inside jixiao; template %s draws with %s", "归档只能使用 jixiao 内置字体；模板 %s 使用了字体 %s"},
+	{usageText, usageTextZH},
 }
 
-// UsageText is the command line's help text (its catalog key).
-const UsageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
+// usageText is the command line's help text (its catalog key).
+const usageText = `jixiao: budget performance report generator (部门整体绩效目标 / 预算项目绩效目标)
 
 usage:
   jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
   jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
-  jixiao build [-o DIR|-] [--format pdf,docx] FILE...       render each filing to PDF and DOCX (-o -: one file to stdout)
+  jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE|FOLDER...
+                                                            render each filing to PDF and DOCX; a folder's filings
+                                                            are built into the same tree under DIR, N at a time
+                                                            (default: the number of CPUs; -o -: one file to stdout)
   jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
   jixiao diff [--format xlsx -o FILE] OLD NEW               what changed between two versions of a filing
@@ -74,6 +121,7 @@ exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/
 example:
   jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
   jixiao build my.xlsx
+  jixiao build -o out filings/                (every filing under filings/, into out/filings/…)
 `
 
 const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整体绩效目标 / 预算项目绩效目标）
@@ -81,7 +129,10 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 用法：
   jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
   jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
-  jixiao build [-o 目录|-] [--format pdf,docx] 文件...      将每份申报文件生成 PDF 和 DOCX（-o - 输出到标准输出）
+  jixiao build [-o 目录|-] [--format pdf,docx] [-j N] 文件|文件夹...
+                                                            将每份申报文件生成 PDF 和 DOCX；文件夹中的申报文件按原有
+                                                            目录结构输出到“目录”下，同时生成 N 份（默认为 CPU 核数；
+                                                            -o - 输出到标准输出）
   jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
   jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
@@ -100,4 +151,5 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 示例：
   jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）
   jixiao build 填报.xlsx
+  jixiao build -o out 申报文件/               （申报文件/ 下的全部申报文件，输出到 out/申报文件/…）
 `

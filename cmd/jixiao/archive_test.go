@@ -154,3 +154,25 @@ func TestWorkbookDiffAndArchive(t *testing.T) {
 		t.Errorf("verify --rebuild: exit %d: %s%s", code, stdout, stderr)
 	}
 }
+
+// TestBuildPDFA: build --pdfa writes the PDF as PDF/A-3b; without it the
+// PDF has none of it.
+func TestBuildPDFA(t *testing.T) {
+	for _, pdfa := range []bool{true, false} {
+		dir := t.TempDir()
+		args := []string{"build", "--format", "pdf", "-o", dir, sample}
+		if pdfa {
+			args = append(args, "--pdfa")
+		}
+		if code, _, stderr := jixiao(t, nil, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		pdf, err := os.ReadFile(filepath.Join(dir, "shanhaiguan-wxb-2024.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(pdf), "<pdfaid:part>3</pdfaid:part>") && strings.Contains(string(pdf), "/OutputIntents"); got != pdfa {
+			t.Errorf("--pdfa %v: PDF/A %v", pdfa, got)
+		}
+	}
+}

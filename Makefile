@@ -7,18 +7,21 @@ FUZZTIME ?= 20s
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test race bench lint fuzz dist generate clean
+.PHONY: all build run test race bench lint fuzz dist generate clean e2e
 all: build
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/jixiao
 
-# Render every filing under data/ into out/ (PDF and DOCX), and write each
-# as the data workbook an officer fills in (out/NAME.xlsx).
+# Render every filing under data/ into out/ (PDF, DOCX and the tables as a
+# workbook, NAME-绩效目标表.xlsx), write each as the data workbook an officer
+# fills in (out/NAME.xlsx), and a finance bureau's summary of them all
+# (out/汇总.xlsx).
 run: build
 	@mkdir -p out
-	$(BIN) build -o out $(SAMPLES)
+	$(BIN) build -o out --format pdf,docx,xlsx $(SAMPLES)
 	@for f in $(SAMPLES); do $(BIN) convert --force $$f -o out/$$(basename $$f .toml).xlsx || exit 1; done
+	$(BIN) summary --force -o out/汇总.xlsx $(SAMPLES)
 
 # The fuzz runs of make test are bounded by a count of inputs, not by time:
 # Go 1.26 can fail a time-bounded run with "context deadline exceeded" when
@@ -26,6 +29,14 @@ run: build
 test: lint
 	$(GO) test -count=1 ./...
 	$(MAKE) fuzz FUZZTIME=20000x
+
+# The editor's end-to-end test in headless Chromium (Debian's chromium;
+# playwright-core from npm, installed into the test's folder by npm ci;
+# nothing downloads a browser). It also refreshes the screenshot in docs/.
+E2E := cmd/jixiao/internal/editor/e2e
+e2e: build
+	@[ -d $(E2E)/node_modules/playwright-core ] || (cd $(E2E) && npm ci --no-audit --no-fund)
+	JIXIAO_BIN=$(abspath $(BIN)) node $(E2E)/editor.e2e.js
 
 # The tests under the race detector (needs cgo, i.e. a C compiler): a run
 # uses several goroutines (template and filing, fonts and pages).
@@ -39,6 +50,7 @@ race:
 FUZZ := $(GO) test -run='^$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=20x
 fuzz:
 	$(FUZZ) -fuzz='^FuzzLoadCheck$$' ./render/check
+	$(FUZZ) -fuzz='^FuzzPatch$$' ./render/budget
 	$(FUZZ) -fuzz='^FuzzTemplate$$' ./templates
 	$(FUZZ) -fuzz='^FuzzLayout$$' ./render/layout
 	$(FUZZ) -fuzz='^FuzzWrite$$' ./render/pdf

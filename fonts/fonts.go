@@ -118,6 +118,16 @@ func parseEmbedded(name string, data []byte) (*Face, error) {
 	return parse(name, data, 0, false)
 }
 
+// EmbeddedFile returns the TrueType file of an embedded face, as it is
+// embedded (a subset of the original font, see README.md), or nil for an
+// unknown name.
+func EmbeddedFile(name string) []byte {
+	if e, ok := embedded[name]; ok {
+		return e.data
+	}
+	return nil
+}
+
 // EmbeddedNames returns the names of the embedded faces.
 func EmbeddedNames() []string {
 	return []string{SerifRegular, SerifBold, SansMedium, KaiRegular}

@@ -73,3 +73,20 @@ func ExampleEngine_Check() {
 	// ../data/national/mzj-2024.toml:12:1: error[M7]: money unit "千元" is not one this form accepts (元 / 万元) (department.money_unit)
 	// 	hint: set money_unit under [department] to one of them: the form prints amounts in 万元 and converts them from that unit
 }
+
+// Details tells a form-filling front end what to offer: the 一级 and 二级
+// indicators for its drop-downs, the spending-plan checkpoints and the
+// money units.
+func ExampleEngine_Details() {
+	e, _ := render.New(render.Options{})
+	d, _ := e.Details("hebei", 2024)
+	fmt.Println(d.ID, d.Checkpoints, d.MoneyUnits)
+	for _, c := range d.Categories {
+		fmt.Println(c.Name, c.Subs)
+	}
+	// Output:
+	// hebei@2024 [3月底 6月底 10月底 12月底] [元 万元]
+	// 产出指标 [数量指标 质量指标 时效指标 成本指标]
+	// 效果指标 [经济效益指标 社会效益指标 生态效益指标 可持续影响指标]
+	// 满意度指标 [服务对象满意度指标]
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/docximport"
 	"github.com/jixiao-dev/jixiao/render/workbook"
 )
 
@@ -18,11 +19,14 @@ import (
 // to save them as .xlsx.
 var readers = map[string]reader{
 	".toml": {read: budget.Parse, limit: budget.MaxFileSize},
-	".xlsx": xlsx,
-	".xlsm": xlsx,
-	".xls":  xlsx,
-	".et":   xlsx,
-	".ods":  xlsx,
+	".xlsx": dataWorkbook,
+	".xlsm": dataWorkbook,
+	".xls":  dataWorkbook,
+	".et":   dataWorkbook,
+	".ods":  dataWorkbook,
+	".docx": wordReport, // last year's report
+	".doc":  wordReport, // refused with how to save it as .docx
+	".wps":  wordReport,
 }
 
 // InputExtensions lists the extensions of the files a filing is read from
@@ -34,7 +38,11 @@ func InputExtensions() []string { return slices.Sorted(maps.Keys(readers)) }
 // A data workbook holds the same filing as a TOML file about 8 times its
 // size (the sample of 1,000 projects: 0.3 MB as a workbook, 2.3 MB as
 // TOML): its zip compresses the sheets' XML.
-var xlsx = reader{read: workbook.Read, limit: workbook.MaxFileSize, hints: workbook.Hints, expands: 8}
+var dataWorkbook = reader{read: workbook.Read, limit: workbook.MaxFileSize, hints: workbook.Hints, expands: 8}
+
+// A Word report holds little of a filing per byte (its XML is verbose and
+// compressed); pictures make most of a large one.
+var wordReport = reader{read: docximport.Read, limit: docximport.MaxFileSize, named: true}
 
 // A Reader decodes a filing from the bytes of a file; file names the file
 // in findings. It returns the filing, or nil with findings that hold an
@@ -51,6 +59,9 @@ type reader struct {
 	// expands is how many bytes of TOML a byte of the format holds (1 when
 	// 0), for InputSize.
 	expands int64
+	// named says files of the format are read when named, never found by
+	// a folder search (see Extensions).
+	named bool
 }
 
 // InputSize is the size of the TOML file that holds the same filing as the
@@ -69,9 +80,27 @@ func readerOf(file string) reader {
 }
 
 // Extensions lists the file extensions of the formats render reads (lower
-// case, with the dot, sorted): what a folder is searched for.
+// case, with the dot, sorted): what a folder is searched for. Word
+// reports are left out: a folder holds this year's reports beside the
+// filings, and last year's report is read when named.
 func Extensions() []string {
-	exts := slices.Collect(maps.Keys(readers))
+	var exts []string
+	for ext, r := range readers {
+		if !r.named {
+			exts = append(exts, ext)
+		}
+	}
 	slices.Sort(exts)
 	return exts
+}
+
+// IsReport says whether the file name is that of a report file jixiao
+// writes under a name of its own (NAME-绩效目标表.xlsx), not a filing.
+func IsReport(name string) bool {
+	for _, f := range Formats() {
+		if s := Suffix(f); s != "."+f && strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,7 +2,7 @@
 // command, a local server) calls: an Engine loads a filing from a file or
 // from bytes (the format picked by the file's extension, see readers.go),
 // looks up its form, checks it and builds the report, which it writes as a
-// PDF or a DOCX to any io.Writer.
+// PDF, a DOCX or a workbook of its tables to any io.Writer.
 //
 // Findings come back as values (diag.List), never printed; errors say what
 // kind of failure ended a step (ErrUnreadable, ErrInvalid), for a front end
@@ -25,6 +25,7 @@ import (
 	"github.com/jixiao-dev/jixiao/render/docx"
 	"github.com/jixiao-dev/jixiao/render/layout"
 	"github.com/jixiao-dev/jixiao/render/pdf"
+	"github.com/jixiao-dev/jixiao/render/xlsx"
 	"github.com/jixiao-dev/jixiao/templates"
 )
 
@@ -250,8 +251,23 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	return docx.Write(w, r.doc, docx.Options{PageOf: pages, UpdateFields: r.updateFields})
 }
 
+// WriteXLSX writes the report's captioned tables (each project's form) as
+// a workbook, one sheet per table.
+func (r *Report) WriteXLSX(w io.Writer) error { return xlsx.Write(w, r.doc) }
+
+// Suffix is how the name of a report's file written in format ends:
+// ".pdf", ".docx", and "-绩效目标表.xlsx" for the tables' workbook, which so
+// never takes the name of the officer's data workbook (NAME.xlsx) beside
+// it.
+func Suffix(format string) string {
+	if format == "xlsx" {
+		return "-绩效目标表.xlsx"
+	}
+	return "." + format
+}
+
 // Formats are the output formats Write knows, by file extension.
-func Formats() []string { return []string{"pdf", "docx"} }
+func Formats() []string { return []string{"pdf", "docx", "xlsx"} }
 
 // Write writes the report in format, one of Formats.
 func (r *Report) Write(w io.Writer, format string) error {
@@ -260,6 +276,8 @@ func (r *Report) Write(w io.Writer, format string) error {
 		return r.WritePDF(w)
 	case "docx":
 		return r.WriteDOCX(w)
+	case "xlsx":
+		return r.WriteXLSX(w)
 	}
 	return errors.New("render: unknown output format " + format)
 }

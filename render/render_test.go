@@ -299,3 +299,10 @@ func TestEngineConcurrent(t *testing.T) {
 }
 
 func Benchmark1000ProjectsDOCX(b *testing.B) { benchmarkBuild(b, manyProjects(b, 1000), "docx") }
+
+func TestScreenFontIsTrueType(t *testing.T) {
+	f := ScreenFont()
+	if len(f) < 1<<20 || string(f[:4]) != "\x00\x01\x00\x00" {
+		t.Errorf("ScreenFont is %d bytes starting %q, want a TrueType font", len(f), f[:min(4, len(f))])
+	}
+}

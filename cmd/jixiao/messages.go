@@ -15,6 +15,26 @@ var messages = [][2]string{
 	{"a file or folder of that name is in the way", "已有同名的文件或文件夹"},
 	{"the disk is full", "磁盘已满"},
 	{"unknown language %q: use zh or en", "未知的语言“%s”：请使用 zh 或 en"},
+	{"name a command: build, check, new, convert, summary, templates, serve or help", "请指定命令：build、check、new、convert、summary、templates、serve 或 help"},
+	{"the workbook to write, e.g. 汇总.xlsx", "要写入的工作簿，如 汇总.xlsx"},
+	{"money unit of the summary: 元 or 万元", "汇总表的金额单位：元 或 万元"},
+	{"name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx", "请指定申报文件和要写入的工作簿：jixiao summary 文件… -o 汇总.xlsx"},
+	{"the output %s is one of the inputs; name another file", "输出文件 %s 是输入文件之一；请另选文件名"},
+	{"some filings have errors: the workbook lists them in its 说明 column; run jixiao check on them", "部分申报文件有错误：已列在工作簿的“说明”栏；请用 jixiao check 检查这些文件"},
+	{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
+	{"do not open the browser", "不自动打开浏览器"},
+	{"allow an --addr other than loopback (anyone who has the address with its token can edit the files)", "允许 --addr 使用本机回环以外的地址（任何拿到地址和令牌的人都能修改文件）"},
+	{"name one folder: jixiao serve [DIR]", "请只指定一个文件夹：jixiao serve [文件夹]"},
+	{"press Enter to close this window", "按回车键关闭此窗口"},
+	{"%s is not a loopback address; add --public to serve the network (anyone who has the address with its token can edit the files)", "%s 不是本机回环地址；如确需向网络提供服务，请加 --public（任何拿到地址和令牌的人都能修改文件）"},
+	{"cannot listen on %s: %v", "无法在 %s 上监听：%v"},
+	{"--addr %s names no address: give the address the others will open, e.g. --addr 192.168.1.5:8080", "--addr %s 没有指明地址：请给出别人访问时使用的地址，如 --addr 192.168.1.5:8080"},
+	{"warning: serving %s to the network; anyone who has the address with its token can read and change the filings in %s", "警告：正在向网络提供 %s；任何拿到地址和令牌的人都能读取和修改 %s 中的申报文件"},
+	{"cannot open the folder %s: %v", "无法打开文件夹 %s：%v"},
+	{"the editor is open in your browser at the address above (folder %s); close this window or press Ctrl+C to stop it", "编辑器已在浏览器中打开，地址见上一行（文件夹 %s）；关闭此窗口或按 Ctrl+C 即可停止"},
+	{"cannot open the browser (%v): open the address above in it", "无法打开浏览器（%v）：请手动在浏览器中打开上面的地址"},
+	{"the editor stopped: %v", "编辑器已停止：%v"},
+	{"the editor has stopped; the files it saved are in %s", "编辑器已停止；保存的文件在 %s"},
 	{"run jixiao %s -h for its options", "运行 jixiao %s -h 查看可用选项"},
 	{"unknown option %s", "未知的选项 %s"},
 	{"option %s: invalid value %q", "选项 %s 的值“%s”无效"},
@@ -27,11 +47,11 @@ var messages = [][2]string{
 	{"name at least one filing: jixiao %s FILE.toml", "请至少指定一个申报文件：jixiao %s 文件.toml"},
 	{"output folder (default: beside each input); - writes one file to standard output", "输出文件夹（默认与输入文件相同）；- 表示写到标准输出"},
 	{"-o - writes to standard output: name one filing and one format, e.g. --format pdf", "-o - 表示写到标准输出：只能指定一个申报文件和一种格式，如 --format pdf"},
-	{"output formats, comma-separated: pdf, docx", "输出格式，逗号分隔：pdf、docx"},
+	{"output formats, comma-separated: pdf, docx, xlsx", "输出格式，逗号分隔：pdf、docx、xlsx"},
+	{"unknown format %q: use pdf, docx, xlsx or a list such as pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx、xlsx，或如 pdf,docx 的列表"},
 	{"make Word update the DOCX's table of contents when it opens the file (it asks first)", "让 Word 打开 DOCX 时更新目录等域（会先询问用户）"},
-	{"unknown format %q: use pdf, docx or pdf,docx", "未知的输出格式“%s”：请使用 pdf、docx 或 pdf,docx"},
 	{"cannot create the output folder: %v", "无法创建输出文件夹：%v"},
-	{"--format names no format: use pdf, docx or pdf,docx", "--format 未指定输出格式：请使用 pdf、docx 或 pdf,docx"},
+	{"--format names no format: use pdf, docx, xlsx or a list such as pdf,docx", "--format 未指定输出格式：请使用 pdf、docx、xlsx，或如 pdf,docx 的列表"},
 	{"SOURCE_DATE_EPOCH=%s is not a time from 1980 to 9999 in seconds since 1970-01-01 UTC; unset it or correct it", "SOURCE_DATE_EPOCH=%s 不是1980年至9999年之间的时间（自1970-01-01 UTC起的秒数），请删除或更正该环境变量"},
 	{"the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", "输出文件 %s 将覆盖输入文件 %s，请重命名输入文件，或用 -o DIR 输出到其他文件夹"},
 	{"another jixiao run is writing the same file now; wait for it to finish, then run again", "另一个 jixiao 正在写入同一文件，请等其完成后再运行"},
@@ -41,7 +61,6 @@ var messages = [][2]string{
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
 	{"write the PDF as PDF/A-3b, for archiving", "将 PDF 生成为 PDF/A-3b 归档格式"},
-	{"name a command: build, check, new, convert, templates or help", "请指定命令：build、check、new、convert、templates 或 help"},
 	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
 	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
 	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
@@ -105,6 +124,10 @@ usage:
                                                             (default: the number of CPUs; -o -: one file to stdout)
   jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
+  jixiao summary FILE... -o 汇总.xlsx [--unit 元|万元]        a bureau's summary workbook of many filings
+  (--format xlsx writes the report's tables as a workbook, FILE-绩效目标表.xlsx;
+   a filing may be last year's report.docx, e.g. jixiao convert report.docx -o my.xlsx)
+  jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
   jixiao diff [--format xlsx -o FILE] OLD NEW               what changed between two versions of a filing
   jixiao archive -o DIR FILE|FOLDER...                      keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
   jixiao verify [--rebuild] DIR/<year>...                   check an archived year against its manifest
@@ -135,6 +158,10 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
                                                             -o - 输出到标准输出）
   jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
+  jixiao summary 文件... -o 汇总.xlsx [--unit 元|万元]       将多份申报文件汇总为一个工作簿
+  （--format xlsx 将报告中的表格输出为工作簿“文件-绩效目标表.xlsx”；
+   申报文件也可以是上年的报告 .docx，如 jixiao convert 报告.docx -o 填报.xlsx）
+  jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
   jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
   jixiao archive -o 目录 文件|文件夹...                     按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
   jixiao verify [--rebuild] 目录/<年度>...                  按清单核验已归档的年度

@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/desktop"
 	"github.com/jixiao-dev/jixiao/cmd/jixiao/internal/heap"
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/batch"
@@ -57,17 +58,22 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown language %q: use zh or en", langArg(args)))
 		return exitUsage
 	}
+	if desktop.DoubleClicked(runtime.GOOS, args, desktop.ConsoleProcesses) {
+		return c.doubleClicked()
+	}
 	if len(args) == 0 {
 		c.usage(stderr)
 		return exitUsage
 	}
-	safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
-		fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
-	})
 	if d := getenv("JIXIAO_TEMPLATES"); d != "" {
 		c.templateDirs = filepath.SplitList(d)
 	}
 	cmd, rest := splitCommand(args)
+	if cmd != "serve" { // the editor stops by itself (serve.go)
+		safefile.ExitOnInterrupt(exitUsage, func(sig os.Signal, removed int) {
+			fmt.Fprintln(stderr, c.p.Sprintf("stopped by %v: %d unfinished output files removed; files written before are unchanged", sig, removed))
+		})
+	}
 	switch cmd {
 	case "build":
 		return c.build(rest)
@@ -79,6 +85,10 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.newFiling(rest)
 	case "convert":
 		return c.convert(rest)
+	case "summary":
+		return c.summarize(rest)
+	case "serve":
+		return c.serve(rest)
 	case "diff":
 		return c.compare(rest)
 	case "archive":
@@ -89,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		c.usage(stdout)
 		return exitOK
 	case "":
-		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, templates or help"))
+		fmt.Fprintln(stderr, c.p.Sprintf("name a command: build, check, new, convert, summary, templates, serve or help"))
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, c.p.Sprintf("unknown command %q", cmd))
@@ -99,7 +109,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "convert", "diff", "archive", "verify", "help"}
+	commands  = []string{"build", "check", "templates", "new", "convert", "summary", "serve", "diff", "archive", "verify", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 
@@ -327,7 +337,7 @@ func (c *cli) forEach(cmd string, paths []string, fn func(e *render.Engine, path
 func (c *cli) build(args []string) int {
 	fs, dir := c.flags("build")
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
-	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx"))
+	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx, xlsx"))
 	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	fs.BoolVar(&c.pdfa, "pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
 	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
@@ -337,10 +347,10 @@ func (c *cli) build(args []string) int {
 	}
 	exts, err := render.ParseFormats(*formats)
 	if fe := (*render.FormatError)(nil); errors.As(err, &fe) && fe.Name == "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("--format names no format: use pdf, docx or pdf,docx"))
+		fmt.Fprintln(c.stderr, c.p.Sprintf("--format names no format: use pdf, docx, xlsx or a list such as pdf,docx"))
 		return exitUsage
 	} else if err != nil {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx or pdf,docx", fe.Name))
+		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx, xlsx or a list such as pdf,docx", fe.Name))
 		return exitUsage
 	}
 	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
@@ -624,7 +634,8 @@ func (c *cli) writeOut(out, format string, force bool, write func(io.Writer) err
 }
 
 // convert writes a filing in another format: TOML to a data workbook or
-// back, the formats given by the files' extensions.
+// back, or last year's Word report to either, the formats given by the
+// files' extensions.
 func (c *cli) convert(args []string) int {
 	fs, dir := c.flags("convert")
 	out := fs.String("o", "", c.p.Sprintf("the file to write: FILE.toml or FILE.xlsx"))
@@ -665,14 +676,14 @@ func (c *cli) convert(args []string) int {
 	return code
 }
 
-// outputPath is where a filing's output of extension ext goes: in outDir
+// outputPath is where a filing's output in format ext goes: in outDir
 // (beside the filing when outDir is ""), named after the filing.
 func outputPath(path, outDir, ext string) string {
 	dir := outDir
 	if dir == "" {
 		dir = filepath.Dir(path)
 	}
-	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+ext)
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+render.Suffix(ext))
 }
 
 // outputPaths lists the outputs of the filings in every format.

@@ -35,7 +35,7 @@ type Job struct {
 }
 
 // Output returns the job's output path for format (a file extension).
-func (j Job) Output(format string) string { return j.Out + "." + format }
+func (j Job) Output(format string) string { return j.Out + render.Suffix(format) }
 
 // CollisionError says that two filings would be written to the same
 // output (the same name in the same folder; letter case is ignored, as it
@@ -139,7 +139,7 @@ func search(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if hidden || !slices.Contains(exts, strings.ToLower(filepath.Ext(name))) {
+		if hidden || !slices.Contains(exts, strings.ToLower(filepath.Ext(name))) || render.IsReport(name) {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, path)

@@ -129,15 +129,15 @@ func TestRun(t *testing.T) {
 			switch {
 			case bad && (!errors.Is(r.Err, render.ErrInvalid) || !r.Notes.HasErrors() || len(r.Written) > 0):
 				t.Errorf("%s: err %v, %d findings, wrote %v", r.Input, r.Err, len(r.Notes), r.Written)
-			case !bad && (r.Err != nil || len(r.Written) != 2):
+			case !bad && (r.Err != nil || len(r.Written) != len(render.Formats())):
 				t.Errorf("%s: err %v, wrote %v", r.Input, r.Err, r.Written)
 			}
 		}
 		outs = append(outs, out)
 	}
 	a, b := files(t, outs[0]), files(t, outs[1])
-	if len(a) != 8 {
-		t.Errorf("%d outputs, want 8 (4 filings × 2)", len(a))
+	if want := 4 * len(render.Formats()); len(a) != want {
+		t.Errorf("%d outputs, want %d (4 filings × every format)", len(a), want)
 	}
 	for name, data := range a {
 		if !bytes.Equal(data, b[name]) {
@@ -177,5 +177,28 @@ func TestRunWriteError(t *testing.T) {
 	r := Run(e, jobs, Options{Formats: []string{"docx"}})
 	if _, ok := errors.AsType[*WriteError](r[0].Err); !ok || len(r[0].Written) != 0 {
 		t.Errorf("err = %v, written %v", r[0].Err, r[0].Written)
+	}
+}
+
+// TestSearchSkipsReports: a folder search finds the filings, not the
+// reports beside them: neither a Word report (read when named) nor the
+// tables' workbook, whose name ends -绩效目标表.xlsx.
+func TestSearchSkipsReports(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.toml", "a.docx", "a-绩效目标表.xlsx", "b.xlsx", "last-year.docx"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jobs, err := Plan([]string{dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, j := range jobs {
+		found = append(found, filepath.Base(j.Input))
+	}
+	if !slices.Equal(found, []string{"a.toml", "b.xlsx"}) {
+		t.Errorf("found %q, want the filings a.toml and b.xlsx", found)
 	}
 }

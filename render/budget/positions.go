@@ -51,25 +51,35 @@ func (f *Filing) At(path string) diag.Pos {
 // (table and array-of-tables headers, dotted keys, multi-line strings and
 // arrays) and assumes the document already parsed, so it never fails.
 func IndexPositions(src string) Positions {
+	pos, _ := indexSource(src)
+	return pos
+}
+
+// header is a table or array-of-tables header line: its 0-based line and
+// its indexed path ("projects[2].indicators[1]").
+type header struct {
+	line int
+	path string
+}
+
+// indexSource is IndexPositions that also lists the header lines in order.
+func indexSource(src string) (Positions, []header) {
 	pos := Positions{}
+	var headers []header
 	counts := map[string]int{} // array-of-tables path (parents indexed) → count
 	table := ""                // current table path with indices
 	lines := strings.Split(src, "\n")
 	inString := "" // closing delimiter of an open multi-line string
 	depth := 0     // open brackets of a multi-line array or inline table
 	for i, line := range lines {
-		if inString != "" {
-			if strings.Contains(line, inString) {
-				inString = ""
-			}
+		if inString != "" || depth > 0 { // inside a value that began on an earlier line
+			var d int
+			d, inString = bracketDelta(line, inString)
+			depth = max(depth+d, 0)
 			continue
 		}
 		trimmed := strings.TrimLeft(line, " \t\ufeff")
 		col := utf8.RuneCountInString(line[:len(line)-len(trimmed)]) + 1
-		if depth > 0 {
-			depth += bracketDelta(trimmed)
-			continue
-		}
 		switch {
 		case trimmed == "" || trimmed[0] == '#':
 			continue
@@ -79,9 +89,11 @@ func IndexPositions(src string) Positions {
 			counts[base]++
 			table = fmt.Sprintf("%s[%d]", base, counts[base])
 			pos[table] = diag.Pos{Line: i + 1, Col: col}
+			headers = append(headers, header{i, table})
 		case trimmed[0] == '[':
 			table = indexed(headerName(trimmed[1:], "]"), counts)
 			pos[table] = diag.Pos{Line: i + 1, Col: col}
+			headers = append(headers, header{i, table})
 		default:
 			key, rest, ok := strings.Cut(trimmed, "=")
 			if !ok {
@@ -91,21 +103,11 @@ func IndexPositions(src string) Positions {
 			if _, seen := pos[path]; !seen {
 				pos[path] = diag.Pos{Line: i + 1, Col: col}
 			}
-			rest = strings.TrimSpace(rest)
-			for _, q := range []string{`"""`, `'''`} {
-				if strings.HasPrefix(rest, q) && !strings.Contains(rest[3:], q) {
-					inString = q
-				}
-			}
-			if inString == "" {
-				depth = bracketDelta(rest)
-				if depth < 0 {
-					depth = 0
-				}
-			}
+			depth, inString = bracketDelta(rest, "")
+			depth = max(depth, 0)
 		}
 	}
-	return pos
+	return pos, headers
 }
 
 // indexed adds to each prefix of name that is an array of tables the index
@@ -164,26 +166,43 @@ func stripIndices(path string) string {
 	return b.String()
 }
 
-// bracketDelta counts opening minus closing brackets and braces outside
-// strings and comments.
-func bracketDelta(s string) int {
+// bracketDelta counts opening minus closing brackets and braces in a line
+// of a value, outside strings and comments. inString is the delimiter of a
+// multi-line string open at the start of the line ("" for none); the
+// delimiter of one still open at its end is returned, so that a value's
+// lines are followed through multi-line strings, in arrays too.
+func bracketDelta(s, inString string) (int, string) {
 	n := 0
-	var quote rune
-	for _, r := range s {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
+	for i := 0; i < len(s); i++ {
+		if inString != "" {
+			end := strings.Index(s[i:], inString)
+			if end < 0 {
+				return n, inString
 			}
-		case r == '"' || r == '\'':
-			quote = r
-		case r == '#':
-			return n
-		case r == '[' || r == '{':
+			i += end + len(inString) - 1
+			inString = ""
+			continue
+		}
+		switch c := s[i]; {
+		case strings.HasPrefix(s[i:], `"""`), strings.HasPrefix(s[i:], `'''`):
+			inString = s[i : i+3]
+			i += 2
+		case c == '"' || c == '\'':
+			j := i + 1
+			for j < len(s) && s[j] != c {
+				if c == '"' && s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			i = j
+		case c == '#':
+			return n, ""
+		case c == '[' || c == '{':
 			n++
-		case r == ']' || r == '}':
+		case c == ']' || c == '}':
 			n--
 		}
 	}
-	return n
+	return n, inString
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func TestCatalogEntries(t *testing.T) {
-	for _, err := range CheckEntries(slices.Concat(entries, templateEntries, renderEntries, workbookEntries, diffEntries)) {
+	for _, err := range CheckEntries(slices.Concat(entries, templateEntries, renderEntries, workbookEntries, docxEntries, diffEntries)) {
 		t.Error(err)
 	}
 }
@@ -31,6 +31,18 @@ func TestFormatTranslatesTerms(t *testing.T) {
 	}
 	if !InCatalog("budget") || InCatalog("no such key") {
 		t.Error("InCatalog")
+	}
+}
+
+func TestWordsAreFormatsMessageAndHint(t *testing.T) {
+	d := Diagnostic{Pos: Pos{File: "a.toml", Line: 3}, Severity: Error, Code: "M2", Path: "projects[1].budget"}.Say(
+		T("%s must not be negative: %s", Term("budget"), "-5"), T("fill in %s (key %s)", Term("budget"), "projects.budget"))
+	msg, hint := d.Words(language.Chinese)
+	if msg != "预算数不能为负数（当前为-5）" || hint != "请填写预算数（键名 projects.budget）" {
+		t.Errorf("Words gave %q, %q", msg, hint)
+	}
+	if !strings.Contains(List{d}.Format(language.Chinese), msg+" (projects[1].budget)\n\t提示: "+hint) {
+		t.Error("Words differ from what Format prints")
 	}
 }
 

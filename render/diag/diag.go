@@ -106,6 +106,18 @@ func (l List) Format(lang language.Tag) string {
 // String prints one finding in English.
 func (d Diagnostic) String() string { return d.format(NewPrinter(language.English)) }
 
+// Words returns the finding's message and hint in lang, without the
+// position, severity, code or path that Format puts around them: for a
+// front end that shows a finding beside its field.
+func (d Diagnostic) Words(lang language.Tag) (msg, hint string) {
+	p := NewPrinter(lang)
+	msg = p.Sprintf(d.Msg, localize(p, d.Args)...)
+	if d.Hint != "" {
+		hint = p.Sprintf(d.Hint, localize(p, d.HintArgs)...)
+	}
+	return msg, hint
+}
+
 func (d Diagnostic) format(p *Printer) string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())

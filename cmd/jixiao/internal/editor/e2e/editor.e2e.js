@@ -1,0 +1,180 @@
+// End-to-end test of `jixiao serve` in headless Chromium, walking the path
+// of an officer who never used a terminal: open the sample, see a seeded
+// error beside its field, fix it by following the message, add an
+// indicator from the drop-downs, save, build and download the PDF.
+//
+// Run by `make e2e` (JIXIAO_BIN names the binary). It uses Debian's
+// Chromium (CHROMIUM, default /usr/bin/chromium) through playwright-core;
+// nothing downloads a browser. It writes the screenshot the user guide
+// uses to docs/images/editor-finding.png.
+"use strict";
+
+const assert = require("node:assert/strict");
+const { spawn, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const readline = require("node:readline");
+const { chromium } = require("playwright-core");
+
+const repo = path.resolve(__dirname, "../../../../..");
+const bin = path.resolve(repo, process.env.JIXIAO_BIN || "bin/jixiao");
+const browserPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const sample = path.join(repo, "data/hebei/shanhaiguan-wxb-2024.toml");
+const screenshot = path.join(repo, "docs/images/editor-finding.png");
+const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+function step(msg) { console.log("e2e: " + msg); }
+
+// serve starts the editor on dir and resolves to its address.
+function serve(dir) {
+  const proc = spawn(bin, ["serve", "--no-browser", dir], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: proc.stdout });
+    lines.once("line", (url) => resolve({ proc, url }));
+    proc.once("exit", (code) => reject(new Error("jixiao serve exited with " + code)));
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(browserPath)) {
+    console.log(`e2e: SKIP: no Chromium at ${browserPath} (apt-get install chromium, or set CHROMIUM)`);
+    return;
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-e2e-"));
+  const dir = path.join(work, "文件");
+  fs.mkdirSync(dir);
+  const file = path.join(dir, "shanhaiguan-wxb-2024.toml");
+  fs.copyFileSync(sample, file);
+  const original = fs.readFileSync(file, "utf8");
+  const { proc, url } = await serve(dir);
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/, "the address line");
+  const context = await chromium.launchPersistentContext(path.join(work, "profile"), {
+    executablePath: browserPath, headless: true, args: flags, acceptDownloads: true,
+    viewport: { width: 1280, height: 900 }, locale: "zh-CN",
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(15000);
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => { if (!r.url().startsWith(url.slice(0, url.indexOf("/?")))) errors.push("request outside the editor: " + r.url()); });
+
+    step("open the sample from the list");
+    await page.goto(url);
+    assert.ok(!page.url().includes("token="), "the token is removed from the address bar");
+    await page.getByText("关闭启动它的黑色命令窗口").waitFor();
+    await page.getByRole("button", { name: "shanhaiguan-wxb-2024.toml" }).click();
+    const budget = page.locator('[data-input="projects[1].budget"]');
+    await budget.waitFor();
+    assert.equal(await budget.inputValue(), "100000.00");
+    await page.locator("#counts").getByText("错误 0 项").waitFor();
+
+    step("change an amount so that M1 fires, and see the message beside the field");
+    await budget.fill("120000.00");
+    const finding = page.locator('[data-path="projects[1].budget"] .finding[data-code="M1"]');
+    await finding.waitFor();
+    const text = await finding.innerText();
+    assert.match(text, /错误\[M1\]：预算数120000\.00元应等于财政资金100000\.00元与其他资金0\.00元之和（差额20000\.00元）/);
+    assert.match(text, /提示：请核对金额，使预算数 = 财政资金 \+ 其他资金/);
+    assert.match(await page.locator("#counts").innerText(), /错误 1 项/);
+    fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.evaluate(async () => {
+      document.querySelector('[data-path="projects[1]"]').scrollIntoView({ block: "start" });
+      window.scrollBy(0, -70); // below the sticky bar
+      await document.fonts.ready;
+    });
+    await page.screenshot({ path: screenshot });
+    step("screenshot: " + path.relative(repo, screenshot));
+
+    step("fix it as the message says: the difference goes into 其他资金");
+    const diff = text.match(/差额([\d.]+)元/)[1];
+    await page.locator('[data-input="projects[1].other"]').fill(diff);
+    await finding.waitFor({ state: "detached" });
+    await page.locator("#counts").getByText("错误 0 项").waitFor();
+
+    step("add an indicator from the drop-downs");
+    const project = page.locator('[data-path="projects[1]"]');
+    await project.getByRole("button", { name: "添加指标" }).click();
+    const row = page.locator('[data-path="projects[1].indicators[4]"]');
+    await row.locator('[data-input="projects[1].indicators[4].level1"]').selectOption("产出指标");
+    const level2 = row.locator('[data-input="projects[1].indicators[4].level2"]');
+    const options = await level2.locator("option").allInnerTexts();
+    assert.deepEqual(options, ["（请选择）", "数量指标", "质量指标", "时效指标", "成本指标"], "二级 choices follow 一级");
+    await level2.selectOption("数量指标");
+    await row.locator('[data-input="projects[1].indicators[4].name"]').fill("舆情专报数量");
+    await row.locator('[data-input="projects[1].indicators[4].description"]').fill("全年编发舆情专报。");
+    await row.locator('[data-input="projects[1].indicators[4].value"]').fill("≥12期");
+    await page.locator("#counts").getByText("错误 0 项").waitFor();
+
+    step("save, and read the file back");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("已保存 shanhaiguan-wxb-2024.toml").waitFor();
+    const saved = fs.readFileSync(file, "utf8");
+    assert.equal(fs.readFileSync(file + ".bak", "utf8"), original, "the previous version is kept as .bak");
+    const expected = original
+      .replace("budget = 100000.00          # 预算数", "budget = 120000.00          # 预算数")
+      .replace(/(goals = \["弘扬主旋律[^\n]*\n)/, "$1other = 20000.00\n")
+      .replace(/(  name = "广大群众满意度"[\s\S]*?# basis = [^\n]*\n)/,
+        "$1\n  [[projects.indicators]]\n  level1 = \"产出指标\"\n  level2 = \"数量指标\"\n  name = \"舆情专报数量\"\n  description = \"全年编发舆情专报。\"\n  value = \"≥12期\"\n");
+    assert.equal(saved, expected, "the saved file is the original with exactly the edits, comments kept");
+    const check = spawnSync(bin, ["check", file], { encoding: "utf8" });
+    assert.equal(check.status, 0, "jixiao check of the saved file: " + check.stderr);
+
+    step("build the report and download the PDF");
+    await page.getByRole("button", { name: "生成报告" }).click();
+    const link = page.getByRole("link", { name: "下载 shanhaiguan-wxb-2024.pdf" });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const pdf = path.join(work, "downloaded.pdf");
+    await download.saveAs(pdf);
+    assert.equal(download.suggestedFilename(), "shanhaiguan-wxb-2024.pdf");
+    assert.equal(fs.readFileSync(pdf).subarray(0, 5).toString(), "%PDF-");
+    const pdftotext = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    if (pdftotext.error) {
+      step("pdftotext missing: the PDF's text is not read back");
+    } else {
+      const words = pdftotext.stdout.replace(/\s+/g, "");
+      for (const w of ["舆情专报数量", "≥12期", "120000.00", "20000.00"]) {
+        assert.ok(words.includes(w), `the PDF shows ${w}`);
+      }
+    }
+    step("move the first project down and save: the projects swap with their comments");
+    await page.locator('[data-path="projects[1]"] .item-head').getByTitle("下移").click();
+    await page.locator('[data-path="projects[1]"] h3').getByText("项目1：网络阵地建设和内容管理").waitFor();
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText("已保存 shanhaiguan-wxb-2024.toml").waitFor();
+    const i1 = saved.indexOf("[[projects]]"), i2 = saved.indexOf("[[projects]]", i1 + 1);
+    const first = saved.slice(i1, i2).replace(/\n+$/, "\n");
+    const gap = saved.slice(i1 + first.length, i2);
+    assert.equal(fs.readFileSync(file, "utf8"), saved.slice(0, i1) + saved.slice(i2) + gap + first);
+    assert.equal(spawnSync(bin, ["check", file]).status, 0, "jixiao check of the reordered file");
+    step("a workbook: shown read-only with its findings by sheet and cell, and built");
+    const workbook = path.join(dir, "填报.xlsx");
+    const convert = spawnSync(bin, ["convert", sample, "-o", workbook], { encoding: "utf8" });
+    assert.equal(convert.status, 0, "jixiao convert: " + convert.stderr);
+    await page.getByRole("button", { name: "文件列表" }).click();
+    await page.getByRole("button", { name: "填报.xlsx" }).click();
+    await page.getByText("这是 Excel/WPS 工作簿").waitFor();
+    assert.ok(await page.locator('[data-input="projects[1].budget"]').isDisabled(), "a workbook's fields are read-only");
+    assert.ok(!(await page.getByRole("button", { name: "保存" }).isVisible()), "no save for a workbook");
+    await page.locator("#summary-list").getByText("（绩效指标!E2）").waitFor();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await page.getByRole("link", { name: "下载 填报.pdf" }).waitFor();
+    assert.ok(fs.existsSync(path.join(dir, "填报.pdf")), "the workbook's report is in the folder");
+    assert.deepEqual(errors, [], "no script errors and no request outside the editor");
+    step("passed");
+  } catch (e) {
+    const shot = path.join(os.tmpdir(), "jixiao-e2e-failure.png");
+    await context.pages()[0].screenshot({ path: shot, fullPage: true }).catch(() => {});
+    console.error("e2e: the page at the failure: " + shot);
+    throw e;
+  } finally {
+    await context.close();
+    proc.kill();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

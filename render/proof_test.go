@@ -455,7 +455,7 @@ func checkLibreOffice(t *testing.T, rep *Report, pages []string) {
 	// Amounts, codes, percentages and values must be whole. LibreOffice
 	// breaks numbers in running text at its own break points (after a
 	// hyphen between digits, between full-width digits), so those may
-	// wrap there (README, "How the forms print").
+	// wrap there (docs/forms.md).
 	want := map[string]int{}
 	nowrap := map[string]bool{}
 	for _, b := range rep.doc.Blocks {

@@ -125,7 +125,7 @@ func readSample(b testing.TB) string {
 // copy of its first project under its own code and name, with every
 // indicator twice (6 rows, 一级 and 二级 cells merging), as the render
 // package's benchmarks have it in process and as the peers were measured
-// (../shared/spec/peers.md).
+// (the specification's peers.md, figures in docs/performance.md).
 func manyProjects(b testing.TB, text string, n int) string {
 	head, rest, ok := strings.Cut(text, "[[projects]]")
 	project, _, _ := strings.Cut(rest, "[[projects]]")

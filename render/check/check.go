@@ -7,7 +7,7 @@
 //
 // The rules are grouped by family, one file each: money.go (M), plan.go (P),
 // indicators.go and value.go (I), identity.go (C and F), text.go (T).
-// The README lists them all.
+// docs/rules.md lists them all.
 package check
 
 import (

@@ -7,7 +7,7 @@
 // The PDF objects are written here rather than through a PDF library: a
 // report needs only text by glyph number, straight lines, filled paths and a
 // handful of document-level objects, and writing them directly is what keeps
-// a report's whole run in tens of milliseconds (see the README's figures).
+// a report's whole run in tens of milliseconds (see docs/performance.md).
 package pdf
 
 import (

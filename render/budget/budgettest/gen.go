@@ -1,6 +1,6 @@
 // Package budgettest generates realistic filings for tests: seeded and
 // deterministic, shaped like the filings real departments hand in
-// (../shared/spec/real-data.md): amounts from 0.01 to 999,999,999,999.99,
+// (the specification's real-data.md): amounts from 0.01 to 999,999,999,999.99,
 // dozens of projects, long names with years and parentheses, indicator lists
 // of up to 30 rows, text pasted from Word with URLs, standard numbers,
 // ellipses and dashes. Every generated filing passes jixiao check without an

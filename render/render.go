@@ -25,6 +25,7 @@ import (
 	"github.com/jixiao-dev/jixiao/render/docx"
 	"github.com/jixiao-dev/jixiao/render/layout"
 	"github.com/jixiao-dev/jixiao/render/pdf"
+	"github.com/jixiao-dev/jixiao/render/svg"
 	"github.com/jixiao-dev/jixiao/render/xlsx"
 	"github.com/jixiao-dev/jixiao/templates"
 )
@@ -217,6 +218,13 @@ type Report struct {
 
 // WritePDF writes the report as a PDF.
 func (r *Report) WritePDF(w io.Writer) error { return pdf.Write(w, r.pages) }
+
+// Pages is the number of the report's laid-out pages.
+func (r *Report) Pages() int { return len(r.pages.Pages) }
+
+// WriteSVG writes page n (0-based, below Pages) as an SVG drawn from the
+// same layout and fonts as the PDF: the page as it prints, for a browser.
+func (r *Report) WriteSVG(w io.Writer, n int) error { return svg.Write(w, r.pages, n) }
 
 // WriteDOCX writes the report as a DOCX whose table of contents carries
 // the page numbers of the PDF's pages.

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
 )
 
 // svgDPI is the resolution both rasterisers draw at.
@@ -172,5 +174,24 @@ func TestSVGDeterministic(t *testing.T) {
 	}
 	if err := rep.WriteSVG(io.Discard, rep.Pages()); err == nil {
 		t.Error("a page past the end was written")
+	}
+}
+
+// The preview's server time: build a filing and draw every page as SVG.
+func BenchmarkSampleSVG(b *testing.B)      { benchmarkSVG(b, sample(b)) }
+func Benchmark100ProjectsSVG(b *testing.B) { benchmarkSVG(b, manyProjects(b, 100)) }
+
+func benchmarkSVG(b *testing.B, f *budget.Filing) {
+	e := engine(b)
+	for b.Loop() {
+		rep, _, err := e.Build(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range rep.Pages() {
+			if err := rep.WriteSVG(io.Discard, i); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/jixiao-dev/jixiao/fonts"
 	"github.com/jixiao-dev/jixiao/render/layout"
@@ -90,6 +91,7 @@ func (p *painter) draw(it layout.Item) {
 // each advanced by its width as the PDF's glyph widths do.
 func (p *painter) run(face *fonts.Face, id, s string, x, y, size float64) {
 	scale := size / 1000 / ptPerMM // font units → mm
+	m := num6(scale) + " 0 0 " + num6(-scale) + " "
 	for _, r := range s {
 		key := glyphKey{id, r}
 		g, ok := p.ids[key]
@@ -98,8 +100,11 @@ func (p *painter) run(face *fonts.Face, id, s string, x, y, size float64) {
 			p.ids[key] = g
 		}
 		if g >= 0 {
-			p.body = fmt.Appendf(p.body, `<use xlink:href="#g%d" transform="matrix(%s 0 0 %s %s %s)"/>`+"\n",
-				g, num6(scale), num6(-scale), num(x), num(y))
+			b := append(p.body, `<use xlink:href="#g`...)
+			b = strconv.AppendInt(b, int64(g), 10)
+			b = append(append(b, `" transform="matrix(`...), m...)
+			b = appendNum(append(appendNum(b, x), ' '), y)
+			p.body = append(b, ")\"/>\n"...)
 		}
 		x += face.Advance(r) * scale
 	}
@@ -109,37 +114,79 @@ func (p *painter) run(face *fonts.Face, id, s string, x, y, size float64) {
 // number, or -1 for a glyph with no outline (a space, or one the face
 // lacks: the layout never draws those).
 func (p *painter) define(face *fonts.Face, r rune) int {
-	segs, _, err := face.Outline(r)
-	if err != nil || len(segs) == 0 {
+	d := outlinePath(face, r)
+	if d == nil {
 		return -1
 	}
 	g := len(p.ids)
-	p.defs = fmt.Appendf(p.defs, `<path id="g%d" d="`, g)
-	for i, s := range segs {
-		if i > 0 {
-			p.defs = append(p.defs, ' ')
-		}
-		switch s.Op {
-		case fonts.MoveTo:
+	p.defs = append(p.defs, `<path id="g`...)
+	p.defs = strconv.AppendInt(p.defs, int64(g), 10)
+	p.defs = append(p.defs, `" d="`...)
+	p.defs = append(p.defs, d...)
+	p.defs = append(p.defs, "\"/>\n"...)
+	return g
+}
+
+// outlines caches each glyph's path data by face and rune: a preview draws
+// the same few hundred glyphs on every edit, and decoding and writing them
+// was most of its time. It holds at most every glyph of the built-in and
+// installed faces.
+var outlines sync.Map // outlineKey → []byte, nil for a blank glyph
+
+type outlineKey struct {
+	face *fonts.Face
+	r    rune
+}
+
+// outlinePath returns the path data of r's glyph in face, in font units,
+// or nil if it has no outline.
+func outlinePath(face *fonts.Face, r rune) []byte {
+	key := outlineKey{face, r}
+	if d, ok := outlines.Load(key); ok {
+		return d.([]byte)
+	}
+	segs, _, err := face.Outline(r)
+	var d []byte
+	if err == nil {
+		for i, s := range segs {
 			if i > 0 {
-				p.defs = append(p.defs, "Z "...)
+				d = append(d, ' ')
 			}
-			p.defs = fmt.Appendf(p.defs, "M%s %s", num(s.Pts[0].X), num(s.Pts[0].Y))
-		case fonts.LineTo:
-			p.defs = fmt.Appendf(p.defs, "L%s %s", num(s.Pts[0].X), num(s.Pts[0].Y))
-		case fonts.QuadTo:
-			p.defs = fmt.Appendf(p.defs, "Q%s %s %s %s", num(s.Pts[0].X), num(s.Pts[0].Y), num(s.Pts[1].X), num(s.Pts[1].Y))
-		case fonts.CubeTo:
-			p.defs = fmt.Appendf(p.defs, "C%s %s %s %s %s %s", num(s.Pts[0].X), num(s.Pts[0].Y), num(s.Pts[1].X), num(s.Pts[1].Y), num(s.Pts[2].X), num(s.Pts[2].Y))
+			switch s.Op {
+			case fonts.MoveTo:
+				if i > 0 {
+					d = append(d, "Z "...)
+				}
+				d = append(d, 'M')
+			case fonts.LineTo:
+				d = append(d, 'L')
+			case fonts.QuadTo:
+				d = append(d, 'Q')
+			case fonts.CubeTo:
+				d = append(d, 'C')
+			}
+			for k := range s.Op.Points() {
+				if k > 0 {
+					d = append(d, ' ')
+				}
+				d = appendNum(append(appendNum(d, s.Pts[k].X), ' '), s.Pts[k].Y)
+			}
+		}
+		if d != nil {
+			d = append(d, " Z"...)
 		}
 	}
-	p.defs = append(p.defs, " Z\"/>\n"...)
-	return g
+	outlines.Store(key, d)
+	return d
 }
 
 // num writes v with at most three decimals (a micrometre, or 1/1000 of a
 // font unit), without trailing zeros.
-func num(v float64) string { return strconv.FormatFloat(roundTo(v, 1e3), 'f', -1, 64) }
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+func appendNum(b []byte, v float64) []byte {
+	return strconv.AppendFloat(b, roundTo(v, 1e3), 'f', -1, 64)
+}
 
 // num6 writes a glyph's scale with six decimals' precision.
 func num6(v float64) string { return strconv.FormatFloat(roundTo(v, 1e6), 'f', -1, 64) }

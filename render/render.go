@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"errors"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -225,6 +226,19 @@ func (r *Report) Pages() int { return len(r.pages.Pages) }
 // WriteSVG writes page n (0-based, below Pages) as an SVG drawn from the
 // same layout and fonts as the PDF: the page as it prints, for a browser.
 func (r *Report) WriteSVG(w io.Writer, n int) error { return svg.Write(w, r.pages, n) }
+
+// PageText is the text drawn on page n (0-based, below Pages), its runs in
+// reading order joined by spaces: what a preview of the page says to a
+// screen reader.
+func (r *Report) PageText(n int) string {
+	var parts []string
+	for _, it := range r.pages.Pages[n].Items {
+		if t, ok := it.(layout.Text); ok {
+			parts = append(parts, t.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
 
 // WriteDOCX writes the report as a DOCX whose table of contents carries
 // the page numbers of the PDF's pages.

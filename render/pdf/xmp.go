@@ -43,6 +43,10 @@ func writeMetadata(f *file, m doc.Meta, created time.Time) int {
 	}
 	fmt.Fprintf(&b, "<pdf:Producer>jixiao</pdf:Producer>\n<xmp:CreatorTool>%s</xmp:CreatorTool>\n", esc("jixiao ("+m.Template+")"))
 	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
+	if m.Fonts != "" {
+		// The faces each office font name was drawn with (Info /JixiaoFonts).
+		fmt.Fprintf(&b, "<jixiao:Fonts xmlns:jixiao=\"https://github.com/jixiao-dev/jixiao/ns/1.0/\">%s</jixiao:Fonts>\n", esc(m.Fonts))
+	}
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 
 	n := f.alloc()

@@ -130,9 +130,15 @@ func preview(rep *render.Report) ([]Page, error) {
 	return pages, nil
 }
 
-// write writes the report in each format to the writer out gives.
+// reportFormats are the formats "生成报告" writes into the folder: the
+// report as PDF and DOCX. (render.Formats has more, such as the table
+// workbook, whose name could be that of the officer's data workbook.)
+var reportFormats = []string{"pdf", "docx"}
+
+// write writes the report in each of reportFormats to the writer out
+// gives.
 func write(rep *render.Report, out func(format string, fill func(io.Writer) error) error) error {
-	for _, format := range render.Formats() {
+	for _, format := range reportFormats {
 		if err := out(format, func(w io.Writer) error { return rep.Write(w, format) }); err != nil {
 			return err
 		}

@@ -539,3 +539,29 @@ func TestWorkbook(t *testing.T) {
 		t.Errorf("build of a workbook with an error: %d", code)
 	}
 }
+
+// Building a workbook's report writes the PDF and DOCX beside it and never
+// touches the workbook itself (the pipeline's other formats include a
+// workbook, which would take its name).
+func TestBuildLeavesTheWorkbook(t *testing.T) {
+	ts := newTestServer(t)
+	e, _ := render.New(render.Options{})
+	f, _, err := e.LoadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := e.WriteFiling(&buf, f, "xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(ts.dir, "填报.xlsx")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	o := ts.open(t, urlEscape("填报.xlsx"))
+	code, body, _ := ts.do(t, "POST", "/api/build", map[string]string{"file": "填报.xlsx", "hash": o.Hash})
+	if code != http.StatusOK || !strings.Contains(string(body), "填报.pdf") || !strings.Contains(string(body), "填报.docx") {
+		t.Fatalf("build: %d %s", code, body)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, buf.Bytes()) {
+		t.Error("building the report changed the workbook")
+	}
+}

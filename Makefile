@@ -3,12 +3,15 @@ GO      ?= go
 BIN     := bin/jixiao
 SAMPLES := $(shell find data -name '*.toml' | sort)
 FUZZTIME ?= 20s
+# The version a build reports (and an archive's manifest records).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X main.version=$(VERSION)
 
 .PHONY: all build run test race bench lint fuzz dist generate clean e2e
 all: build
 
 build:
-	$(GO) build -trimpath -o $(BIN) ./cmd/jixiao
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/jixiao
 
 # Render every filing under data/ into out/ (PDF, DOCX and the tables as a
 # workbook, NAME-绩效目标表.xlsx), write each as the data workbook an officer
@@ -64,7 +67,7 @@ dist:
 	@for t in $(DIST_TARGETS); do \
 		os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
 		echo "dist/jixiao-$$os-$$arch$$ext"; \
-		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -o dist/jixiao-$$os-$$arch$$ext ./cmd/jixiao || exit 1; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o dist/jixiao-$$os-$$arch$$ext ./cmd/jixiao || exit 1; \
 	done
 
 # After editing a built-in template (templates/*.toml): regenerate the

@@ -62,6 +62,8 @@ type Options struct {
 	// Duplex, when set, overrides the form template's two-sided printing
 	// (page.duplex): the body and each part start on a right-hand page.
 	Duplex *bool
+	// PDFA makes the PDF a PDF/A-3b file, for archiving (as WritePDFA).
+	PDFA bool
 }
 
 // Engine runs the pipeline. It keeps the form templates, compiled as they
@@ -124,6 +126,18 @@ func (e *Engine) get(name string, year int) (*templates.Template, bool) {
 // ErrUnreadable when the file cannot be read, ErrInvalid when it is not a
 // valid filing; the findings say why, and hold any warnings.
 func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
+	data, notes, err := ReadFiling(path)
+	if err != nil {
+		return nil, notes, err
+	}
+	return e.Load(path, data)
+}
+
+// ReadFiling reads the bytes of the filing at path, as LoadFile does, for
+// a caller that keeps them (an archive): ErrUnreadable when the file cannot
+// be read, ErrInvalid when it is too large to be a filing, with the
+// finding.
+func ReadFiling(path string) ([]byte, diag.List, error) {
 	data, d, err := budget.ReadFile(path, readerOf(path).limit)
 	if errors.Is(err, budget.ErrUnreadable) {
 		return nil, diag.List{*d}, ErrUnreadable
@@ -131,7 +145,7 @@ func (e *Engine) LoadFile(path string) (*budget.Filing, diag.List, error) {
 	if err != nil {
 		return nil, diag.List{*d}, ErrInvalid
 	}
-	return e.Load(path, data)
+	return data, nil, nil
 }
 
 // Load decodes a filing from data, read from the file named file (its
@@ -219,7 +233,7 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res, Fonts: uses, lookedForFaces: len(e.opts.FontDirs) > 0, updateFields: e.opts.UpdateFields}, notes, nil
+	return &Report{doc: d, pages: res, Fonts: uses, lookedForFaces: len(e.opts.FontDirs) > 0, updateFields: e.opts.UpdateFields, pdfa: e.opts.PDFA}, notes, nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
@@ -232,10 +246,19 @@ type Report struct {
 	// FontNote).
 	Fonts          []FontUse
 	lookedForFaces bool
+	pdfa           bool
 }
 
-// WritePDF writes the report as a PDF.
-func (r *Report) WritePDF(w io.Writer) error { return pdf.Write(w, r.pages) }
+// WritePDF writes the report as a PDF (PDF/A-3b with Options.PDFA).
+func (r *Report) WritePDF(w io.Writer) error {
+	if r.pdfa {
+		return r.WritePDFA(w)
+	}
+	return pdf.Write(w, r.pages)
+}
+
+// WritePDFA writes the report as a PDF/A-3b file, for archiving.
+func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.pages) }
 
 // Pages is the number of the report's laid-out pages.
 func (r *Report) Pages() int { return len(r.pages.Pages) }

@@ -60,6 +60,7 @@ var messages = [][2]string{
 	{"%s: cannot write %s: %v", "%s：无法写入 %s：%v"},
 	{"form template of the new filing", "新申报文件使用的表式模板"},
 	{"budget year", "预算年度"},
+	{"write the PDF as PDF/A-3b, for archiving", "将 PDF 生成为 PDF/A-3b 归档格式"},
 	{"toml or xlsx (default: from the extension of -o, else toml)", "toml 或 xlsx（默认按 -o 文件的扩展名，否则为 toml）"},
 	{"the file to write (default: standard output, for toml only)", "要写入的文件（默认写到标准输出，仅限 toml）"},
 	{"replace the output file if it exists", "输出文件已存在时覆盖它"},
@@ -82,6 +83,38 @@ var messages = [][2]string{
 	{"built", "已生成"},
 	{"failed", "失败"},
 	{"%d filings: %d built, %d failed", "共 %d 份申报文件：%d 份已生成，%d 份失败"},
+	// jixiao diff.
+	{"output format: text or xlsx (the change table)", "输出格式：text（文本）或 xlsx（调整对照表）"},
+	{"output file (default: standard output; xlsx needs a file)", "输出文件（默认输出到屏幕；xlsx 须指定文件）"},
+	{"name two filings: jixiao diff OLD.toml NEW.toml", "请指定两份申报文件：jixiao diff 调整前.toml 调整后.toml"},
+	{"unknown format %q: use text or xlsx", "未知的输出格式“%s”：请使用 text 或 xlsx"},
+	{"--format xlsx writes a workbook: name it with -o FILE.xlsx", "--format xlsx 生成工作簿：请用 -o 文件.xlsx 指定文件名"},
+	{"the output %s is one of the filings compared; name another file", "输出文件 %s 是参与比较的申报文件之一，请另取文件名"},
+	{"cannot write %s: %v", "无法写入 %s：%v"},
+
+	// jixiao archive and verify.
+	{"archive folder: each year goes into DIR/<year>/", "归档文件夹：每个年度存入 目录/<年度>/"},
+	{"name the archive folder and the filings: jixiao archive -o DIR FILE.toml|FOLDER...", "请指定归档文件夹和申报文件：jixiao archive -o 目录 文件.toml|文件夹..."},
+	{"cannot read %s: %v", "无法读取 %s：%v"},
+	{"no filings (%s) found in %s", "没有找到申报文件（%s）：%s"},
+	{"%s: archived files changed since the manifest, so nothing was written: %s; run jixiao verify %s", "%s：已归档的文件与清单不符，未写入任何内容：%s；请运行 jixiao verify %s 核查"},
+	{"%s and %s are the same department and year (%s); archive one of them", "%s 与 %s 是同一单位同一年度（%s），请只归档其中一份"},
+	{"%s: the manifest cannot be read (%v); the folder is left as it is", "%s：无法读取归档清单（%v），文件夹保持原样"},
+	{"cannot write the archive: %v", "无法写入归档：%v"},
+	{"nothing was archived: correct the filings above and run again", "未归档任何文件：请修正上述申报文件后重新运行"},
+	{"also rebuild every PDF and DOCX from its archived source and compare the bytes", "同时用归档的源文件重新生成每份 PDF 和 DOCX，并逐字节比对"},
+	{"name an archived year: jixiao verify DIR/2024", "请指定归档年度文件夹：jixiao verify 目录/2024"},
+	{"%s was archived by jixiao %s and is rebuilt by %s: a difference may come from the version", "%s 由 jixiao %s 归档，现用 %s 重新生成：如有差异，可能来自版本不同"},
+	{"added: %s (not in the manifest)", "多出：%s（清单中没有）"},
+	{"missing: %s", "缺少：%s"},
+	{"changed: %s (manifest: %s bytes, SHA-256 %s; now: %s bytes, SHA-256 %s)", "已改动：%s（清单记录 %s 字节，SHA-256 %s；现为 %s 字节，SHA-256 %s）"},
+	{"rebuilt differently: %s", "重新生成的结果不同：%s"},
+	{"cannot rebuild from %s: %v", "无法用 %s 重新生成：%v"},
+	{"%s: problems found: %s", "%s：共发现 %s 处问题"},
+	{"%s has no %s: name the folder of one archived year, e.g. DIR/2024", "%s 中没有 %s：请指定归档中某一年度的文件夹，如 目录/2024"},
+	{"%s: all %s files as archived; %s reports rebuilt to the same bytes", "%s：%s 个文件均与归档时一致；%s 份报告重新生成后逐字节相同"},
+	{"%s: all %s files as archived", "%s：%s 个文件均与归档时一致"},
+	{"archives use only the fonts inside jixiao; template %s draws with %s", "归档只能使用 jixiao 内置字体；模板 %s 使用了字体 %s"},
 	{usageText, usageTextZH},
 }
 
@@ -101,6 +134,9 @@ usage:
   (--format xlsx writes the report's tables as a workbook, FILE-绩效目标表.xlsx;
    a filing may be last year's report.docx, e.g. jixiao convert report.docx -o my.xlsx)
   jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
+  jixiao diff [--format xlsx -o FILE] OLD NEW               what changed between two versions of a filing
+  jixiao archive -o DIR FILE|FOLDER...                      keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
+  jixiao verify [--rebuild] DIR/<year>...                   check an archived year against its manifest
 
 options of build:
   --fonts auto|embedded  PDF faces: the office faces installed here (仿宋_GB2312, 黑体…) where their
@@ -113,8 +149,10 @@ options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
   --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
   -h                 the options of one command, e.g. jixiao build -h
+  build --pdfa       write the PDF as PDF/A-3b, for archiving
 
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
+  (diff: 0 the same, 1 different, 2 a filing cannot be read; verify: 1 files changed, 2 no manifest)
 
 example:
   jixiao new --template hebei -o my.xlsx      (fill it in in Excel or WPS, then)
@@ -137,6 +175,9 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   （--format xlsx 将报告中的表格输出为工作簿“文件-绩效目标表.xlsx”；
    申报文件也可以是上年的报告 .docx，如 jixiao convert 报告.docx -o 填报.xlsx）
   jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
+  jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
+  jixiao archive -o 目录 文件|文件夹...                     按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
+  jixiao verify [--rebuild] 目录/<年度>...                  按清单核验已归档的年度
 
 build 的选项：
   --fonts auto|embedded  PDF字体：优先使用本机安装且授权允许嵌入的公文字体（仿宋_GB2312、黑体等），
@@ -149,8 +190,10 @@ build 的选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
   --templates 目录   附加或覆盖表式模板的文件夹（也可用 JIXIAO_TEMPLATES）
   -h                 查看某个命令的选项，如 jixiao build -h
+  build --pdfa       将 PDF 生成为 PDF/A-3b 归档格式
 
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
+  （diff：0 相同，1 有变动，2 无法读取申报文件；verify：1 文件有改动，2 没有清单）
 
 示例：
   jixiao new --template hebei -o 填报.xlsx    （在 Excel 或 WPS 中填写后）

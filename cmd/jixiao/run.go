@@ -51,6 +51,7 @@ type cli struct {
 	// commands: a check embeds no face).
 	fontDirs []string
 	duplex   *bool
+	pdfa     bool // build --pdfa: the PDF as PDF/A-3b
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -92,6 +93,12 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 		return c.summarize(rest)
 	case "serve":
 		return c.serve(rest)
+	case "diff":
+		return c.compare(rest)
+	case "archive":
+		return c.archiveCmd(rest)
+	case "verify":
+		return c.verify(rest)
 	case "help", "-h", "--help", "-help":
 		c.usage(stdout)
 		return exitOK
@@ -106,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 }
 
 var (
-	commands  = []string{"build", "check", "templates", "new", "convert", "summary", "serve", "help"}
+	commands  = []string{"build", "check", "templates", "new", "convert", "summary", "serve", "diff", "archive", "verify", "help"}
 	helpFlags = []string{"-h", "--help", "-help"}
 )
 
@@ -243,7 +250,7 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
 func (c *cli) engine() (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, UpdateFields: c.updateFields, FontDirs: c.fontDirs, Duplex: c.duplex})
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, UpdateFields: c.updateFields, FontDirs: c.fontDirs, Duplex: c.duplex, PDFA: c.pdfa})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
@@ -336,6 +343,7 @@ func (c *cli) build(args []string) int {
 	outDir := fs.String("o", "", c.p.Sprintf("output folder (default: beside each input); - writes one file to standard output"))
 	formats := fs.String("format", "pdf,docx", c.p.Sprintf("output formats, comma-separated: pdf, docx, xlsx"))
 	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
+	fs.BoolVar(&c.pdfa, "pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
 	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
 	fontMode := fs.String("fonts", "", c.p.Sprintf("PDF faces: auto (the office faces installed, else the embedded ones) or embedded (the same bytes on every machine; also JIXIAO_FONTS)"))
 	fontDir := fs.String("font-dir", "", c.p.Sprintf("folder searched first for the office faces (仿宋_GB2312.ttf, simhei.ttf…)"))

@@ -30,9 +30,12 @@ type painter struct {
 	outlines map[string]layout.Face           // the layout's faces, for page numbers drawn as outlines
 	anchors  map[string]layout.Anchor         // where the links go
 	dest     func(page int, y float64) string // a link's destination
-	content  []byte
-	annots   []string
-	width    float64 // current line width, pt; 0 until set
+	// printLinks sets the links' Print flag (/F 4), as PDF/A asks of every
+	// annotation; they draw nothing, so printing is unchanged.
+	printLinks bool
+	content    []byte
+	annots     []string
+	width      float64 // current line width, pt; 0 until set
 }
 
 // op appends an operator with its operands, numbers (pt) each followed by
@@ -61,8 +64,12 @@ func (p *painter) draw(it layout.Item) {
 		p.op("l S", p.x(it.X2), p.y(it.Y2))
 	case layout.Link:
 		if a, ok := p.anchors[it.Bookmark]; ok {
-			p.annots = append(p.annots, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /Dest %s>>",
-				num(p.x(it.X)), num(p.y(it.Y+it.H)), num(p.x(it.X+it.W)), num(p.y(it.Y)), p.dest(a.Page, a.Y)))
+			flags := ""
+			if p.printLinks {
+				flags = " /F 4"
+			}
+			p.annots = append(p.annots, fmt.Sprintf("<</Type /Annot /Subtype /Link%s /Rect [%s %s %s %s] /Border [0 0 0] /Dest %s>>",
+				flags, num(p.x(it.X)), num(p.y(it.Y+it.H)), num(p.x(it.X+it.W)), num(p.y(it.Y)), p.dest(a.Page, a.Y)))
 		}
 	case layout.PageNumber:
 		p.pageNumber(it)

@@ -28,7 +28,15 @@ const ptPerMM = 72 / 25.4
 // metadata and its faces embedded as subsets. The same input always gives
 // the same bytes: the dates come from r.Meta.Created and nothing depends on
 // map order.
-func Write(w io.Writer, r *layout.Result) error {
+func Write(w io.Writer, r *layout.Result) error { return writePDF(w, r, false) }
+
+// WritePDFA is Write for archiving: the file conforms to PDF/A-3b (ISO
+// 19005-3, level B), as docs/pdfa.md details. It adds to Write's file the
+// PDF/A identification in the XMP metadata, an sRGB output intent and the
+// print flag on links; everything else Write does already conforms.
+func WritePDFA(w io.Writer, r *layout.Result) error { return writePDF(w, r, true) }
+
+func writePDF(w io.Writer, r *layout.Result, pdfa bool) error {
 	f := newFile(w)
 	height := r.Page.Height * ptPerMM
 	subsets, faces, err := planFonts(f, r)
@@ -50,7 +58,7 @@ func Write(w io.Writer, r *layout.Result) error {
 	// the time to write it, and pages are independent of each other.
 	fontJobs := largestFirst(subsets)
 	drawn := make([]drawnPage, len(r.Pages))
-	painting := painter{height: height, faces: faces, outlines: r.Faces, anchors: r.Anchors, dest: dest}
+	painting := painter{height: height, faces: faces, outlines: r.Faces, anchors: r.Anchors, dest: dest, printLinks: pdfa}
 	inParallel(len(fontJobs)+len(drawn), func(i int) {
 		if i < len(fontJobs) {
 			fontJobs[i].err = fontJobs[i].prepare()
@@ -86,7 +94,10 @@ func Write(w io.Writer, r *layout.Result) error {
 		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	catalog := []string{"/Type /Catalog", "/Pages " + ref(pagesObj), "/PageLabels " + pageLabels(r.Pages),
-		"/ViewerPreferences <</DisplayDocTitle true>>", "/Metadata " + ref(writeMetadata(f, r.Meta, created))}
+		"/ViewerPreferences <</DisplayDocTitle true>>", "/Metadata " + ref(writeMetadata(f, r.Meta, created, pdfa))}
+	if pdfa {
+		catalog = append(catalog, "/OutputIntents ["+outputIntent(f)+"]")
+	}
 	if outlines := writeOutline(f, outlineMarks(r), dest); outlines != 0 {
 		catalog = append(catalog, "/Outlines "+ref(outlines), "/PageMode /UseOutlines")
 	}
@@ -116,11 +127,22 @@ func Write(w io.Writer, r *layout.Result) error {
 	return f.finish(root, infoObj)
 }
 
+// outputIntent writes the sRGB profile and returns the PDF/A output intent
+// that names it: the colour space that the document's device colours
+// (black text and rules, in DeviceGray) are to be read in.
+func outputIntent(f *file) string {
+	profile := f.alloc()
+	f.stream(profile, " /N 3", srgbProfile())
+	return "<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile " +
+		ref(profile) + ">>"
+}
+
 // writeAttachment embeds the source file, marked as the document's source
-// (PDF 2.0 associated file), and returns its file specification.
+// (PDF 2.0 associated file, as PDF/A-3 requires it) with its MIME type, and
+// returns its file specification.
 func writeAttachment(f *file, src doc.Attachment, modified time.Time) int {
 	stream, spec := f.alloc(), f.alloc()
-	dict := fmt.Sprintf(" /Type /EmbeddedFile /Subtype /%s /Params <</Size %d /ModDate %s>>", mediaType(src.Name), len(src.Data), date(modified))
+	dict := fmt.Sprintf(" /Type /EmbeddedFile /Subtype %s /Params <</Size %d /ModDate %s>>", name(mimeType(src.Name)), len(src.Data), date(modified))
 	f.stream(stream, dict, src.Data)
 	desc := ""
 	if src.Description != "" {
@@ -131,14 +153,23 @@ func writeAttachment(f *file, src doc.Attachment, modified time.Time) int {
 	return spec
 }
 
-// mediaType is the media type of the source file named name, by its
-// extension (a filing is TOML or a data workbook), written as a PDF name.
-func mediaType(name string) string {
-	t := "application/toml"
-	if strings.EqualFold(path.Ext(name), ".xlsx") {
-		t = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+// mimeType is the media type of a source file, by its extension: the
+// formats a filing is read from, else "application/octet-stream" as PDF/A-3
+// asks for a file of unknown type.
+func mimeType(file string) string {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".toml":
+		return "application/toml"
+	case ".xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".xlsm":
+		return "application/vnd.ms-excel.sheet.macroEnabled.12"
+	case ".xls":
+		return "application/vnd.ms-excel"
+	case ".csv":
+		return "text/csv"
 	}
-	return strings.ReplaceAll(t, "/", "#2F")
+	return "application/octet-stream"
 }
 
 // pageLabels numbers the pages in a viewer as they are printed: runs of

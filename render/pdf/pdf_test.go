@@ -168,7 +168,7 @@ func TestMetadata(t *testing.T) {
 	var out bytes.Buffer
 	f := newFile(&out)
 	m := doc.Meta{Title: "A&B <绩效>", Author: "单位", Language: "zh-CN", Template: "t@1"}
-	writeMetadata(f, m, time.Date(2024, 3, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	writeMetadata(f, m, time.Date(2024, 3, 1, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)), false)
 	f.w.Flush()
 	body := out.String()
 	start, end := strings.Index(body, "<x:xmpmeta"), strings.Index(body, "</x:xmpmeta>")

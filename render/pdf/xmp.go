@@ -12,8 +12,9 @@ import (
 // writeMetadata writes the document information again as an XMP metadata
 // stream, which archive and document-management systems read rather than
 // the Info dictionary, and returns its object number. It is left
-// uncompressed, as XMP readers that scan files for packets expect.
-func writeMetadata(f *file, m doc.Meta, created time.Time) int {
+// uncompressed, as XMP readers that scan files for packets expect (and
+// PDF/A requires). With pdfa, it identifies the file as PDF/A-3b.
+func writeMetadata(f *file, m doc.Meta, created time.Time, pdfa bool) int {
 	var b bytes.Buffer
 	esc := func(s string) string {
 		var e bytes.Buffer
@@ -43,9 +44,13 @@ func writeMetadata(f *file, m doc.Meta, created time.Time) int {
 	}
 	fmt.Fprintf(&b, "<pdf:Producer>jixiao</pdf:Producer>\n<xmp:CreatorTool>%s</xmp:CreatorTool>\n", esc("jixiao ("+m.Template+")"))
 	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
-	if m.Fonts != "" {
+	if m.Fonts != "" && !pdfa { // a PDF/A file may hold only properties of known schemas
 		// The faces each office font name was drawn with (Info /JixiaoFonts).
 		fmt.Fprintf(&b, "<jixiao:Fonts xmlns:jixiao=\"https://github.com/jixiao-dev/jixiao/ns/1.0/\">%s</jixiao:Fonts>\n", esc(m.Fonts))
+	}
+	if pdfa {
+		b.WriteString("</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n" +
+			"<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
 	}
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 

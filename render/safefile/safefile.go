@@ -5,7 +5,8 @@
 // removes the temporary files of a run stopped by Ctrl-C or a kill). A
 // run's temporary files name its process, so that a second run writing the
 // same outputs at the same time is refused instead of mixing files of two
-// runs, and a crashed run's leftovers are recognised and removed. It also
+// runs, and a crashed run's leftovers are recognised and removed. A folder
+// written whole (Dir: an archive's year) is put in place the same way. It also
 // reads the files a user names as templates or fonts, bounded: regular
 // files only, up to a size.
 package safefile
@@ -175,32 +176,49 @@ func createTemp(path string) (*os.File, error) {
 // that is gone, or older than staleAge, are removed.
 func (b *Batch) checkOthers() error {
 	for _, path := range b.paths {
-		dir, prefix := filepath.Dir(path), tempPrefix(path)
-		entries, err := os.ReadDir(dir)
-		if err != nil {
+		if err := checkOthers(path, ".tmp"); err != nil {
 			return err
-		}
-		for _, e := range entries {
-			rest, ok := strings.CutPrefix(e.Name(), prefix)
-			if !ok || !strings.HasSuffix(rest, ".tmp") {
-				continue
-			}
-			pidText, _, _ := strings.Cut(rest, "-")
-			pid, err := strconv.Atoi(pidText)
-			if err != nil || pid == os.Getpid() {
-				continue // not one of ours, or this process's own
-			}
-			info, err := e.Info()
-			if err != nil {
-				continue // removed meanwhile
-			}
-			if alive(pid) && time.Since(info.ModTime()) < staleAge {
-				return &BusyError{Path: path, PID: pid}
-			}
-			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 	return nil
+}
+
+// checkOthers looks for other processes' temporary files (or folders) of
+// path, named with suffix: a live process's makes the run busy; those of a
+// process that is gone, or older than staleAge, are removed.
+func checkOthers(path, suffix string) error {
+	dir, prefix := filepath.Dir(path), tempPrefix(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		pid, ok := tempPID(e.Name(), prefix, suffix)
+		if !ok || pid == os.Getpid() {
+			continue // not one of ours, or this process's own
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue // removed meanwhile
+		}
+		if alive(pid) && time.Since(info.ModTime()) < staleAge {
+			return &BusyError{Path: path, PID: pid}
+		}
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
+	return nil
+}
+
+// tempPID is the process number in the name of a temporary file (or
+// folder) that begins with prefix and ends with suffix.
+func tempPID(name, prefix, suffix string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, prefix)
+	if !ok || !strings.HasSuffix(rest, suffix) {
+		return 0, false
+	}
+	pidText, _, _ := strings.Cut(rest, "-")
+	pid, err := strconv.Atoi(pidText)
+	return pid, err == nil
 }
 
 // The temporary files being written, for ExitOnInterrupt. Once it has
@@ -233,8 +251,9 @@ func untrack(f *os.File) {
 	liveMu.Unlock()
 }
 
-// removeLive closes and removes every temporary file being written, and
-// refuses new ones; it returns how many it removed.
+// removeLive closes and removes every temporary file (and folder, see
+// Dir) being written, and refuses new ones; it returns how many it
+// removed.
 func removeLive() int {
 	liveMu.Lock()
 	defer liveMu.Unlock()
@@ -246,6 +265,12 @@ func removeLive() int {
 			n++
 		}
 		delete(live, f)
+	}
+	for dir := range liveDirs {
+		if os.RemoveAll(dir) == nil {
+			n++
+		}
+		delete(liveDirs, dir)
 	}
 	return n
 }

@@ -1,0 +1,45 @@
+package diag
+
+// diffEntries are the messages of the comparison of two filings
+// (render/diff); its field names are the terms of catalog.go.
+var diffEntries = [][2]string{
+	{"comparing %s with %s", "比较：%s → %s"},
+	{"the two filings hold the same data", "两份申报的数据相同"},
+	{"the money unit changed from %s to %s; amounts below are in %s", "金额单位由%s改为%s，以下金额均折算为%s"},
+	{"the money unit changed from %s to %s, which cannot be converted; amounts are shown as written", "金额单位由%s改为%s，无法折算，金额按原文列示"},
+	{"department and part one", "部门信息及第一部分"},
+	{"added project %s %s: budget %s", "新增项目 %s %s：预算数%s"},
+	{"removed project %s %s: budget %s", "删除项目 %s %s：预算数%s"},
+	{"project %s %s", "项目 %s %s"},
+	{"renamed: %s → %s", "项目改名：%s → %s"},
+	{"%s added: %s", "新增%s：%s"},
+	{"%s removed: %s", "删除%s：%s"},
+	{"%s: %s → %s (%s)", "%s：%s → %s（%s）"},
+	{"%s: %s", "%s：%s"},
+	{"%s: %s → %s", "%s：%s → %s"},
+	{"total budget: %s → %s (%s)", "预算数合计：%s → %s（%s）"},
+	{"%s changes", "共%s处变动"},
+	{"%s (%s)", "%s（%s）"},
+	{"%s (no. %s)", "%s（第%s项）"},
+	{"(empty)", "（空）"},
+	{"%q", "“%s”"},
+	{"indicator", "绩效指标"},
+
+	// The change table (jixiao diff --format xlsx).
+	{"budget changes", "调整对照表"},
+	{"budget adjustment table", "预算调整对照表"},
+	{"before: %s; after: %s; money unit: %s", "调整前：%s；调整后：%s；金额单位：%s"},
+	{"before: %s (%s); after: %s (%s); amounts in %s", "调整前：%s（%s）；调整后：%s（%s）；金额均折算为%s"},
+	{"no.", "序号"},
+	{"change", "变动"},
+	{"item", "调整内容"},
+	{"before", "调整前"},
+	{"after", "调整后"},
+	{"difference", "增减"},
+	{"what changed", "变动说明"},
+	{"changed", "修改"},
+	{"added", "新增"},
+	{"removed", "删除"},
+	{"renamed", "改名"},
+	{"total", "合计"},
+}

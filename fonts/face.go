@@ -46,6 +46,9 @@ const (
 // pointsPerOp is the number of Pts each SegOp uses.
 var pointsPerOp = [...]int{MoveTo: 1, LineTo: 1, QuadTo: 2, CubeTo: 3}
 
+// Points returns how many of a Segment's Pts op uses.
+func (op SegOp) Points() int { return pointsPerOp[op] }
+
 // Point is a point of a glyph outline in 1/1000 em, the y axis pointing up
 // from the baseline.
 type Point struct{ X, Y float64 }

@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"errors"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -25,6 +26,7 @@ import (
 	"github.com/jixiao-dev/jixiao/render/docx"
 	"github.com/jixiao-dev/jixiao/render/layout"
 	"github.com/jixiao-dev/jixiao/render/pdf"
+	"github.com/jixiao-dev/jixiao/render/svg"
 	"github.com/jixiao-dev/jixiao/render/xlsx"
 	"github.com/jixiao-dev/jixiao/templates"
 )
@@ -257,6 +259,26 @@ func (r *Report) WritePDF(w io.Writer) error {
 
 // WritePDFA writes the report as a PDF/A-3b file, for archiving.
 func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.pages) }
+
+// Pages is the number of the report's laid-out pages.
+func (r *Report) Pages() int { return len(r.pages.Pages) }
+
+// WriteSVG writes page n (0-based, below Pages) as an SVG drawn from the
+// same layout and fonts as the PDF: the page as it prints, for a browser.
+func (r *Report) WriteSVG(w io.Writer, n int) error { return svg.Write(w, r.pages, n) }
+
+// PageText is the text drawn on page n (0-based, below Pages), its runs in
+// reading order joined by spaces: what a preview of the page says to a
+// screen reader.
+func (r *Report) PageText(n int) string {
+	var parts []string
+	for _, it := range r.pages.Pages[n].Items {
+		if t, ok := it.(layout.Text); ok {
+			parts = append(parts, t.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
 
 // WriteDOCX writes the report as a DOCX whose table of contents carries
 // the page numbers of the PDF's pages.

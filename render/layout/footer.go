@@ -104,3 +104,19 @@ func (ft *footer) item(n int, g geometry) PageNumber {
 	}
 	return pn
 }
+
+// Start returns where the number's text starts (mm), drawn in face: X, or
+// X less its width when AlignRight, or less half of it when Center.
+func (n PageNumber) Start(face Face) float64 {
+	width := 0.0
+	for _, r := range n.Text {
+		width += face.Advance(r) * n.Size * ptMM / 1000
+	}
+	switch {
+	case n.AlignRight:
+		return n.X - width
+	case n.Center:
+		return n.X - width/2
+	}
+	return n.X
+}

@@ -16,16 +16,7 @@ func (p *painter) pageNumber(n layout.PageNumber) {
 		return
 	}
 	scale := n.Size / 1000 / ptPerMM // font units (1/1000 em) → mm
-	width := 0.0
-	for _, r := range n.Text {
-		width += face.Advance(r) * scale
-	}
-	x := n.X
-	if n.AlignRight {
-		x -= width
-	} else if n.Center {
-		x -= width / 2
-	}
+	x := n.Start(face)
 	drawn := false
 	for _, r := range n.Text {
 		segs, adv, err := face.Outline(r)

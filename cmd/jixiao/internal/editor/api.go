@@ -230,8 +230,16 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	notes := s.engine.check(e.File, out)
-	writeJSON(w, http.StatusOK, map[string]any{"findings": findings(notes)})
+	// The preview is the report's pages when it can be laid out (no
+	// errors); the page keeps the last one otherwise.
+	rep, notes, _ := s.engine.build(e.File, out)
+	resp := map[string]any{"findings": findings(notes)}
+	if rep != nil {
+		if pages, err := preview(rep); err == nil {
+			resp["pages"] = pages
+		}
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {

@@ -3,6 +3,7 @@ package editor
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -107,6 +108,26 @@ func (e *engine) build(name string, src []byte) (*render.Report, diag.List, erro
 		err = nil
 	}
 	return rep, notes, err
+}
+
+// Page is one page of the preview: the SVG the PDF's page is drawn as,
+// and its text.
+type Page struct {
+	SVG  string `json:"svg"`
+	Text string `json:"text"`
+}
+
+// preview draws the report's pages.
+func preview(rep *render.Report) ([]Page, error) {
+	pages := make([]Page, rep.Pages())
+	for i := range pages {
+		var b strings.Builder
+		if err := rep.WriteSVG(&b, i); err != nil {
+			return nil, err
+		}
+		pages[i] = Page{SVG: b.String(), Text: rep.PageText(i)}
+	}
+	return pages, nil
 }
 
 // reportFormats are the formats "生成报告" writes into the folder: the

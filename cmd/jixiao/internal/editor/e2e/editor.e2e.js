@@ -71,6 +71,11 @@ async function main() {
     assert.equal(await budget.inputValue(), "100000.00");
     await page.locator("#counts").getByText("错误 0 项").waitFor();
 
+    await page.locator("#preview-pages img").first().waitFor();
+    await page.evaluate(() => { window.previewText = () => [...document.querySelectorAll("#preview-pages img")].map((i) => i.alt).join("\n"); });
+    const before = await page.evaluate(() => previewText());
+    assert.match(before, /项目支出绩效目标申报表|绩效目标/, "the preview shows the report's pages");
+
     step("change an amount so that M1 fires, and see the message beside the field");
     await budget.fill("120000.00");
     const finding = page.locator('[data-path="projects[1].budget"] .finding[data-code="M1"]');
@@ -93,6 +98,16 @@ async function main() {
     await page.locator('[data-input="projects[1].other"]').fill(diff);
     await finding.waitFor({ state: "detached" });
     await page.locator("#counts").getByText("错误 0 项").waitFor();
+
+    step("the preview follows: its pages' text changes with the amounts");
+    await page.waitForFunction((old) => previewText() !== old, before);
+    const previewShot = path.join(repo, "docs/images/editor-preview.png");
+    await page.evaluate(() => {
+      document.querySelector("#preview-pages img:last-child").scrollIntoView({ block: "start" });
+      window.scrollBy(0, -70); // below the sticky bar
+    });
+    await page.screenshot({ path: previewShot });
+    step("screenshot: " + path.relative(repo, previewShot));
 
     step("add an indicator from the drop-downs");
     const project = page.locator('[data-path="projects[1]"]');

@@ -108,6 +108,21 @@ async function runCheck() {
   if (!r.ok) { say(r.data.error, true); return; }
   doc.findings = r.data.findings;
   showFindings();
+  if (r.data.pages) showPreview(r.data.pages);
+}
+
+// ---- preview ----
+
+// showPreview shows the report's pages as the PDF will print them (SVG
+// drawn by the server from the same layout), each image's alternative
+// text the page's text. A filing with errors keeps the last preview.
+function showPreview(pages) {
+  const box = $("preview-pages");
+  box.replaceChildren(...pages.map((p, i) => h("img", {
+    class: "page", alt: p.text, "data-page": String(i + 1),
+    src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(p.svg),
+  })));
+  $("preview").hidden = false;
 }
 
 // ---- fields ----
@@ -438,7 +453,9 @@ function showDoc(doc) {
   if (doc.workbook) {
     say("这是 Excel/WPS 工作簿，在这里只能查看检查结果和生成报告。请在 Excel 或 WPS 中修改并保存，然后点「文件列表」重新打开它，检查结果会随之更新。");
   }
+  $("preview").hidden = true;
   renderForm();
+  if (!doc.workbook) runCheck(); // for the preview; a workbook is not edited here
 }
 
 async function openFile(name) {

@@ -26,8 +26,10 @@ run: build
 # The fuzz runs of make test are bounded by a count of inputs, not by time:
 # Go 1.26 can fail a time-bounded run with "context deadline exceeded" when
 # its workers are slow to stop (go.dev/issue/75804, fixed in Go 1.27).
+# JIXIAO_FONTS=embedded: no test may depend on the office fonts of the
+# machine it runs on (those that need installed faces bring stand-ins).
 test: lint
-	$(GO) test -count=1 ./...
+	JIXIAO_FONTS=embedded $(GO) test -count=1 ./...
 	$(MAKE) fuzz FUZZTIME=20000x
 
 # The editor's end-to-end test in headless Chromium (Debian's chromium;
@@ -41,7 +43,7 @@ e2e: build
 # The tests under the race detector (needs cgo, i.e. a C compiler): a run
 # uses several goroutines (template and filing, fonts and pages).
 race:
-	$(GO) test -count=1 -race ./...
+	JIXIAO_FONTS=embedded $(GO) test -count=1 -race ./...
 
 # Bounded fuzz runs: FUZZTIME is a duration (`make fuzz FUZZTIME=10m` for a
 # long one) or a count of inputs (20000x). Minimisation is bounded too: with

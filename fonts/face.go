@@ -105,6 +105,20 @@ func (f *Face) CapHeight() float64 { return f.capHeight }
 // xMax, yMax) in 1/1000 em with the y axis up.
 func (f *Face) BBox() [4]float64 { return f.bbox }
 
+// InkY returns how far r's ink reaches below and above the baseline (the
+// glyph's yMin and yMax, 1/1000 em, y up); ok is false for a character
+// the font lacks or draws blank.
+func (f *Face) InkY(r rune) (bottom, top float64, ok bool) {
+	if !f.Has(r) {
+		return 0, 0, false
+	}
+	d, err := f.glyphData(f.glyphIndex(r))
+	if err != nil || len(d) < 10 {
+		return 0, 0, false
+	}
+	return float64(int16(u16(d[4:]))) * f.scale, float64(int16(u16(d[8:]))) * f.scale, true
+}
+
 // Outline returns the outline of r's glyph in 1/1000 em with the y axis up
 // and the origin on the baseline at the glyph's left edge, and its advance
 // width. A blank glyph, such as a space, has no segments. It returns an

@@ -28,8 +28,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/jixiao-dev/jixiao/render/safefile"
 )
 
 // Names of the embedded faces, for Embedded.
@@ -149,7 +147,7 @@ func Load(path string, index int) (*Face, error) {
 	if f, ok := loadedFiles.Load(key); ok {
 		return f.(*Face), nil
 	}
-	data, err := safefile.ReadRegular(path, MaxFileSize)
+	data, err := readFont(path)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}

@@ -927,3 +927,24 @@ func FuzzOutline(f *testing.F) {
 		}
 	})
 }
+
+func TestInkY(t *testing.T) {
+	f, err := Embedded(SerifRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Thin horizontal strokes between the baseline and the x-height's
+	// double: the dash at 0.24-0.29 em, 一 at 0.40-0.51 em.
+	for _, r := range "—一" {
+		lo, hi, ok := f.InkY(r)
+		if mid := (lo + hi) / 2; !ok || mid < 200 || mid > 500 || hi-lo > 150 {
+			t.Errorf("InkY(%q) = %g, %g, %v", r, lo, hi, ok)
+		}
+	}
+	if _, _, ok := f.InkY(' '); ok {
+		t.Error("a space has ink")
+	}
+	if _, _, ok := f.InkY(0x20000); ok {
+		t.Error("a missing character has ink")
+	}
+}

@@ -53,6 +53,15 @@ type Options struct {
 	UpdateFields bool
 	// PDFA makes the PDF a PDF/A-3b file, for archiving (as WritePDFA).
 	PDFA bool
+	// FontDirs are the folders searched for the office faces a document
+	// names (仿宋_GB2312, 黑体…; see FontDirs): one installed there whose
+	// licence allows embedding draws the PDF in place of the embedded
+	// stand-in. None: only the embedded faces are used, and the PDF is the
+	// same on every machine.
+	FontDirs []string
+	// Duplex, when set, overrides the form template's two-sided printing
+	// (page.duplex): the body and each part start on a right-hand page.
+	Duplex *bool
 }
 
 // Engine runs the pipeline. It keeps the form templates, compiled as they
@@ -208,6 +217,10 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
+	if e.opts.Duplex != nil {
+		d.Page.Duplex = *e.opts.Duplex
+	}
+	uses := useInstalledFaces(d, e.opts.FontDirs)
 	res, err := layout.Layout(d, layout.NewFontSet(d))
 	if ge, ok := errors.AsType[*layout.GlyphError](err); ok {
 		return nil, append(notes, glyphFinding(f, ge)), ErrInvalid
@@ -218,7 +231,7 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res, updateFields: e.opts.UpdateFields, pdfa: e.opts.PDFA}, notes, nil
+	return &Report{doc: d, pages: res, Fonts: uses, lookedForFaces: len(e.opts.FontDirs) > 0, updateFields: e.opts.UpdateFields, pdfa: e.opts.PDFA}, notes, nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
@@ -227,7 +240,11 @@ type Report struct {
 	doc          *doc.Document
 	pages        *layout.Result
 	updateFields bool
-	pdfa         bool
+	// Fonts says which face draws each office font name in the PDF (see
+	// FontNote).
+	Fonts          []FontUse
+	lookedForFaces bool
+	pdfa           bool
 }
 
 // WritePDF writes the report as a PDF (PDF/A-3b with Options.PDFA).
@@ -248,7 +265,15 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	for name, a := range r.pages.Anchors {
 		pages[name] = a.Number
 	}
-	return docx.Write(w, r.doc, docx.Options{PageOf: pages, UpdateFields: r.updateFields})
+	// A blank page the layout put after the TOC (two-sided printing).
+	blank := false
+	for i, p := range r.pages.Pages {
+		if p.Number != 0 {
+			break
+		}
+		blank = blank || i > 0 && p.Blank
+	}
+	return docx.Write(w, r.doc, docx.Options{PageOf: pages, UpdateFields: r.updateFields, BlankAfterTOC: blank})
 }
 
 // WriteXLSX writes the report's captioned tables (each project's form) as

@@ -102,7 +102,8 @@ func (b *binder) setup() {
 	b.d.Page = doc.Page{Width: p.Width, Height: p.Height,
 		MarginTop: p.MarginTop, MarginBottom: p.MarginBottom, MarginLeft: p.MarginLeft, MarginRight: p.MarginRight,
 		Footer: doc.Footer{Format: p.Footer.Format, Style: p.Footer.Style, Distance: p.Footer.Distance,
-			OddEven: p.Footer.OddEven, Inset: p.Footer.Inset, NumberTOC: p.Footer.NumberTOC}}
+			OddEven: p.Footer.OddEven, Inset: p.Footer.Inset, NumberTOC: p.Footer.NumberTOC},
+		Grid: doc.Grid{Lines: p.Grid.Lines, Chars: p.Grid.Chars}, Duplex: p.Duplex}
 	b.d.Fonts = map[string]doc.Font{}
 	for role, fs := range sp.Fonts {
 		b.d.Fonts[role] = doc.Font{PDF: b.t.fontPath(fs.PDF), PDFBold: b.t.fontPath(fs.PDFBold), Index: fs.Index,
@@ -113,7 +114,7 @@ func (b *binder) setup() {
 		b.d.Styles[name] = doc.Style{Name: name, Font: s.Font, Size: s.Size, Bold: s.Bold,
 			Align: align(s.Align), VAlign: valign(s.VAlign), LineHeight: s.LineHeight, FirstIndent: s.Indent,
 			SpaceBefore: s.SpaceBefore, SpaceAfter: s.SpaceAfter, KeepWithNext: s.KeepWithNext,
-			OutlineLevel: s.Outline, Padding: s.Padding, PageBreak: s.PageBreak,
+			OutlineLevel: s.Outline, Padding: s.Padding, PageBreak: s.PageBreak, Grid: s.Grid,
 			NoWrap: s.NoWrap, BreakAfter: s.BreakAfter, BreakBefore: s.BreakBefore, MinSize: s.MinSize}
 	}
 	b.d.Meta = doc.Meta{

@@ -76,6 +76,20 @@ func TestBindSampleGrid(t *testing.T) {
 	}
 }
 
+// TestPageKeys: [page] duplex and grid reach the document model.
+func TestPageKeys(t *testing.T) {
+	src := strings.Replace(minimal, "margin_right = 25\n", "margin_right = 25\nduplex = true\ngrid = { lines = 22, chars = 28 }\n", 1)
+	tpl, notes := Parse("mini.toml", []byte(src))
+	if tpl == nil || len(notes) > 0 {
+		t.Fatal(notes)
+	}
+	b := &binder{t: tpl, f: &budget.Filing{}, d: &doc.Document{}}
+	b.setup()
+	if p := b.d.Page; !p.Duplex || p.Grid != (doc.Grid{Lines: 22, Chars: 28}) {
+		t.Errorf("page %+v, want duplex and a 22 × 28 grid", p)
+	}
+}
+
 func TestBindNational(t *testing.T) {
 	set, _ := NewSet()
 	f, notes := budget.Load("../data/national/mzj-2024.toml")

@@ -25,6 +25,10 @@ func builtinSpec(file string) (spec, bool) {
 					OddEven:  true,
 					Inset:    5.6,
 				},
+				Grid: gridSpec{
+					Lines: 22,
+					Chars: 28,
+				},
 			},
 			Fonts: map[string]fontSpec{
 				"fangsong": {
@@ -62,6 +66,7 @@ func builtinSpec(file string) (spec, bool) {
 					Align:      "justify",
 					LineHeight: 28.95,
 					Indent:     2,
+					Grid:       true,
 				},
 				"caption": {
 					Font:         "hei",
@@ -120,6 +125,7 @@ func builtinSpec(file string) (spec, bool) {
 					Indent:       2,
 					KeepWithNext: true,
 					Outline:      2,
+					Grid:         true,
 				},
 				"label": {
 					Font:        "song",
@@ -143,6 +149,7 @@ func builtinSpec(file string) (spec, bool) {
 					LineHeight:   28.95,
 					KeepWithNext: true,
 					PageBreak:    true,
+					Grid:         true,
 				},
 				"part_title": {
 					Font:         "xbs",
@@ -159,6 +166,7 @@ func builtinSpec(file string) (spec, bool) {
 					LineHeight:   28.95,
 					Indent:       2,
 					KeepWithNext: true,
+					Grid:         true,
 				},
 				"toc_entry": {
 					Font:       "fangsong",

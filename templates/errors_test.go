@@ -108,6 +108,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"required category unknown", `required = ["产出指标"]`, `required = ["产出"]`, 23, `category "产出" is not in taxonomy.categories`, "不在"},
 		{"missing font file", `pdf = "NotoSerifSC-Regular"`, `pdf = "missing.ttf"`, 14, `font "missing.ttf" cannot be used: the file does not exist`, "字体“missing.ttf”无法使用：文件不存在"},
 		{"no page size", "width = 210\n", "", 5, "page size is missing", "未设置页面尺寸"},
+		{"grid without chars", "margin_right = 25\n", "margin_right = 25\ngrid = { lines = 22 }\n", 12, "the character grid needs lines and chars", "字符网格需要同时设置"},
 		{"TOML syntax", `units = 10`, `units = `, 43, "the value after = is missing", "等号后缺少值"},
 	}
 	for _, c := range cases {

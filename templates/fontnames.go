@@ -37,16 +37,16 @@ func (c *compiler) checkFont(role string, f fontSpec) {
 			continue
 		}
 		if _, err := fonts.Load(c.t.fontPath(name), f.Index); err != nil {
-			c.fail("fonts."+role+"."+key, "font %q cannot be used: %v", []any{name, fontProblem(err)},
+			c.fail("fonts."+role+"."+key, "font %q cannot be used: %v", []any{name, FontProblem(err)},
 				"name an embedded face (%s), or a TrueType .ttf or .ttc file relative to the template", embeddedList())
 		}
 	}
 }
 
-// fontProblem says, in the reader's language, why a font file cannot be
+// FontProblem says, in the reader's language, why a font file cannot be
 // used; a damaged file's technical detail (which table is at fault) is
 // added as the font library gives it.
-func fontProblem(err error) diag.Text {
+func FontProblem(err error) diag.Text {
 	detail := err.Error()
 	var fe *fonts.FileError
 	if errors.As(err, &fe) {

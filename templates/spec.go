@@ -26,6 +26,13 @@ type pageSpec struct {
 	MarginLeft   float64    `toml:"margin_left"`
 	MarginRight  float64    `toml:"margin_right"`
 	Footer       footerSpec `toml:"footer"`
+	Grid         gridSpec   `toml:"grid"`
+	Duplex       bool       `toml:"duplex"` // two-sided: body and parts start on odd pages
+}
+
+type gridSpec struct {
+	Lines int `toml:"lines"` // lines per page
+	Chars int `toml:"chars"` // characters per line
 }
 
 type footerSpec struct {
@@ -63,6 +70,7 @@ type styleSpec struct {
 	BreakAfter   string  `toml:"break_after"`  // e.g. "：" for 其中：财政资金
 	BreakBefore  string  `toml:"break_before"` // e.g. "（" for 资金支出计划（%）
 	MinSize      float64 `toml:"min_size"`     // pt: the floor a cell's text may shrink to when it cannot fit
+	Grid         bool    `toml:"grid"`         // on the page's character grid
 }
 
 type metaSpec struct {

@@ -346,6 +346,9 @@ func (c *compiler) checkPage() {
 	if p.MarginLeft+p.MarginRight >= p.Width || p.MarginTop+p.MarginBottom >= p.Height {
 		c.fail("page", "the margins leave no room for text", nil, "make the margins smaller than the page")
 	}
+	if g := p.Grid; g.Lines < 0 || g.Chars < 0 || g.Lines > 200 || g.Chars > 200 || (g.Lines == 0) != (g.Chars == 0) {
+		c.fail("page.grid", "the character grid needs lines and chars, each 1 to 200", nil, "write lines = 22 and chars = 28 (GB/T 9704), or leave [page.grid] out")
+	}
 }
 
 func (c *compiler) checkTaxonomy() {

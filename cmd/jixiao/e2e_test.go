@@ -18,10 +18,18 @@ import (
 const sample = "../../data/hebei/shanhaiguan-wxb-2024.toml"
 
 // jixiao runs the command in-process and returns its exit code and output.
+// Unless env sets JIXIAO_FONTS, it is "embedded": the output must not
+// depend on the fonts of the machine that runs the tests.
 func jixiao(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, &out, &errOut, func(k string) string { return env[k] })
+	getenv := func(k string) string {
+		if v, ok := env[k]; ok || k != "JIXIAO_FONTS" {
+			return v
+		}
+		return "embedded"
+	}
+	code := run(args, &out, &errOut, getenv)
 	return code, out.String(), errOut.String()
 }
 
@@ -33,6 +41,26 @@ func buildSample(t *testing.T) string {
 		t.Fatalf("build exit %d: %s", code, stderr)
 	}
 	return dir
+}
+
+// docxPart reads one part of a DOCX package.
+func docxPart(t *testing.T, path, part string) []byte {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	f, err := z.Open(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 func need(t *testing.T, tools ...string) {
@@ -219,18 +247,7 @@ func TestSupplementaryCharacters(t *testing.T) {
 	if text := pdfText(t, filepath.Join(dir, "rare.pdf")); strings.Count(text, "网络舆情𫖯𬌗综合管理") != 3 {
 		t.Errorf("the name should be extracted 3 times (TOC, caption, cell):\n%s", text)
 	}
-	z, err := zip.OpenReader(filepath.Join(dir, "rare.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	f, err := z.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	body, _ := io.ReadAll(f)
-	if !strings.Contains(string(body), "𫖯𬌗") {
+	if body := docxPart(t, filepath.Join(dir, "rare.docx"), "word/document.xml"); !strings.Contains(string(body), "𫖯𬌗") {
 		t.Error("the DOCX lacks 𫖯𬌗")
 	}
 }
@@ -243,7 +260,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	sums := map[string][]string{}
-	for _, env := range [][]string{{"TZ=UTC", "GOMAXPROCS=1"}, {"TZ=Asia/Shanghai", "GOMAXPROCS=8"}} {
+	for _, env := range [][]string{{"TZ=UTC", "GOMAXPROCS=1", "JIXIAO_FONTS=embedded"}, {"TZ=Asia/Shanghai", "GOMAXPROCS=8", "JIXIAO_FONTS=embedded"}} {
 		dir := t.TempDir()
 		cmd := exec.Command(bin, "build", "-o", dir, sample)
 		cmd.Env = append(os.Environ(), env...)
@@ -540,39 +557,51 @@ func TestDOCXInLibreOffice(t *testing.T) {
 
 // TestTOCPageNumbers reads the 目录 of the sample PDF and checks that each
 // entry's number is the printed number of the page its heading is on (the
-// 目录 page itself is unnumbered, so printed page N is the PDF's page N+1).
+// 目录 page itself is unnumbered, so printed page N is the PDF's page N+1;
+// printed on both sides, a blank page follows the 目录, and it is N+2).
 func TestTOCPageNumbers(t *testing.T) {
 	need(t, "pdftotext")
-	dir := buildSample(t)
-	path := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
-	page := func(n int) string {
-		out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), "-layout", path, "-").Output()
-		if err != nil {
-			t.Fatal(err)
+	for _, c := range []struct {
+		args   []string
+		offset int
+	}{{nil, 1}, {[]string{"--duplex"}, 2}} {
+		dir := t.TempDir()
+		if code, _, stderr := jixiao(t, nil, append([]string{"build", "--format", "pdf", "-o", dir, sample}, c.args...)...); code != 0 {
+			t.Fatalf("build %v: exit %d: %s", c.args, code, stderr)
 		}
-		return string(out)
+		path := filepath.Join(dir, "shanhaiguan-wxb-2024.pdf")
+		entry := regexp.MustCompile(`^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$`)
+		entries := 0
+		for _, line := range strings.Split(pdfPage(t, path, 1), "\n") {
+			m := entry.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			entries++
+			heading := strings.Join(strings.Fields(m[1]), "")
+			if _, after, ok := strings.Cut(heading, "部分"); ok {
+				heading = strings.TrimPrefix(after, "　")
+			}
+			var n int
+			fmt.Sscan(m[2], &n)
+			if text := strings.Join(strings.Fields(pdfPage(t, path, n+c.offset)), ""); !strings.Contains(text, heading) {
+				t.Errorf("%v: 目录 says %q is on page %d, but it is not there", c.args, heading, n)
+			}
+		}
+		if entries != 7 {
+			t.Errorf("%v: 目录 has %d entries, want 7 (2 parts, 3 sections, 2 tables)", c.args, entries)
+		}
 	}
-	entry := regexp.MustCompile(`^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$`)
-	entries := 0
-	for _, line := range strings.Split(page(1), "\n") {
-		m := entry.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		entries++
-		heading := strings.Join(strings.Fields(m[1]), "")
-		if _, after, ok := strings.Cut(heading, "部分"); ok {
-			heading = strings.TrimPrefix(after, "　")
-		}
-		var n int
-		fmt.Sscan(m[2], &n)
-		if text := strings.Join(strings.Fields(page(n+1)), ""); !strings.Contains(text, heading) {
-			t.Errorf("目录 says %q is on page %d, but it is not there", heading, n)
-		}
+}
+
+// pdfPage is the text of page n of a PDF, laid out as printed.
+func pdfPage(t *testing.T, path string, n int) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if entries != 7 {
-		t.Errorf("目录 has %d entries, want 7 (2 parts, 3 sections, 2 tables)", entries)
-	}
+	return string(out)
 }
 
 // TestStdout: -o - writes one PDF to standard output, which qpdf accepts.

@@ -70,6 +70,12 @@ var messages = [][2]string{
 	{"the file to write: FILE.toml or FILE.xlsx", "要写入的文件：文件.toml 或 文件.xlsx"},
 	{"name one filing and the file to write: jixiao convert IN -o OUT (.toml or .xlsx)", "请指定一份申报文件和要写入的文件：jixiao convert 输入 -o 输出（.toml 或 .xlsx）"},
 	{"the output %s is the input; name another file", "输出文件 %s 就是输入文件，请换一个文件名"},
+	{"PDF faces: auto (the office faces installed, else the embedded ones) or embedded (the same bytes on every machine; also JIXIAO_FONTS)", "PDF字体：auto（优先使用本机安装的公文字体，否则用内置字体）或 embedded（只用内置字体，各机器输出完全相同；也可用环境变量 JIXIAO_FONTS）"},
+	{"folder searched first for the office faces (仿宋_GB2312.ttf, simhei.ttf…)", "优先查找公文字体（仿宋_GB2312.ttf、simhei.ttf 等）的文件夹"},
+	{"two-sided printing: the body and each part start on a right-hand page (default: the template's)", "双面打印：正文和每一部分都从右手页（奇数页）开始（默认按模板设置）"},
+	{"--font-dir has no effect with --fonts embedded; drop one of them", "--font-dir 与 --fonts embedded 不能同时使用；请去掉其中一个"},
+	{"%s: unknown value %q: use auto or embedded", "%s：未知的取值“%s”：请使用 auto 或 embedded"},
+	{"--font-dir %s: not a folder", "--font-dir %s：不是文件夹"},
 	{"filings built at once (default: the number of CPUs)", "同时生成的申报文件数（默认为 CPU 核数）"},
 	{"no filing found in %s (looked for %s files)", "在 %s 中没有找到申报文件（查找的是 %s 文件）"},
 	{"cannot search the folder %s: %v", "无法查找文件夹 %s：%v"},
@@ -132,6 +138,13 @@ usage:
   jixiao archive -o DIR FILE|FOLDER...                      keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
   jixiao verify [--rebuild] DIR/<year>...                   check an archived year against its manifest
 
+options of build:
+  --fonts auto|embedded  PDF faces: the office faces installed here (仿宋_GB2312, 黑体…) where their
+                         licence allows, else the embedded ones; embedded: the same bytes on every
+                         machine (also JIXIAO_FONTS=embedded)
+  --font-dir DIR         a folder searched first for the office faces
+  --duplex               two-sided printing: the body and each part start on a right-hand page
+
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
   --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
@@ -165,6 +178,13 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
   jixiao archive -o 目录 文件|文件夹...                     按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
   jixiao verify [--rebuild] 目录/<年度>...                  按清单核验已归档的年度
+
+build 的选项：
+  --fonts auto|embedded  PDF字体：优先使用本机安装且授权允许嵌入的公文字体（仿宋_GB2312、黑体等），
+                         否则用内置字体；embedded：只用内置字体，各机器输出完全相同
+                         （也可用 JIXIAO_FONTS=embedded）
+  --font-dir 目录        优先查找公文字体的文件夹
+  --duplex               双面打印：正文和每一部分都从右手页（奇数页）开始
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）

@@ -48,6 +48,10 @@ type cli struct {
 	checking       bool      // the command is check
 	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
 	pdfa           bool      // build --pdfa: the PDF as PDF/A-3b
+	// build's choices of faces and two-sided printing (none for the other
+	// commands: a check embeds no face).
+	fontDirs []string
+	duplex   *bool
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
@@ -246,7 +250,7 @@ func (c *cli) parseNoArgs(fs *flag.FlagSet, args []string, dir *string) (bool, i
 // engine makes the pipeline with the built-in and user templates, printing
 // any problem with the latter.
 func (c *cli) engine() (*render.Engine, bool) {
-	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, UpdateFields: c.updateFields, PDFA: c.pdfa})
+	e, notes := render.New(render.Options{TemplateDirs: c.templateDirs, UpdateFields: c.updateFields, FontDirs: c.fontDirs, Duplex: c.duplex, PDFA: c.pdfa})
 	c.report(notes)
 	return e, !notes.HasErrors()
 }
@@ -341,9 +345,20 @@ func (c *cli) build(args []string) int {
 	fs.BoolVar(&c.updateFields, "update-fields", false, c.p.Sprintf("make Word update the DOCX's table of contents when it opens the file (it asks first)"))
 	fs.BoolVar(&c.pdfa, "pdfa", false, c.p.Sprintf("write the PDF as PDF/A-3b, for archiving"))
 	jobs := fs.Int("j", runtime.NumCPU(), c.p.Sprintf("filings built at once (default: the number of CPUs)"))
+	fontMode := fs.String("fonts", "", c.p.Sprintf("PDF faces: auto (the office faces installed, else the embedded ones) or embedded (the same bytes on every machine; also JIXIAO_FONTS)"))
+	fontDir := fs.String("font-dir", "", c.p.Sprintf("folder searched first for the office faces (仿宋_GB2312.ttf, simhei.ttf…)"))
+	duplex := fs.Bool("duplex", false, c.p.Sprintf("two-sided printing: the body and each part start on a right-hand page (default: the template's)"))
 	files, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "duplex" {
+			c.duplex = duplex
+		}
+	})
+	if rc := c.fontChoice(*fontMode, *fontDir); rc != exitOK {
+		return rc
 	}
 	exts, err := render.ParseFormats(*formats)
 	if fe := (*render.FormatError)(nil); errors.As(err, &fe) && fe.Name == "" {
@@ -352,6 +367,9 @@ func (c *cli) build(args []string) int {
 	} else if err != nil {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("unknown format %q: use pdf, docx, xlsx or a list such as pdf,docx", fe.Name))
 		return exitUsage
+	}
+	if !slices.Contains(exts, "pdf") {
+		c.fontDirs = nil // only a PDF is drawn in the office faces
 	}
 	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
 		if _, err := render.SourceDate(s); err != nil {
@@ -463,6 +481,9 @@ func (c *cli) buildToStdout(path, format string) int {
 		return rc
 	}
 	heap.Advise() // for the heap the layout has grown
+	if note, ok := rep.FontNote(); ok && format == "pdf" {
+		fmt.Fprintln(c.stderr, c.p.Text(note))
+	}
 	if err := rep.Write(c.stdout, format); err != nil {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: cannot write %s: %v", path, "-", err))
 		return exitUsage
@@ -474,6 +495,9 @@ func (c *cli) buildToStdout(path, format string) int {
 // and the files written to standard output.
 func (c *cli) printResult(r batch.Result) {
 	c.report(r.Notes)
+	if r.FontNote != nil {
+		fmt.Fprintln(c.stderr, c.p.Text(*r.FontNote))
+	}
 	if msg := c.failure(r); msg != "" && !errors.Is(r.Err, render.ErrInvalid) && !errors.Is(r.Err, render.ErrUnreadable) {
 		fmt.Fprintln(c.stderr, msg)
 	}
@@ -524,6 +548,43 @@ func (c *cli) summary(results []batch.Result) int {
 		}
 	}
 	return code
+}
+
+// fontChoice sets the folders searched for the office faces: none with
+// --fonts embedded (or JIXIAO_FONTS=embedded and no --font-dir, as the
+// command line outranks the environment), else --font-dir and the
+// system's font folders.
+func (c *cli) fontChoice(mode, dir string) int {
+	from := "--fonts"
+	if mode == "" {
+		mode, from = c.getenv("JIXIAO_FONTS"), "JIXIAO_FONTS"
+		if dir != "" {
+			mode = "auto"
+		}
+	}
+	switch strings.ToLower(mode) {
+	case "embedded":
+		if dir != "" {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("--font-dir has no effect with --fonts embedded; drop one of them"))
+			return exitUsage
+		}
+		c.fontDirs = nil
+		return exitOK
+	case "", "auto":
+	default:
+		fmt.Fprintln(c.stderr, c.p.Sprintf("%s: unknown value %q: use auto or embedded", from, mode))
+		return exitUsage
+	}
+	var extra []string
+	if dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("--font-dir %s: not a folder", dir))
+			return exitUsage
+		}
+		extra = []string{dir}
+	}
+	c.fontDirs = render.FontDirs(extra, c.getenv)
+	return exitOK
 }
 
 func (c *cli) listTemplates(args []string) int {

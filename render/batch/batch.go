@@ -182,6 +182,9 @@ type Result struct {
 	Notes   diag.List // every finding, sorted by position
 	Err     error     // nil when every output was written
 	Written []string  // the outputs written, in the order of Options.Formats
+	// FontNote says which faces drew the PDF (render.Report.FontNote),
+	// when one was written and the Engine looked for installed faces.
+	FontNote *diag.Text
 }
 
 // WriteError says that an output could not be written.
@@ -279,6 +282,9 @@ func build(e *render.Engine, j Job, opts Options) (r Result) {
 	}
 	for i, format := range opts.Formats {
 		files.Fill(i, func(w io.Writer) error { return rep.Write(w, format) })
+		if note, ok := rep.FontNote(); ok && format == "pdf" {
+			r.FontNote = &note
+		}
 	}
 	errs := files.Commit()
 	for i, format := range opts.Formats {

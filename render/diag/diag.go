@@ -203,6 +203,10 @@ func (p *Printer) Sprintf(key string, args ...any) string {
 	return p.p.Sprintf(key, args...)
 }
 
+// Text formats t, its Term and Text arguments too, in the printer's
+// language.
+func (p *Printer) Text(t Text) string { return p.Sprintf(t.Key, localize(p, t.Args)...) }
+
 // chineseAdded holds the messages compiled into x/text's catalog so far.
 // A message is compiled the first time it is printed: a run prints a few of
 // several hundred, and compiling them all took a good part of its start-up.

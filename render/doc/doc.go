@@ -37,6 +37,9 @@ type Meta struct {
 	Language string    // BCP 47, e.g. "zh-CN"
 	Created  time.Time // from the input or SOURCE_DATE_EPOCH, never the wall clock
 	Template string    // template name and version that built the document
+	// Fonts says which face drew each office font name in the PDF, e.g.
+	// "仿宋_GB2312: FangSong (simfang.ttf); 黑体: NotoSansSC-Medium (embedded)".
+	Fonts string
 	// Source is the input the document was built from, embedded in the PDF
 	// as an attachment so an archived report carries its own data.
 	Source Attachment
@@ -55,6 +58,19 @@ type Page struct {
 	MarginTop, MarginBottom float64
 	MarginLeft, MarginRight float64
 	Footer                  Footer
+	// Grid is the character grid of GB/T 9704 (22 lines of 28 characters);
+	// zero means none.
+	Grid Grid
+	// Duplex prints on both sides: the body and each part begin on a
+	// right-hand (odd) page, after a blank page where needed.
+	Duplex bool
+}
+
+// Grid is a page's character grid: Lines lines of Chars characters fill
+// the text block. Text of styles on the grid (Style.Grid) is set with the
+// grid's character pitch, and the DOCX carries it as w:docGrid.
+type Grid struct {
+	Lines, Chars int
 }
 
 // Footer describes the page-number line below the text block.
@@ -126,6 +142,7 @@ type Style struct {
 	// MinSize is the smallest size in pt the layout may set a table cell's
 	// text in when it cannot fit its column at Size; 0 means Size.
 	MinSize float64
+	Grid    bool // full-width characters are set on the page's character grid (Page.Grid)
 }
 
 // Block is one top-level element: *Heading, *Paragraph, *Table, *TOC or

@@ -11,16 +11,17 @@ import (
 func Dump(d *Document) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "meta title=%q author=%q template=%q created=%s\n", d.Meta.Title, d.Meta.Author, d.Meta.Template, d.Meta.Created.Format("2006-01-02"))
-	fmt.Fprintf(&b, "page %gx%g margins t%g b%g l%g r%g footer=%q\n", d.Page.Width, d.Page.Height,
-		d.Page.MarginTop, d.Page.MarginBottom, d.Page.MarginLeft, d.Page.MarginRight, d.Page.Footer.Format)
+	fmt.Fprintf(&b, "page %gx%g margins t%g b%g l%g r%g footer=%q grid=%dx%d duplex=%t\n", d.Page.Width, d.Page.Height,
+		d.Page.MarginTop, d.Page.MarginBottom, d.Page.MarginLeft, d.Page.MarginRight, d.Page.Footer.Format,
+		d.Page.Grid.Lines, d.Page.Grid.Chars, d.Page.Duplex)
 	for _, name := range sortedNames(d.Fonts) {
 		f := d.Fonts[name]
 		fmt.Fprintf(&b, "font %s pdf=%s bold=%s docx=%s/%s\n", name, f.PDF, f.PDFBold, f.EastAsia, f.Latin)
 	}
 	for _, name := range sortedNames(d.Styles) {
 		s := d.Styles[name]
-		fmt.Fprintf(&b, "style %s font=%s size=%g bold=%t align=%d line=%g indent=%g outline=%d",
-			name, s.Font, s.Size, s.Bold, s.Align, s.LineHeight, s.FirstIndent, s.OutlineLevel)
+		fmt.Fprintf(&b, "style %s font=%s size=%g bold=%t align=%d line=%g indent=%g outline=%d grid=%t",
+			name, s.Font, s.Size, s.Bold, s.Align, s.LineHeight, s.FirstIndent, s.OutlineLevel, s.Grid)
 		if s.NoWrap {
 			fmt.Fprintf(&b, " nowrap after=%q before=%q", s.BreakAfter, s.BreakBefore)
 		}

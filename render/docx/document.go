@@ -22,6 +22,7 @@ type writer struct {
 	entries     map[string][]tocEntry // TOC entries by list
 	tocLevels   int                   // deepest TOC entry level listed
 	bookmarks   int                   // bookmark ids handed out
+	sections    int                   // sections ended so far
 }
 
 func newWriter(d *doc.Document, opts Options) (*writer, error) {
@@ -78,11 +79,18 @@ func (w *writer) document(out io.Writer) error {
 	var prev doc.Block
 	for i, b := range w.d.Blocks {
 		var err error
+		// Two-sided, a part starts a section that begins on a right-hand
+		// page, rather than a page (the TOC ends a section of its own).
+		sectionStart := false
+		if _, afterTOC := prev.(*doc.TOC); w.d.Page.Duplex && prev != nil && !afterTOC && (pageBreak || w.startsPage(b)) {
+			w.sectionBreak(x)
+			pageBreak, sectionStart = false, true
+		}
 		switch b := b.(type) {
 		case *doc.Heading:
-			err = w.heading(x, b, pageBreak)
+			err = w.heading(x, b, paraFlags{pageBreak: pageBreak, sectionStart: sectionStart})
 		case *doc.Paragraph:
-			err = w.paragraph(x, b, pageBreak)
+			err = w.paragraph(x, b, paraFlags{pageBreak: pageBreak, sectionStart: sectionStart})
 		case *doc.TOC:
 			err = w.toc(x, b, pageBreak)
 		case *doc.Table:
@@ -127,7 +135,7 @@ func (w *writer) document(out io.Writer) error {
 	if pageBreak {
 		breakParagraph(x)
 	}
-	w.sectPr(x, true, w.tocBlock != nil && !w.d.Page.Footer.NumberTOC)
+	w.sectPr(x, true, w.restartsNumbers())
 	x.end("w:body")
 	x.end("w:document")
 	return x.finish()
@@ -135,13 +143,13 @@ func (w *writer) document(out io.Writer) error {
 
 // heading writes a heading paragraph: its text inside its bookmark, then
 // the hidden TC field of its TOC entry.
-func (w *writer) heading(x *xmlWriter, h *doc.Heading, pageBreak bool) error {
+func (w *writer) heading(x *xmlWriter, h *doc.Heading, f paraFlags) error {
 	st, err := w.styles.lookup(h.Style, h.Pos)
 	if err != nil {
 		return err
 	}
 	x.pos = h.Pos
-	paragraphStart(x, st.id, paraFlags{pageBreak: pageBreak})
+	paragraphStart(x, st.id, f)
 	id := strconv.Itoa(w.bookmarks)
 	if h.Bookmark != "" {
 		w.bookmarks++
@@ -159,13 +167,13 @@ func (w *writer) heading(x *xmlWriter, h *doc.Heading, pageBreak bool) error {
 }
 
 // paragraph writes body text.
-func (w *writer) paragraph(x *xmlWriter, p *doc.Paragraph, pageBreak bool) error {
+func (w *writer) paragraph(x *xmlWriter, p *doc.Paragraph, f paraFlags) error {
 	st, err := w.styles.lookup(p.Style, p.Pos)
 	if err != nil {
 		return err
 	}
 	x.pos = p.Pos
-	paragraphStart(x, st.id, paraFlags{pageBreak: pageBreak})
+	paragraphStart(x, st.id, f)
 	runs(x, p.Text, st)
 	x.end("w:p")
 	return nil
@@ -174,8 +182,9 @@ func (w *writer) paragraph(x *xmlWriter, p *doc.Paragraph, pageBreak bool) error
 // paraFlags are paragraph properties that come from the document's
 // structure rather than from the paragraph's style.
 type paraFlags struct {
-	keepNext  bool // a table header row: never left alone at a page bottom
-	pageBreak bool // a PageBreak block came before
+	keepNext     bool // a table header row: never left alone at a page bottom
+	pageBreak    bool // a PageBreak block came before
+	sectionStart bool // the first paragraph of a section that starts a page: no page break of its style's
 }
 
 // paragraphStart opens a paragraph in the style with the given ID.
@@ -188,8 +197,23 @@ func paragraphStart(x *xmlWriter, styleID string, f paraFlags) {
 	}
 	if f.pageBreak {
 		x.empty("w:pageBreakBefore")
+	} else if f.sectionStart {
+		x.val("w:pageBreakBefore", "0")
 	}
 	x.end("w:pPr")
+}
+
+// startsPage reports whether block b's style starts a new page.
+func (w *writer) startsPage(b doc.Block) bool {
+	name := ""
+	switch b := b.(type) {
+	case *doc.Heading:
+		name = b.Style
+	case *doc.Paragraph:
+		name = b.Style
+	}
+	st, ok := w.styles.byName[name]
+	return ok && st.PageBreak
 }
 
 // breakParagraph is a page break where no paragraph follows to carry it.

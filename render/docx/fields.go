@@ -129,7 +129,8 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 		}
 	}
 	x.pos = doc.Pos{}
-	w.tocParagraph(x, title.id, pageBreak, len(lists) == 0)
+	blank := w.opts.BlankAfterTOC
+	w.tocParagraph(x, title.id, pageBreak, len(lists) == 0 && !blank)
 	runs(x, t.Title, title)
 	x.end("w:p")
 
@@ -137,7 +138,7 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 		entries := w.entries[list]
 		for j, e := range entries {
 			last := j == len(entries)-1
-			w.tocParagraph(x, tocStyleID(e.level), false, last && i == len(lists)-1)
+			w.tocParagraph(x, tocStyleID(e.level), false, last && i == len(lists)-1 && !blank)
 			if j == 0 {
 				resultStart(x, tocInstr(list))
 			}
@@ -158,6 +159,15 @@ func (w *writer) toc(x *xmlWriter, t *doc.TOC, pageBreak bool) error {
 			}
 			x.end("w:p")
 		}
+	}
+	if blank { // a paragraph a point high, on a page of its own, ends the section
+		x.start("w:p")
+		x.start("w:pPr")
+		x.empty("w:pageBreakBefore")
+		x.empty("w:spacing", "w:before", "0", "w:after", "0", "w:line", "20", "w:lineRule", "exact")
+		w.sectPr(x, w.d.Page.Footer.NumberTOC, false)
+		x.end("w:pPr")
+		x.end("w:p")
 	}
 	return nil
 }

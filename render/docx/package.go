@@ -32,6 +32,12 @@ type Options struct {
 	// it (it asks the user first). Off by default: the cached TOC already
 	// holds the PDF's page numbers, and the question puzzles users.
 	UpdateFields bool
+	// BlankAfterTOC leaves a blank page after the TOC, for printing on
+	// both sides (doc.Page.Duplex) when the TOC takes an odd number of
+	// pages: Word and LibreOffice start a section on a right-hand page by
+	// its page number, and the body's page 1 would fall on the back of
+	// the TOC.
+	BlankAfterTOC bool
 }
 
 // Write writes d to out as a .docx package. Nothing is written when the

@@ -43,6 +43,25 @@ func newGeometry(p doc.Page, footerLine float64) geometry {
 	return g
 }
 
+// sectionBreak ends a section of the body before a part that starts a
+// page (Page.Duplex): a paragraph a point high that carries the section's
+// properties, since the block before may be a table. The body's first
+// section restarts the page numbers after an unnumbered TOC.
+func (w *writer) sectionBreak(x *xmlWriter) {
+	x.start("w:p")
+	x.start("w:pPr")
+	x.empty("w:spacing", "w:before", "0", "w:after", "0", "w:line", "20", "w:lineRule", "exact")
+	w.sectPr(x, true, w.restartsNumbers())
+	x.end("w:pPr")
+	x.end("w:p")
+}
+
+// restartsNumbers reports whether the section being ended is the body's
+// first after an unnumbered TOC, whose page numbers start at 1.
+func (w *writer) restartsNumbers() bool {
+	return w.tocBlock != nil && !w.d.Page.Footer.NumberTOC && w.sections == 1
+}
+
 // footerPart is one footer part of the package.
 type footerPart struct {
 	name string // e.g. "footer1.xml"
@@ -64,7 +83,9 @@ func footers(f doc.Footer) []footerPart {
 }
 
 // sectPr writes a section's properties. withFooters attaches the footers;
-// restart starts the page numbers at 1.
+// restart starts the page numbers at 1. Printed on both sides
+// (Page.Duplex), every section but the first starts on a right-hand page:
+// Word and LibreOffice insert the blank page where one is needed.
 func (w *writer) sectPr(x *xmlWriter, withFooters, restart bool) {
 	g := w.geom
 	x.start("w:sectPr")
@@ -73,6 +94,10 @@ func (w *writer) sectPr(x *xmlWriter, withFooters, restart bool) {
 			x.empty("w:footerReference", "w:type", f.kind, "r:id", f.rel)
 		}
 	}
+	if w.d.Page.Duplex && w.sections > 0 {
+		x.val("w:type", "oddPage")
+	}
+	w.sections++
 	x.empty("w:pgSz", "w:w", strconv.Itoa(g.width), "w:h", strconv.Itoa(g.height))
 	x.empty("w:pgMar",
 		"w:top", strconv.Itoa(g.top), "w:right", strconv.Itoa(g.right),
@@ -80,6 +105,15 @@ func (w *writer) sectPr(x *xmlWriter, withFooters, restart bool) {
 		"w:header", strconv.Itoa(headerDistance), "w:footer", strconv.Itoa(g.footer), "w:gutter", "0")
 	if restart {
 		x.empty("w:pgNumType", "w:start", "1")
+	}
+	if grid := w.d.Page.Grid; grid.Chars > 0 && w.styles.gridSize > 0 {
+		// Lines as Word counts them, whole twips that fit the text block;
+		// the character pitch as the difference from the Normal style's
+		// size, in 1/4096 pt, rounded down so that Chars fit the line.
+		height := g.height - g.top - g.bottom
+		pitch := float64(g.text) / 20 / float64(grid.Chars)
+		x.empty("w:docGrid", "w:type", "linesAndChars", "w:linePitch", strconv.Itoa(height/grid.Lines),
+			"w:charSpace", strconv.Itoa(int(math.Floor((pitch-w.styles.gridSize)*4096))))
 	}
 	x.end("w:sectPr")
 }

@@ -25,6 +25,7 @@ type style struct {
 	doc.Style
 	id   string
 	font doc.Font // the resolved font role, or defaultFont
+	cell float64  // the grid's character pitch in pt, for a style on it
 }
 
 // styleSheet holds the paragraph styles of a document, in name order.
@@ -32,6 +33,10 @@ type styleSheet struct {
 	normal *style
 	styles []*style // sorted by name
 	byName map[string]*style
+	// gridSize is the size in pt of the text on the page's character
+	// grid (its largest style on the grid), the Normal style's size, as
+	// w:docGrid's character pitch is counted from it; 0 without a grid.
+	gridSize float64
 }
 
 // newStyleSheet resolves every style's font role and gives each style an ID
@@ -63,6 +68,13 @@ func newStyleSheet(d *doc.Document) (*styleSheet, error) {
 		}
 		s.id = styleID(name, used)
 		used[s.id] = true
+		if g := d.Page.Grid; g.Chars > 0 {
+			if s.Grid {
+				ss.gridSize = max(ss.gridSize, s.size())
+				p := d.Page
+				s.cell = float64(twips(p.Width)-twips(p.MarginLeft)-twips(p.MarginRight)) / 20 / float64(g.Chars)
+			}
+		}
 		ss.styles = append(ss.styles, s)
 		ss.byName[name] = s
 	}
@@ -131,6 +143,19 @@ func (ss *styleSheet) stylesPart(textWidth, tocLevels int, entry *style) ([]byte
 	x.start("w:style", "w:type", "paragraph", "w:default", "1", "w:styleId", "Normal")
 	x.val("w:name", "Normal")
 	x.empty("w:qFormat")
+	if ss.gridSize > 0 {
+		// Off the grid by default: paragraphs of no style of ours (the
+		// hairline between two tables, a section's end) must not take a
+		// grid line each, as LibreOffice would give them.
+		x.start("w:pPr")
+		x.val("w:snapToGrid", "0")
+		x.end("w:pPr")
+		x.start("w:rPr")
+		x.val("w:snapToGrid", "0")
+		x.ival("w:sz", halfPoints(ss.gridSize))
+		x.ival("w:szCs", halfPoints(ss.gridSize))
+		x.end("w:rPr")
+	}
 	x.end("w:style")
 
 	x.start("w:style", "w:type", "table", "w:default", "1", "w:styleId", "TableNormal")
@@ -204,11 +229,21 @@ func (s *style) pPr(x *xmlWriter) {
 	// from the paragraph styles, not from the document defaults.
 	x.val("w:autoSpaceDE", "0")
 	x.val("w:autoSpaceDN", "0")
+	if s.cell > 0 { // on the grid, unlike Normal
+		x.val("w:snapToGrid", "1")
+	}
 	x.empty("w:spacing", "w:before", strconv.Itoa(pt20(s.SpaceBefore)), "w:after", strconv.Itoa(pt20(s.SpaceAfter)),
 		"w:line", strconv.Itoa(pt20(s.lineHeight())), "w:lineRule", "exact")
 	if s.FirstIndent > 0 {
+		// On the grid an indent of 2 characters is a twip short of 2
+		// cells: LibreOffice rounds it up to whole cells, and 2 × 16 pt,
+		// or 2 cells to the twip (631), become 3 there.
+		indent := pt20(s.FirstIndent * s.size())
+		if s.cell > 0 {
+			indent = int(math.Floor(s.FirstIndent*s.cell*20)) - 1
+		}
 		x.empty("w:ind", "w:firstLineChars", strconv.Itoa(int(math.Round(s.FirstIndent*100))),
-			"w:firstLine", strconv.Itoa(pt20(s.FirstIndent*s.size())))
+			"w:firstLine", strconv.Itoa(indent))
 	}
 	x.val("w:jc", jc(s.Align))
 	if s.OutlineLevel > 0 {
@@ -235,6 +270,9 @@ func (s *style) rPr(x *xmlWriter) {
 	if s.Bold {
 		x.empty("w:b")
 		x.empty("w:bCs")
+	}
+	if s.cell > 0 {
+		x.val("w:snapToGrid", "1")
 	}
 	if s.Size > 0 {
 		x.ival("w:sz", halfPoints(s.Size))

@@ -43,6 +43,9 @@ func appendLine(dst []Item, st *style, sh *shaped, ln line, x, w, y float64, ali
 		if c.face >= 0 && c.kind&kindHidden == 0 {
 			r.add(c.face, c.start, c.end, pen, y)
 			pen += c.adv * st.unit
+			if c.kind&kindGrid != 0 { // what follows starts at the cell's end, not the glyph's
+				r.flush(y)
+			}
 			continue
 		}
 		for j, ru := range sh.text[c.start:c.end] { // mixed faces or hidden runes

@@ -12,7 +12,11 @@ import (
 func Dump(r *Result) string {
 	var b strings.Builder
 	for i, pg := range r.Pages {
-		fmt.Fprintf(&b, "page %d number %d\n", i+1, pg.Number)
+		blank := ""
+		if pg.Blank {
+			blank = " blank"
+		}
+		fmt.Fprintf(&b, "page %d number %d%s\n", i+1, pg.Number, blank)
 		for _, it := range pg.Items {
 			b.WriteString("  ")
 			switch it := it.(type) {

@@ -39,10 +39,21 @@ func (p *pager) newPage(explicit bool) {
 }
 
 // pageBreak starts a new page unless the current one is still empty.
+// Printed on both sides (Page.Duplex), the page is a right-hand one: a
+// left-hand page is left blank, and after an unnumbered TOC it belongs to
+// the TOC, so that the body's page 1 is a right-hand page.
 func (p *pager) pageBreak() {
 	if p.fresh {
 		p.explicit = true
+	} else {
+		p.newPage(true)
+	}
+	if !p.geo.page.Duplex || len(p.pages)%2 == 1 {
 		return
+	}
+	p.page().Blank = true
+	if p.hasTOC && p.tocLast == len(p.pages)-2 && !p.geo.page.Footer.NumberTOC {
+		p.tocLast++
 	}
 	p.newPage(true)
 }
@@ -237,7 +248,7 @@ func (p *pager) result(headings []heading, foot *footer) *Result {
 	for i := range r.Pages {
 		n := p.number(i)
 		r.Pages[i].Number = n
-		if n > 0 && foot != nil {
+		if n > 0 && foot != nil && !r.Pages[i].Blank {
 			r.Pages[i].Items = append(r.Pages[i].Items, foot.item(n, p.geo))
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
@@ -212,13 +213,15 @@ func TestFooterPositions(t *testing.T) {
 	d := newDoc(&doc.Paragraph{Text: bodyLines(50), Style: "body"})
 	d.Page.Footer = doc.Footer{Format: "— %d —", Style: "pagenum", Distance: 7, OddEven: true, Inset: 5}
 	r := mustLayout(t, d)
-	asc := 880 * 14 * ptMM / 1000
+	// The fake face cannot tell where its ink is: the middle of its
+	// ascent (880) and descent (120) sits 7 mm below the text block.
+	mid := (880 - 120) / 2 * 14 * ptMM / 1000
 	for i, pg := range r.Pages {
 		pn, ok := pg.Items[len(pg.Items)-1].(PageNumber)
 		if !ok {
 			t.Fatalf("page %d: no page number last", i+1)
 		}
-		want := PageNumber{X: 28 + 5, Y: 262 + 7 + asc, Size: 14, FaceID: "song", Text: fmt.Sprintf("— %d —", i+1)}
+		want := PageNumber{X: 28 + 5, Y: 262 + 7 + mid, Size: 14, FaceID: "song", Text: fmt.Sprintf("— %d —", i+1)}
 		if (i+1)%2 == 1 {
 			want.X, want.AlignRight = 184-5, true
 		}
@@ -240,6 +243,53 @@ func TestDeterministic(t *testing.T) {
 	}
 	if Dump(a) != Dump(b) {
 		t.Error("two dumps differ")
+	}
+}
+
+// gridLines returns the text of each line of the first page and where
+// its last glyph ends, in mm.
+func gridLines(t *testing.T, d *doc.Document) ([]string, []float64) {
+	var lines []string
+	var ends []float64
+	for _, tx := range texts(mustLayout(t, d).Pages[0]) {
+		if len(lines) == 0 || tx.X < ends[len(ends)-1]-1 {
+			lines = append(lines, "")
+			ends = append(ends, 0)
+		}
+		lines[len(lines)-1] += tx.Text
+		ends[len(ends)-1] = tx.X + textWidth(tx)
+	}
+	return lines, ends
+}
+
+// TestCharacterGrid: on GB/T 9704's grid a full line of 3号 holds 28
+// characters (27 at their own 16 pt), the first line 26 after its indent
+// of 2; the text ends flush at the right edge, and digits keep their width.
+func TestCharacterGrid(t *testing.T) {
+	text := strings.Repeat("国", 26+28+28) + "2024年"
+	d := newDoc(&doc.Paragraph{Text: text, Style: "body"})
+	d.Page.Grid = doc.Grid{Lines: 22, Chars: 28}
+	st := d.Styles["body"]
+	st.Grid = true
+	d.Styles["body"] = st
+	lines, ends := gridLines(t, d)
+	cell := 156.0 / 28
+	for i, want := range []int{26, 28, 28} {
+		if got := utf8.RuneCountInString(lines[i]); got != want {
+			t.Errorf("line %d holds %d characters, want %d: %s", i+1, got, want, lines[i])
+		}
+		// The glyph of the last cell is 16 pt wide, its cell 15.79 pt.
+		if end := ends[i] - (16*ptMM - cell); math.Abs(end-184) > 1e-6 {
+			t.Errorf("line %d ends at %.4f mm, want 184", i+1, end)
+		}
+	}
+	if lines[3] != "2024年" {
+		t.Errorf("last line %q", lines[3])
+	}
+	st.Grid = false
+	d.Styles["body"] = st
+	if lines, _ := gridLines(t, d); utf8.RuneCountInString(lines[1]) != 27 {
+		t.Errorf("off the grid, line 2 holds %q, want 27 characters", lines[1])
 	}
 }
 

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
@@ -12,7 +13,7 @@ type footer struct {
 	f   doc.Footer
 	st  *style
 	ref FaceRef // the one face that draws every character of a number
-	asc float64 // mm
+	mid float64 // mm from the baseline up to the middle of the number's line
 }
 
 // footer prepares the page numbers, or returns nil when there are none.
@@ -44,12 +45,37 @@ func (pr *preparer) footer() (*footer, error) {
 	if !ok {
 		return nil, fmt.Errorf("page number format %q: no single face of font role %q has all its characters", f.Format, st.Font)
 	}
-	ft.asc = ft.ref.Face.Ascent() * st.unit
-	if y := pr.geo.bottom + f.Distance + ft.asc; y > pr.geo.page.Height {
+	ft.mid = lineMiddle(ft.ref.Face, sample) * st.unit
+	if y := pr.geo.bottom + f.Distance + ft.mid; y > pr.geo.page.Height {
 		return nil, fmt.Errorf("page number: a footer distance of %g mm puts it below the page", f.Distance)
 	}
 	return ft, nil
 }
+
+// inker is a face that knows where a glyph's ink lies (fonts.Face).
+type inker interface {
+	InkY(r rune) (bottom, top float64, ok bool)
+}
+
+// lineMiddle is the height above the baseline, 1/1000 em, of the line a
+// reader sees in a page number: the middle of its dash (GB/T 9704 puts
+// the 一字线 of "— 1 —" 7 mm below the text block), else of its digits;
+// for a face that cannot tell, the middle of its ascent and descent.
+func lineMiddle(face Face, sample string) float64 {
+	if in, ok := face.(inker); ok {
+		for _, want := range []func(rune) bool{isDash, unicode.IsDigit} {
+			for _, r := range sample {
+				if lo, hi, ok := in.InkY(r); ok && want(r) {
+					return (lo + hi) / 2
+				}
+			}
+		}
+	}
+	return (face.Ascent() - face.Descent()) / 2
+}
+
+// isDash reports the dashes a page-number format puts around the number.
+func isDash(r rune) bool { return r == '—' || r == '―' || r == '–' || r == '-' || r == '－' }
 
 // covers reports whether face draws every visible character of s.
 func covers(face Face, s string) bool {
@@ -61,13 +87,13 @@ func covers(face Face, s string) bool {
 	return true
 }
 
-// item is the page number of the page printed as n. Its top sits Distance
-// below the text block; with OddEven, odd numbers sit Inset in from the
+// item is the page number of the page printed as n. The middle of its
+// line (see lineMiddle) sits Distance below the text block; with OddEven, odd numbers sit Inset in from the
 // right edge of the text block and even ones Inset in from the left;
 // otherwise the number is centred.
 func (ft *footer) item(n int, g geometry) PageNumber {
 	text := strings.Map(visible, fmt.Sprintf(ft.f.Format, n))
-	pn := PageNumber{Y: g.bottom + ft.f.Distance + ft.asc, Size: ft.st.Size, FaceID: ft.ref.ID, Text: text}
+	pn := PageNumber{Y: g.bottom + ft.f.Distance + ft.mid, Size: ft.st.Size, FaceID: ft.ref.ID, Text: text}
 	switch {
 	case ft.f.OddEven && n%2 == 1:
 		pn.X, pn.AlignRight = g.right-ft.f.Inset, true

@@ -79,7 +79,10 @@ type OutlineEntry struct {
 // Page is one laid-out page.
 type Page struct {
 	Number int // printed page number; 0 = unnumbered (e.g. the 目录 pages)
-	Items  []Item
+	// Blank is a page left empty so that the next starts on a right-hand
+	// page (doc.Page.Duplex); it counts, but shows no number.
+	Blank bool
+	Items []Item
 }
 
 // Item is one thing drawn on a page: Text, Rule, Link or PageNumber.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +23,7 @@ const (
 	kindWide                      // a Chinese-like, full-width character
 	kindNewline                   // a forced line break character, not part of any line
 	kindHidden                    // holds invisible runes that are not drawn
+	kindGrid                      // set in a cell of the page's character grid, not its own advance
 )
 
 // cluster is one grapheme cluster of a shaped text.
@@ -94,6 +96,21 @@ func shape(text string, c *chain) (*shaped, error) {
 		a.brk = tailor(a.brk, before, a.base, b.base, a.kind&kindWide != 0, b.kind&kindWide != 0)
 	}
 	return sh, nil
+}
+
+// onGrid returns s with each full-width cluster of one face set in cells
+// of the character grid, cell wide (1/1000 em): as many whole cells as its
+// own advance rounds to, at least one. GB/T 9704's 28 characters of 3号 in
+// a 156 mm line are each 15.79 pt wide, a little less than their 16 pt.
+func (s *shaped) onGrid(cell float64) *shaped {
+	g := &shaped{text: s.text, cl: slices.Clone(s.cl)}
+	for i := range g.cl {
+		c := &g.cl[i]
+		if c.kind&kindWide != 0 && c.face >= 0 && c.kind&kindHidden == 0 {
+			c.adv, c.kind = cell*max(1, math.Round(c.adv/cell)), c.kind|kindGrid
+		}
+	}
+	return g
 }
 
 // lineEnd reports the characters that force a line break (UAX #14 classes

@@ -82,7 +82,8 @@ type preparer struct {
 type shapeKey struct {
 	c    *chain
 	text string
-	wrap string // "" or the NoWrap break characters of the style
+	wrap string  // "" or the NoWrap break characters of the style
+	cell float64 // the style's grid cell, 1/1000 em; 0 off the grid
 }
 
 func newPreparer(d *doc.Document, fonts Fonts, g geometry) *preparer {
@@ -118,7 +119,7 @@ func (s site) wrap(err error) error { return fmt.Errorf("%s%s: %w", posPrefix(s.
 // wrapping.
 func (pr *preparer) shape(text string, st *style, at site) (*shaped, error) {
 	if st.NoWrap {
-		k := shapeKey{st.chain, text, "\x00" + st.BreakAfter + "\x00" + st.BreakBefore}
+		k := shapeKey{st.chain, text, "\x00" + st.BreakAfter + "\x00" + st.BreakBefore, st.cell}
 		if sh, ok := pr.shapes[k]; ok {
 			return sh, nil
 		}
@@ -131,11 +132,14 @@ func (pr *preparer) shape(text string, st *style, at site) (*shaped, error) {
 		pr.shapes[k] = sh.noWrap(st.BreakAfter, st.BreakBefore)
 		return pr.shapes[k], nil
 	}
-	k := shapeKey{st.chain, text, ""}
+	k := shapeKey{st.chain, text, "", st.cell}
 	if sh, ok := pr.shapes[k]; ok {
 		return sh, nil
 	}
 	sh, err := shape(text, st.chain)
+	if err == nil && st.cell > 0 {
+		sh = sh.onGrid(st.cell)
+	}
 	if ge, ok := err.(*GlyphError); ok {
 		ge.Where, ge.Pos = at.String(), at.pos
 		ge.Block, ge.Row, ge.Col = at.what, at.row, at.col

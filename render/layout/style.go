@@ -21,6 +21,7 @@ type style struct {
 	before float64 // space before, mm
 	after  float64 // space after, mm
 	indent float64 // first-line indent, mm
+	cell   float64 // width of a character grid cell in 1/1000 em; 0 off the grid
 }
 
 // style looks up, checks and resolves the named style. Lines must fit in the
@@ -62,6 +63,13 @@ func (pr *preparer) style(name string) (*style, error) {
 		before: ds.SpaceBefore * ptMM,
 		after:  ds.SpaceAfter * ptMM,
 		indent: ds.FirstIndent * ds.Size * ptMM,
+	}
+	if g := pr.doc.Page.Grid; ds.Grid && g.Chars > 0 {
+		// A hair narrower than an exact fraction of the line, so that
+		// Chars cells fit it whatever the rounding; the indent is in
+		// cells too, as Word counts it on a grid.
+		s.cell = pr.geo.width() / float64(g.Chars) / s.unit * (1 - 1e-9)
+		s.indent = ds.FirstIndent * s.cell * s.unit
 	}
 	s.pitch = ds.LineHeight * ptMM
 	if ds.LineHeight == 0 {

@@ -139,6 +139,54 @@ func TestOutline(t *testing.T) {
 	}
 }
 
+// TestDuplex: printed on both sides, the body's page 1 and each part
+// begin on a right-hand page (an odd page of the file), after a blank
+// page where needed: the TOC's own blank is unnumbered, a blank in the
+// body counts but shows no number, and the TOC gives the parts' numbers.
+func TestDuplex(t *testing.T) {
+	d := newDoc(&doc.TOC{Title: "目录", TitleStyle: "tocTitle", Lists: []string{"A"}, EntryStyle: "toc"})
+	for i := range 3 {
+		d.Blocks = append(d.Blocks,
+			&doc.Heading{Text: fmt.Sprintf("第%d部分", i+1), Style: "part", TOC: &doc.TOCEntry{List: "A", Level: 1}, Bookmark: fmt.Sprintf("p%d", i)},
+			&doc.Paragraph{Text: bodyLines(10 + 30*i), Style: "body"}) // 1, 2 and 4 pages
+	}
+	d.Page.Footer = doc.Footer{Format: "— %d —", Style: "pagenum", Distance: 7, OddEven: true, Inset: 5}
+	plain := mustLayout(t, d)
+	d.Page.Duplex = true
+	r := mustLayout(t, d)
+	var numbers []int
+	var blank []bool
+	for _, pg := range r.Pages {
+		numbers, blank = append(numbers, pg.Number), append(blank, pg.Blank)
+		numbered := false
+		if len(pg.Items) > 0 {
+			_, numbered = pg.Items[len(pg.Items)-1].(PageNumber)
+		}
+		if numbered == (pg.Blank || pg.Number == 0) {
+			t.Errorf("page %d (number %d, blank %v): page number drawn %v", len(numbers), pg.Number, pg.Blank, numbered)
+		}
+		if pg.Blank && len(pg.Items) > 0 {
+			t.Errorf("blank page %d has %d items", len(numbers), len(pg.Items))
+		}
+	}
+	// 目录, blank | part 1 (1), blank (2) | part 2 (3, 4) | part 3 (5-8)
+	wantNumbers := []int{0, 0, 1, 2, 3, 4, 5, 6, 7, 8}
+	wantBlank := []bool{false, true, false, true, false, false, false, false, false, false}
+	if fmt.Sprint(numbers) != fmt.Sprint(wantNumbers) || fmt.Sprint(blank) != fmt.Sprint(wantBlank) {
+		t.Errorf("numbers %v blank %v, want %v and %v", numbers, blank, wantNumbers, wantBlank)
+	}
+	entries := tocEntries(t, r)
+	for i, want := range []int{1, 3, 5} {
+		b := fmt.Sprintf("p%d", i)
+		if a := r.Anchors[b]; entries[b] != want || a.Number != want || a.Page%2 != 0 {
+			t.Errorf("part %d: TOC says %d, anchor %+v; want page %d on a right-hand page", i+1, entries[b], a, want)
+		}
+	}
+	if len(plain.Pages) != 8 || plain.Pages[1].Blank {
+		t.Errorf("single-sided: %d pages", len(plain.Pages))
+	}
+}
+
 // TestTOCNoCharacterAlone: an entry one character longer than its line
 // takes another character down, so its last line has two.
 func TestTOCNoCharacterAlone(t *testing.T) {

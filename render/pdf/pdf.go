@@ -115,6 +115,7 @@ func writePDF(w io.Writer, r *layout.Result, pdfa bool) error {
 		"/CreationDate " + date(created), "/ModDate " + date(created)}
 	for _, e := range []struct{ key, value string }{
 		{"Title", r.Meta.Title}, {"Author", r.Meta.Author}, {"Subject", r.Meta.Subject}, {"Keywords", r.Meta.Keywords},
+		{"JixiaoFonts", r.Meta.Fonts},
 	} {
 		if e.value != "" {
 			info = append(info, "/"+e.key+" "+str(e.value))

@@ -53,6 +53,8 @@ type Options struct {
 	// UpdateFields makes the DOCX ask Word to update its fields (the
 	// table of contents) on opening (docx.Options.UpdateFields).
 	UpdateFields bool
+	// PDFA makes the PDF a PDF/A-3b file, for archiving (as WritePDFA).
+	PDFA bool
 	// FontDirs are the folders searched for the office faces a document
 	// names (仿宋_GB2312, 黑体…; see FontDirs): one installed there whose
 	// licence allows embedding draws the PDF in place of the embedded
@@ -62,8 +64,6 @@ type Options struct {
 	// Duplex, when set, overrides the form template's two-sided printing
 	// (page.duplex): the body and each part start on a right-hand page.
 	Duplex *bool
-	// PDFA makes the PDF a PDF/A-3b file, for archiving (as WritePDFA).
-	PDFA bool
 }
 
 // Engine runs the pipeline. It keeps the form templates, compiled as they

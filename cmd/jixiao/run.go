@@ -47,11 +47,11 @@ type cli struct {
 	found          diag.List // every finding printed, for check's summary
 	checking       bool      // the command is check
 	updateFields   bool      // build --update-fields: Word updates the DOCX's fields on opening
+	pdfa           bool      // build --pdfa: the PDF as PDF/A-3b
 	// build's choices of faces and two-sided printing (none for the other
 	// commands: a check embeds no face).
 	fontDirs []string
 	duplex   *bool
-	pdfa     bool // build --pdfa: the PDF as PDF/A-3b
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv env) int {

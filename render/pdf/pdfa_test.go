@@ -39,6 +39,7 @@ func archiveDoc() *doc.Document {
 	d := testDoc("")
 	d.Meta.Subject = "部门整体绩效目标"
 	d.Meta.Keywords = "绩效目标, 2024"
+	d.Meta.Fonts = "黑体: SimHei (simhei.ttf)" // as with an office face installed: an Info entry of our own
 	d.Meta.Source = doc.Attachment{Name: "单位-2024.toml", Description: "申报数据", Data: []byte("year = 2024\n")}
 	d.Fonts["hei"] = doc.Font{PDF: fonts.SansMedium}
 	d.Fonts["bold"] = doc.Font{PDF: fonts.SerifRegular, PDFBold: fonts.SerifBold}

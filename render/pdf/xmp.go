@@ -44,8 +44,10 @@ func writeMetadata(f *file, m doc.Meta, created time.Time, pdfa bool) int {
 	}
 	fmt.Fprintf(&b, "<pdf:Producer>jixiao</pdf:Producer>\n<xmp:CreatorTool>%s</xmp:CreatorTool>\n", esc("jixiao ("+m.Template+")"))
 	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
-	if m.Fonts != "" && !pdfa { // a PDF/A file may hold only properties of known schemas
-		// The faces each office font name was drawn with (Info /JixiaoFonts).
+	if m.Fonts != "" && !pdfa {
+		// The faces each office font name was drawn with (Info /JixiaoFonts);
+		// not in a PDF/A file, where a property of our own would need an
+		// extension schema (the Info entry, which needs none, stays).
 		fmt.Fprintf(&b, "<jixiao:Fonts xmlns:jixiao=\"https://github.com/jixiao-dev/jixiao/ns/1.0/\">%s</jixiao:Fonts>\n", esc(m.Fonts))
 	}
 	if pdfa {

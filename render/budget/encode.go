@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 )
 
 // EncodeTOML writes f as a filing in the layout of the samples: the
@@ -18,7 +17,7 @@ func EncodeTOML(f *Filing) []byte {
 	var b strings.Builder
 	str := func(key, v string) {
 		if v != "" {
-			fmt.Fprintf(&b, "%s = %s\n", key, quoteTOML(v))
+			fmt.Fprintf(&b, "%s = %s\n", key, quote(v, true))
 		}
 	}
 	num := func(key string, d Decimal) {
@@ -70,7 +69,7 @@ func EncodeTOML(f *Filing) []byte {
 				if i > 0 {
 					b.WriteString(",")
 				}
-				b.WriteString("\n  " + quoteTOML(g))
+				b.WriteString("\n  " + quote(g, true))
 			}
 			b.WriteString(",\n]\n")
 		}
@@ -92,40 +91,7 @@ func EncodeTOML(f *Filing) []byte {
 // it did not parse, as the text it was (an unset element of a list as "").
 func decimalTOML(d Decimal) string {
 	if d.Err != nil && !errors.Is(d.Err, ErrDecimalNegative) || !d.Set {
-		return quoteTOML(d.Raw)
+		return quote(d.Raw, true)
 	}
 	return FormatFixed(d.Hundredths, 2)
-}
-
-// quoteTOML quotes s as a TOML basic string, or as a multi-line basic
-// string when it has line breaks, so that every character reads back.
-func quoteTOML(s string) string {
-	multi := strings.Contains(s, "\n")
-	var b strings.Builder
-	if multi {
-		b.WriteString("\"\"\"\n")
-	} else {
-		b.WriteByte('"')
-	}
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n' && multi:
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Cs, r):
-			b.WriteString(`\u` + fmt.Sprintf("%04X", r))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if multi {
-		b.WriteString("\"\"\"")
-	} else {
-		b.WriteByte('"')
-	}
-	return b.String()
 }

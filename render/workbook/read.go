@@ -442,15 +442,7 @@ func (r *reader) projects(s *sheet) {
 			r.f.Positions[key] = s.pos(cl)
 			switch c.kind {
 			case money:
-				d := s.decimal(cl, false, key)
-				switch c.key {
-				case "projects.budget":
-					p.Budget = d
-				case "projects.fiscal":
-					p.Fiscal = d
-				case "projects.other":
-					p.Other = d
-				}
+				*projectMoney(&p, c.key) = s.decimal(cl, false, key)
 				continue
 			case goalLines:
 				p.Goals = goals(s.text(cl, multiLine, key))
@@ -459,20 +451,8 @@ func (r *reader) projects(s *sheet) {
 				}
 				continue
 			}
-			v := s.text(cl, c.kind, key)
-			switch c.key {
-			case "projects.code":
-				p.Code = v
-			case "projects.name":
-				p.Name = v
-			case "projects.implementer":
-				p.Implementer = v
-			case "projects.kind":
-				p.Kind = v
-			case "projects.period":
-				p.Period = v
-			case "projects.purpose":
-				p.Purpose = v
+			if field := projectField(&p, c.key); field != nil {
+				*field = s.text(cl, c.kind, key)
 			}
 		}
 		p.SpendingPlan = r.plan(s, row, plan, path+".spending_plan")
@@ -610,20 +590,8 @@ func (r *reader) indicators(s *sheet) {
 			key := path + "." + strings.TrimPrefix(c.key, "projects.indicators.")
 			cl := s.at(row, col)
 			r.f.Positions[key] = s.pos(cl)
-			v := s.text(cl, c.kind, key)
-			switch c.key {
-			case "projects.indicators.level1":
-				in.Level1 = v
-			case "projects.indicators.level2":
-				in.Level2 = v
-			case "projects.indicators.name":
-				in.Name = v
-			case "projects.indicators.description":
-				in.Description = v
-			case "projects.indicators.value":
-				in.Value = v
-			case "projects.indicators.basis":
-				in.Basis = v
+			if field := indicatorField(&in, c.key); field != nil {
+				*field = s.text(cl, c.kind, key)
 			}
 		}
 		p.Indicators = append(p.Indicators, in)

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"github.com/jixiao-dev/jixiao/render/budget"
 )
 
 // The sheets of a data workbook, by name.
@@ -165,4 +167,59 @@ func labels(cols []column) map[string]int {
 		}
 	}
 	return m
+}
+
+// projectField is the text field of p that a column's key names
+// (projects.code …), or nil for a key that is not one: the one mapping of
+// the 项目 sheet's text columns to the filing, for the reader and the
+// writer.
+func projectField(p *budget.Project, key string) *string {
+	switch key {
+	case "projects.code":
+		return &p.Code
+	case "projects.name":
+		return &p.Name
+	case "projects.implementer":
+		return &p.Implementer
+	case "projects.kind":
+		return &p.Kind
+	case "projects.period":
+		return &p.Period
+	case "projects.purpose":
+		return &p.Purpose
+	}
+	return nil
+}
+
+// projectMoney is the amount of p that a money column's key names, or nil.
+func projectMoney(p *budget.Project, key string) *budget.Decimal {
+	switch key {
+	case "projects.budget":
+		return &p.Budget
+	case "projects.fiscal":
+		return &p.Fiscal
+	case "projects.other":
+		return &p.Other
+	}
+	return nil
+}
+
+// indicatorField is the field of in that a column of 绩效指标 names, or nil
+// for the columns that belong to its project (code, name).
+func indicatorField(in *budget.Indicator, key string) *string {
+	switch key {
+	case "projects.indicators.level1":
+		return &in.Level1
+	case "projects.indicators.level2":
+		return &in.Level2
+	case "projects.indicators.name":
+		return &in.Name
+	case "projects.indicators.description":
+		return &in.Description
+	case "projects.indicators.value":
+		return &in.Value
+	case "projects.indicators.basis":
+		return &in.Basis
+	}
+	return nil
 }

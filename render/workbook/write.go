@@ -591,23 +591,13 @@ func (wr *writer) projectCols() []column {
 	return cols
 }
 
-// projectText is the text field key of p.
+// projectText is the text of p in the column key.
 func projectText(p *budget.Project, key string) string {
-	switch key {
-	case "projects.code":
-		return p.Code
-	case "projects.name":
-		return p.Name
-	case "projects.implementer":
-		return p.Implementer
-	case "projects.kind":
-		return p.Kind
-	case "projects.period":
-		return p.Period
-	case "projects.purpose":
-		return p.Purpose
-	case "projects.goals":
+	if key == "projects.goals" {
 		return strings.Join(p.Goals, "\n")
+	}
+	if field := projectField(p, key); field != nil {
+		return *field
 	}
 	return ""
 }
@@ -622,7 +612,7 @@ func (wr *writer) projects() error {
 		for j, c := range cols {
 			switch c.kind {
 			case money:
-				row[j] = decimalCell(map[string]budget.Decimal{"projects.budget": p.Budget, "projects.fiscal": p.Fiscal, "projects.other": p.Other}[c.key], false)
+				row[j] = decimalCell(*projectMoney(p, c.key), false)
 			case percent:
 				if plan < len(p.SpendingPlan) {
 					row[j] = decimalCell(p.SpendingPlan[plan], true)
@@ -657,25 +647,17 @@ func (wr *writer) indicatorCols() []column {
 	return cols
 }
 
-// indicatorText is the field key of indicator in of project p.
+// indicatorText is the text of indicator in of project p in the column
+// key: the project's code and name, or the indicator's own field.
 func indicatorText(p budget.Project, in budget.Indicator, key string) string {
 	switch key {
 	case "code":
 		return p.Code
 	case "name":
 		return p.Name
-	case "projects.indicators.level1":
-		return in.Level1
-	case "projects.indicators.level2":
-		return in.Level2
-	case "projects.indicators.name":
-		return in.Name
-	case "projects.indicators.description":
-		return in.Description
-	case "projects.indicators.value":
-		return in.Value
-	case "projects.indicators.basis":
-		return in.Basis
+	}
+	if field := indicatorField(&in, key); field != nil {
+		return *field
 	}
 	return ""
 }

@@ -3,17 +3,15 @@ package render
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
+	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 	"github.com/jixiao-dev/jixiao/render/layout"
 	"golang.org/x/text/language"
 )
@@ -118,27 +116,6 @@ func samePages(t *testing.T, name string, want, got *budget.Filing) {
 	}
 }
 
-// soffice runs LibreOffice headless to convert files into dir with the
-// filter given (e.g. "docx:MS Word 2007 XML"), skipping the test where it
-// is not installed.
-func soffice(t *testing.T, dir, filter string, files ...string) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice skipped in -short mode")
-	}
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed: skipped")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(t.TempDir(), "profile"),
-		"--headless", "--convert-to", filter, "--outdir", dir}, files...)
-	if out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-}
-
 // TestImportLibreOfficeResave: our DOCX saved again by LibreOffice (its
 // own runs, styles, merges and fields) imports to the same filing.
 func TestImportLibreOfficeResave(t *testing.T) {
@@ -152,7 +129,7 @@ func TestImportLibreOfficeResave(t *testing.T) {
 		}
 		files = append(files, path)
 	}
-	soffice(t, out, "docx:MS Word 2007 XML", files...)
+	lotest.Run(t, out, "docx:MS Word 2007 XML", files...)
 	for name, f := range filings {
 		data, err := os.ReadFile(filepath.Join(out, name+".docx"))
 		if err != nil {

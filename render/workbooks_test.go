@@ -16,6 +16,7 @@ import (
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
+	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
 )
@@ -263,7 +264,7 @@ func TestWorkbooksInLibreOffice(t *testing.T) {
 		write(name+"-uncached.xlsx", withoutCachedValues(t, data))
 	}
 	write("tables.xlsx", tablesWorkbook(t, mustBuild(t, realShaped(t))))
-	soffice(t, out, "csv:Text - txt - csv (StarCalc):44,34,76,1", inputs...)
+	lotest.Run(t, out, "csv:Text - txt - csv (StarCalc):44,34,76,1", inputs...)
 	read := func(name string) [][]string {
 		b, err := os.ReadFile(filepath.Join(out, name+".csv"))
 		if err != nil {

@@ -2,20 +2,18 @@ package diff
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -293,13 +291,6 @@ func TestManyProjects(t *testing.T) {
 // CSV, its rows hold the header, a budget change with its amounts and
 // difference, and the total.
 func TestXLSXInLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice round trip skipped in -short mode")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed: the change table is not opened in Calc")
-	}
 	dir := t.TempDir()
 	r := Compare(load(t, "testdata/round-before.toml"), load(t, "testdata/round-after.toml"), hebeiCheckpoints)
 	var b bytes.Buffer
@@ -310,17 +301,11 @@ func TestXLSXInLibreOffice(t *testing.T) {
 	if err := os.WriteFile(book, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
 	// CSV filter options: comma, double quote, UTF-8 (76), first line 1.
-	out, err := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, book).CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	lotest.Run(t, dir, "csv:Text - txt - csv (StarCalc):44,34,76,1", book)
 	csv, err := os.ReadFile(filepath.Join(dir, "changes.csv"))
 	if err != nil {
-		t.Fatalf("no CSV from LibreOffice: %v\n%s", err, out)
+		t.Fatalf("no CSV from LibreOffice: %v", err)
 	}
 	// Calc quotes every text; the quotes are dropped before comparing.
 	text := strings.ReplaceAll(string(csv), `"`, "")

@@ -2,40 +2,28 @@ package workbook
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 )
 
 // libreOffice converts files (in dir) with soffice --convert-to to, into
-// dir/out, skipping the test when LibreOffice is not installed.
+// dir/out (see lotest.Run).
 func libreOffice(t *testing.T, dir, to string, files ...string) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice round trip skipped in -short mode")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed: the workbook's check in a real client is skipped")
-	}
 	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", to, "--outdir", out}
+	var paths []string
 	for _, f := range files {
-		args = append(args, filepath.Join(dir, f))
+		paths = append(paths, filepath.Join(dir, f))
 	}
-	if b, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	lotest.Run(t, out, to, paths...)
 	return out
 }
 

@@ -1,5 +1,7 @@
-// Package lotest converts DOCX files to PDF with LibreOffice for tests, the
-// way a user without the official fonts would preview them: the Chinese
+// Package lotest runs LibreOffice for tests: Run converts files with any
+// filter (a workbook to CSV, a DOCX re-saved), and Convert renders DOCX
+// files to PDF the way a user without the official fonts would preview
+// them: the Chinese
 // font names a DOCX writes (宋体, 仿宋_GB2312, 黑体, 楷体_GB2312,
 // 方正小标宋简体) are mapped by a fontconfig file of its own to the faces in
 // the repository's fonts folder, so the rendering does not depend on the
@@ -35,16 +37,39 @@ func fontsDir() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "..", "fonts")
 }
 
-// Convert converts the DOCX files to PDF in dir and returns the PDFs' paths.
-func Convert(t testing.TB, dir string, files ...string) []string {
+// Run converts files with soffice --convert-to filter (e.g. "docx:MS Word
+// 2007 XML", "csv:Text - txt - csv (StarCalc):44,34,76,1") into outDir,
+// with a LibreOffice profile of its own. It skips the test in -short mode
+// and where LibreOffice is not installed.
+func Run(t testing.TB, outDir, filter string, files ...string) {
+	t.Helper()
+	run(t, nil, outDir, filter, files)
+}
+
+// run is Run with extra environment variables for soffice.
+func run(t testing.TB, env []string, outDir, filter string, files []string) {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("LibreOffice round trip skipped in -short mode")
+		t.Skip("LibreOffice skipped in -short mode")
 	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed: DOCX rendering not tested")
+		t.Skip("LibreOffice (soffice) is not installed: skipped")
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(t.TempDir(), "profile"),
+		"--headless", "--convert-to", filter, "--outdir", outDir}, files...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+}
+
+// Convert converts the DOCX files to PDF in dir and returns the PDFs' paths.
+func Convert(t testing.TB, dir string, files ...string) []string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed: DOCX rendering not tested")
 	}
@@ -58,15 +83,7 @@ func Convert(t testing.TB, dir string, files ...string) []string {
 	if err := os.WriteFile(confPath, []byte(conf.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
-	cmd := exec.CommandContext(ctx, soffice, args...)
-	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+confPath)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	run(t, []string{"FONTCONFIG_FILE=" + confPath}, dir, "pdf", files)
 	var pdfs []string
 	for _, f := range files {
 		pdfs = append(pdfs, filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+".pdf"))

@@ -291,8 +291,6 @@ func TestBudgetFitsLargeFilings(t *testing.T) {
 				SpendingPlan: make([]budget.Decimal, 4), Indicators: make([]budget.Indicator, 6)})
 		}
 		f.Source = make([]byte, 1000*3*len(goal)) // the goals alone
-		tpl.bindMu.Lock()
-		tpl.bindMu.Unlock()
 		if _, err := tpl.Bind(f); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

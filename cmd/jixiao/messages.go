@@ -131,8 +131,6 @@ usage:
   jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
   jixiao summary FILE... -o 汇总.xlsx [--unit 元|万元]        a bureau's summary workbook of many filings
-  (--format xlsx writes the report's tables as a workbook, FILE-绩效目标表.xlsx;
-   a filing may be last year's report.docx, e.g. jixiao convert report.docx -o my.xlsx)
   jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
   jixiao diff [--format xlsx -o FILE] OLD NEW               what changed between two versions of a filing
   jixiao archive -o DIR FILE|FOLDER...                      keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
@@ -144,12 +142,16 @@ options of build:
                          machine (also JIXIAO_FONTS=embedded)
   --font-dir DIR         a folder searched first for the office faces
   --duplex               two-sided printing: the body and each part start on a right-hand page
+  --format xlsx          also the report's tables as a workbook, FILE-绩效目标表.xlsx
+  --pdfa                 write the PDF as PDF/A-3b, for archiving
+  --update-fields        have Word update the table of contents when it opens the DOCX
+
+a filing may also be last year's Word report (.docx), e.g. jixiao convert report.docx -o my.xlsx
 
 options (every command):
   --lang zh|en       message language (default: from LC_ALL, LC_MESSAGES or LANG, else Chinese)
   --templates DIR    folder of extra or overriding form templates (also JIXIAO_TEMPLATES)
   -h                 the options of one command, e.g. jixiao build -h
-  build --pdfa       write the PDF as PDF/A-3b, for archiving
 
 exit codes: 0 success (warnings allowed), 1 the filing has errors, 2 usage or I/O problem
   (diff: 0 the same, 1 different, 2 a filing cannot be read; verify: 1 files changed, 2 no manifest)
@@ -172,8 +174,6 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
   jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
   jixiao summary 文件... -o 汇总.xlsx [--unit 元|万元]       将多份申报文件汇总为一个工作簿
-  （--format xlsx 将报告中的表格输出为工作簿“文件-绩效目标表.xlsx”；
-   申报文件也可以是上年的报告 .docx，如 jixiao convert 报告.docx -o 填报.xlsx）
   jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
   jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
   jixiao archive -o 目录 文件|文件夹...                     按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）
@@ -185,12 +185,16 @@ build 的选项：
                          （也可用 JIXIAO_FONTS=embedded）
   --font-dir 目录        优先查找公文字体的文件夹
   --duplex               双面打印：正文和每一部分都从右手页（奇数页）开始
+  --format xlsx          另将报告中的表格输出为工作簿“文件-绩效目标表.xlsx”
+  --pdfa                 将 PDF 生成为 PDF/A-3b 归档格式
+  --update-fields        让 Word 打开 DOCX 时更新目录
+
+申报文件也可以是上年的 Word 报告（.docx），如 jixiao convert 报告.docx -o 填报.xlsx
 
 通用选项：
   --lang zh|en       提示信息语言（默认按 LC_ALL、LC_MESSAGES 或 LANG 环境变量，否则为中文）
   --templates 目录   附加或覆盖表式模板的文件夹（也可用 JIXIAO_TEMPLATES）
   -h                 查看某个命令的选项，如 jixiao build -h
-  build --pdfa       将 PDF 生成为 PDF/A-3b 归档格式
 
 退出码：0 成功（可有警告），1 申报文件有错误，2 用法错误或文件读写问题
   （diff：0 相同，1 有变动，2 无法读取申报文件；verify：1 文件有改动，2 没有清单）

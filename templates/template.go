@@ -231,12 +231,12 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 	var sp spec
 	src := strings.TrimPrefix(string(data), "\ufeff")
 	md, err := toml.Decode(src, &sp)
-	variants := budget.CaseVariants(md, reflect.TypeOf(sp))
+	unknown, variants := budget.CheckKeys(md, reflect.TypeOf(sp))
 	if err != nil && len(variants) == 0 {
 		return nil, diag.List{budget.DecodeError(name, src, err)}
 	}
 	c := newCompiler(name, src)
-	for _, k := range md.Undecoded() {
+	for _, k := range unknown {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
 			"remove the key or correct its spelling; templates/README.md lists every key")
 	}

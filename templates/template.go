@@ -70,6 +70,7 @@ type Set struct {
 	// part of its time. A file is named after its form, as name.toml or
 	// name@version.toml.
 	builtin map[string][]string
+	files   []string // the user files read: templates and their fonts
 }
 
 // NewSet loads the built-in templates and then every *.toml of each folder
@@ -102,7 +103,9 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 		for _, file := range files {
 			t, n := Load(file)
 			notes = append(notes, n...)
+			s.files = append(s.files, file)
 			if t != nil {
+				s.files = append(s.files, t.Files()[1:]...)
 				s.add(t)
 			}
 		}
@@ -202,6 +205,10 @@ func (s *Set) All() []*Template {
 	sort.Slice(all, func(i, j int) bool { return all[i].ID() < all[j].ID() })
 	return all
 }
+
+// Files are the user files the set was made from: every template file of
+// the folders and the font files the templates name.
+func (s *Set) Files() []string { return s.files }
 
 // MaxFileSize is the largest template file Load reads; the built-in ones
 // are about 15 KB.

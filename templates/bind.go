@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"text/template"
 	"time"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -34,11 +35,17 @@ type scope struct {
 // expression over the binding's budget (see limits.go), which comes back
 // as a diag.List pointing at the template's file and line.
 func (t *Template) Bind(f *budget.Filing) (*doc.Document, error) {
-	t.bindMu.Lock()
-	defer t.bindMu.Unlock()
-	t.work = newWork(len(f.Source))
-	defer func() { t.work = nil }()
-	b := &binder{t: t, f: f, d: &doc.Document{}}
+	b := &binder{t: t, f: f, d: &doc.Document{}, work: newWork(len(f.Source))}
+	if t.root != nil {
+		// The expressions' functions charge this binding's budget: a
+		// copy of the namespace (its parse trees shared, not copied)
+		// with functions bound to it, so bindings run side by side.
+		root, err := t.root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		b.root = root.Funcs(funcs(t, b.work))
+	}
 	b.base = scope{Filing: f, Dept: &f.Department, Template: t}
 	b.setup()
 	b.blocks("body", t.spec.Body, b.base)
@@ -48,8 +55,9 @@ func (t *Template) Bind(f *budget.Filing) (*doc.Document, error) {
 	return b.d, nil
 }
 
-// exprError is the finding for an expression that failed at path.
-func (t *Template) exprError(path string, err error) *diag.Diagnostic {
+// exprError is the finding for an expression that failed at path, in a
+// binding with budget w.
+func (t *Template) exprError(path string, err error, w *work) *diag.Diagnostic {
 	var p diag.Pos
 	if t.pos != nil {
 		p = t.pos().Of(path)
@@ -57,7 +65,7 @@ func (t *Template) exprError(path string, err error) *diag.Diagnostic {
 	p.File = t.file
 	d := diag.Diagnostic{Pos: p, Severity: diag.Error, Code: "TPL", Path: path}
 	if errors.Is(err, errBudget) {
-		d.Msg, d.Args = "the expression does more work than a form may (%d steps, %d bytes of text for this filing)", []any{t.work.maxSteps, t.work.maxBytes}
+		d.Msg, d.Args = "the expression does more work than a form may (%d steps, %d bytes of text for this filing)", []any{w.maxSteps, w.maxBytes}
 		d.Hint = "a form prints each field about once: look for a {{range}} over a large number, or loops inside loops"
 		return &d
 	}
@@ -68,6 +76,8 @@ func (t *Template) exprError(path string, err error) *diag.Diagnostic {
 
 type binder struct {
 	t     *Template
+	root  *template.Template // the expressions, their functions charging work
+	work  *work              // the binding's budget
 	f     *budget.Filing
 	d     *doc.Document
 	base  scope
@@ -82,15 +92,15 @@ func (b *binder) text(path, expr string, sc scope) string {
 	}
 	tpl := b.t.exprs[expr]
 	if tpl == nil { // plain text: a step and its bytes, as a form's own cells count too
-		if err := b.t.work.spend(len(expr)); err != nil {
-			b.err = b.t.exprError(path, err)
+		if err := b.work.spend(len(expr)); err != nil {
+			b.err = b.t.exprError(path, err, b.work)
 			return ""
 		}
 		return expr
 	}
 	var out strings.Builder
-	if err := tpl.Execute(budgetWriter{b.t.work, &out}, sc); err != nil {
-		b.err = b.t.exprError(path, err)
+	if err := b.root.Lookup(tpl.Name()).Execute(budgetWriter{b.work, &out}, sc); err != nil {
+		b.err = b.t.exprError(path, err, b.work)
 		return ""
 	}
 	return out.String()

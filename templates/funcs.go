@@ -13,9 +13,11 @@ import (
 
 // funcs are the functions template expressions may call; templates/
 // README.md documents each. Every call spends a step of the binding's
-// budget, and those returning text spend its bytes (see limits.go).
-func funcs(t *Template) template.FuncMap {
-	spent := func() *work { return t.work }
+// budget w, and those returning text spend its bytes (see limits.go).
+// (Expressions are parsed with a nil budget, which spends nothing; each
+// binding binds the functions to its own.)
+func funcs(t *Template, w *work) template.FuncMap {
+	spent := func() *work { return w }
 	charge := func(s string) (string, error) { return s, spent().spend(len(s)) }
 	return metered(template.FuncMap{
 		"cn": func(n int) (string, error) { return charge(chineseNumber(n)) },

@@ -44,10 +44,9 @@ type Template struct {
 	refs   map[string][]string           // by text: the field it shows (fieldRef's match); none if none
 	tables map[string]*table
 
-	file   string                  // the file it was compiled from, for messages
-	pos    func() budget.Positions // of the keys in that file
-	bindMu sync.Mutex              // one binding at a time: it owns work
-	work   *work                   // the budget of the binding under way
+	file string                  // the file it was compiled from, for messages
+	pos  func() budget.Positions // of the keys in that file
+	root *template.Template      // the namespace of exprs; nil if there are none
 }
 
 // ID is the name and version, e.g. "hebei@2024".
@@ -263,7 +262,6 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 
 // compiler checks a template and prepares its expressions and tables.
 type compiler struct {
-	root  *template.Template // the expressions' namespace
 	file  string
 	pos   func() budget.Positions // of the keys in the template's text, indexed when first needed
 	t     *Template
@@ -416,10 +414,10 @@ func (c *compiler) expr(path, text string) {
 			"write the text out in each place it is needed; see templates/README.md")
 		return
 	}
-	if c.root == nil { // one function table for all the expressions
-		c.root = template.New("").Funcs(funcs(c.t)).Option("missingkey=error")
+	if c.t.root == nil { // one namespace and function table for all the expressions
+		c.t.root = template.New("").Funcs(funcs(c.t, nil)).Option("missingkey=error")
 	}
-	tpl, err := c.root.New(path).Parse(text)
+	tpl, err := c.t.root.New(path).Parse(text)
 	if err != nil {
 		c.fail(path, "bad expression: %s", []any{cleanTemplateError(err)}, "expressions use Go template syntax, e.g. {{.Item.Name}}; see templates/README.md")
 		return

@@ -22,8 +22,15 @@ import (
 type Book struct {
 	file     string
 	data     []byte
-	src      *budget.Source    // the filing as TOML, which a form's values patch
-	formulas map[string]string // field path → its cell's formula
+	src      *budget.Source     // the filing as TOML, which a form's values patch
+	formulas map[string]Formula // by field path
+}
+
+// Formula is a field read from a formula cell.
+type Formula struct {
+	Path    string // the field, e.g. projects[1].budget
+	Cell    string // its cell, e.g. 项目!C2
+	Formula string // without the =, e.g. D2+E2
 }
 
 // Open reads a data workbook for editing; nil with the findings when it
@@ -49,29 +56,36 @@ func Open(file string, data []byte) (*Book, diag.List) {
 // the filing's TOML form), a new Table on each call.
 func (b *Book) Values() *budget.Table { return b.src.Values() }
 
-// Formulas returns the paths of the fields whose cells hold a formula
-// (projects[1].budget …), sorted: a form shows them read-only.
-func (b *Book) Formulas() []string { return slices.Sorted(maps.Keys(b.formulas)) }
+// Formulas returns the fields whose cells hold a formula, by path: a
+// form shows them read-only.
+func (b *Book) Formulas() []Formula {
+	var out []Formula
+	for _, path := range slices.Sorted(maps.Keys(b.formulas)) {
+		out = append(out, b.formulas[path])
+	}
+	return out
+}
 
 // element is an array element's own path: projects[2], overall[1],
 // projects[2].indicators[3].
 var element = regexp.MustCompile(`^(overall|projects)\[\d+\](\.indicators\[\d+\])?$`)
 
-// formulaFields maps the path of every field read from a formula cell to
-// its formula.
-func (r *reader) formulaFields() map[string]string {
+// formulaFields are the fields read from a formula cell, by path.
+func (r *reader) formulaFields() map[string]Formula {
 	byName := map[string]*sheet{}
 	for _, s := range r.sheets {
 		byName[s.name] = s
 	}
-	out := map[string]string{}
+	out := map[string]Formula{}
 	for path, pos := range r.f.Positions {
 		s := byName[pos.Sheet]
 		if s == nil || pos.Line < 1 || pos.Col < 1 || element.MatchString(path) {
 			continue
 		}
 		if c := s.at(pos.Line, pos.Col); c.hasF {
-			out[path] = c.formula
+			cell := pos
+			cell.File = ""
+			out[path] = Formula{Path: path, Cell: cell.String(), Formula: c.formula}
 		}
 	}
 	return out

@@ -110,7 +110,7 @@ func TestUpdateKeepsTheRest(t *testing.T) {
 	if b == nil {
 		t.Fatal(notes.Format(language.English))
 	}
-	if got, want := b.Formulas(), []string{"projects[1].budget", "projects[2].budget"}; !slices.Equal(got, want) {
+	if got, want := b.Formulas(), []Formula{{"projects[1].budget", "项目!C2", "D2+E2"}, {"projects[2].budget", "项目!C3", "D3+E3"}}; !slices.Equal(got, want) {
 		t.Fatalf("formula fields %v, want %v", got, want)
 	}
 	out, v := update(t, data, func(v *budget.Table) {

@@ -261,6 +261,10 @@ func (b *Book) readsBack(out []byte, want *budget.Filing) (diag.Diagnostic, bool
 	}
 	for _, k := range keys {
 		if _, ok := formulas[k]; !ok && got[k] != exp[k] {
+			if strings.Contains(exp[k], "\n") && got[k] == joinLines(exp[k]) {
+				return b.refusal(r.f.Positions.Of(k), k, diag.T("this field is one line in a workbook cell, and the text has a line break"),
+					diag.T("remove the line break")), false
+			}
 			return b.refusal(r.f.Positions.Of(k), k, diag.T("the saved workbook would read %q here instead of %q", got[k], exp[k]),
 				diag.T("the workbook was not changed; edit this value in Excel or WPS")), false
 		}

@@ -265,3 +265,109 @@ func dump(v *budget.Table) string {
 	b, _ := json.MarshalIndent(v, "", " ")
 	return string(b)
 }
+
+// TestUpdateFollowsTheProjectCode: a project's new code is written into
+// its indicators' rows too, so they stay its own.
+func TestUpdateFollowsTheProjectCode(t *testing.T) {
+	out, v := update(t, sampleBook(t), func(v *budget.Table) {
+		projectsOf(v)[0].Values["code"] = "224-0501-NEWCODE"
+		projectsOf(v)[0].Values["name"] = "改过的名称"
+	})
+	back, x := reopen(t, out)
+	if !back.Equal(v) {
+		t.Errorf("read back:\n%s\nwant:\n%s", dump(back), dump(v))
+	}
+	for row := 2; row <= 4; row++ {
+		if code, _ := x.GetCellValue(sheetIndic, fmt.Sprintf("A%d", row)); code != "224-0501-NEWCODE" {
+			t.Errorf("绩效指标!A%d holds %q", row, code)
+		}
+		if name, _ := x.GetCellValue(sheetIndic, fmt.Sprintf("B%d", row)); name != "改过的名称" {
+			t.Errorf("绩效指标!B%d holds %q", row, name)
+		}
+	}
+}
+
+// TestUpdateFillsABlankWorkbook: the blank workbook of jixiao new
+// --format xlsx, filled in in the form.
+func TestUpdateFillsABlankWorkbook(t *testing.T) {
+	f, p := load(t, samples[0])
+	blank := write(t, &budget.Filing{Template: f.Template, Year: f.Year, Department: budget.Department{MoneyUnit: "元"}}, p)
+	out, v := update(t, blank, func(v *budget.Table) {
+		src, err := budget.ReadSource(budget.EncodeTOML(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		*v = *src.Values()
+		for _, list := range [][]*budget.Table{v.Arrays["overall"], v.Arrays["projects"]} {
+			for _, e := range list {
+				e.Origin = 0 // typed in, as the form sends new elements
+				for _, in := range e.Arrays["indicators"] {
+					in.Origin = 0
+				}
+			}
+		}
+		// The blank workbook's sections are there already.
+		for i, sec := range v.Arrays["overall"] {
+			sec.Origin = i + 1
+		}
+	})
+	back, _ := reopen(t, out)
+	if !back.Equal(v) {
+		t.Errorf("read back:\n%s\nwant:\n%s", dump(back), dump(v))
+	}
+	// Same input, same bytes.
+	again, _ := update(t, blank, func(w *budget.Table) { *w = *v })
+	if !bytes.Equal(out, again) {
+		t.Errorf("two updates with the same values differ")
+	}
+}
+
+// TestUpdateRemovesRows: removed projects and indicators take their rows
+// with them; what was below moves up, comments and formulas with it.
+func TestUpdateRemovesRows(t *testing.T) {
+	out, v := update(t, sampleBook(t), func(v *budget.Table) {
+		ps := projectsOf(v)
+		ps[1].Arrays["indicators"] = ps[1].Arrays["indicators"][:2]
+		v.Arrays["projects"] = ps[1:]
+		v.Arrays["overall"] = v.Arrays["overall"][1:]
+	})
+	back, x := reopen(t, out)
+	if !back.Equal(v) {
+		t.Errorf("read back:\n%s\nwant:\n%s", dump(back), dump(v))
+	}
+	rows, _ := x.GetRows(sheetIndic)
+	if len(rows) != 3 {
+		t.Errorf("绩效指标 has %d rows, want the header and 2", len(rows))
+	}
+	checkStyled(t, x, "B2")
+	checkComment(t, x, "B2")
+	if f, _ := x.GetCellFormula(sheetProjects, "C2"); f != "D2+E2" {
+		t.Errorf("C2's formula is %q", f)
+	}
+}
+
+// TestUpdateRefusesWhatItCannotWrite: a value for a column the sheet
+// lacks, and a text that a one-line cell would read differently.
+func TestUpdateRefusesWhatItCannotWrite(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(v *budget.Table)
+		path string
+	}{
+		{"no column", func(v *budget.Table) { projectsOf(v)[0].Values["implementer"] = "某单位" }, "projects[1].implementer"},
+		{"line break in a one-line field", func(v *budget.Table) {
+			projectsOf(v)[0].Arrays["indicators"][0].Values["name"] = "两行\n的名称"
+		}, "projects[1].indicators[1].name"},
+	} {
+		out, _, notes := tryUpdate(t, sampleBook(t), tc.edit)
+		if out != nil || len(notes) != 1 || notes[0].Code != "X10" || notes[0].Path != tc.path {
+			t.Errorf("%s: %v", tc.name, notes)
+			continue
+		}
+		msg, hint := notes[0].Words(language.SimplifiedChinese)
+		if !strings.ContainsFunc(msg, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) || hint == "" {
+			t.Errorf("%s: no Chinese message: %q %q", tc.name, msg, hint)
+		}
+		t.Logf("%s: %s（%s）", tc.name, msg, hint)
+	}
+}

@@ -387,7 +387,7 @@ func (u *updater) tableRows(name string, items []item, all []string) {
 			path := it.path + "." + key
 			if v.col == 0 {
 				if !strings.HasPrefix(key, "@") {
-					u.refuse(s, l.header, 1, path, diag.T("the sheet %s has no column for %s", s.name, key),
+					u.refuse(s, l.header, 1, path, diag.T("the sheet %s has no column %s to hold this value", s.name, columnLabel(key)),
 						diag.T("add the column in Excel or WPS, with the header of the workbook jixiao new --format xlsx writes, and edit again"))
 				}
 				continue
@@ -403,6 +403,22 @@ func (u *updater) tableRows(name string, items []item, all []string) {
 	}
 	u.moveComments(s.name, comments, m)
 	u.rows[s.name] = m
+}
+
+// columnLabel is the header of the column of a table's field key
+// (implementer, spending_plan[5]).
+func columnLabel(key string) string {
+	if j, ok := strings.CutPrefix(key, "spending_plan["); ok {
+		return "资金支出计划第" + strings.TrimSuffix(j, "]") + "项（%）"
+	}
+	for _, cols := range [][]column{projectColumns, indicatorColumns, overallColumns} {
+		for _, c := range cols {
+			if strings.HasSuffix(c.key, "."+key) {
+				return c.label
+			}
+		}
+	}
+	return key
 }
 
 // moveComments puts the comments of rows that moved where their rows are

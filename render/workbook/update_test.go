@@ -259,6 +259,9 @@ func TestUpdateAddsRemovesAndMovesRows(t *testing.T) {
 	if a != b || a == 0 {
 		t.Errorf("the new row's amount has style %d, the row above %d", b, a)
 	}
+	if h, _ := x.GetRowHeight(sheetProjects, 4); h < 2*lineHeight {
+		t.Errorf("the new row with two goals is %v pt high", h)
+	}
 }
 
 func dump(v *budget.Table) string {

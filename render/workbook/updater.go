@@ -376,33 +376,63 @@ func (u *updater) tableRows(name string, items []item, all []string) {
 		u.copyStyle(s.name, template, at, width)
 		placed[i] = at
 	}
-	// Write the values that changed (all of a new row's).
+	// Write the values that changed (all of a new row's), and make the
+	// rows written tall enough for their texts.
 	for i, it := range items {
-		for _, key := range slices.Sorted(maps.Keys(it.now)) {
-			v := it.now[key]
-			was, had := it.was[key]
-			if had && was.key() == v.key() || !had && v.key() == "" {
-				continue
-			}
-			path := it.path + "." + key
-			if v.col == 0 {
-				if !strings.HasPrefix(key, "@") {
-					u.refuse(s, l.header, 1, path, diag.T("the sheet %s has no column %s to hold this value", s.name, columnLabel(key)),
-						diag.T("add the column in Excel or WPS, with the header of the workbook jixiao new --format xlsx writes, and edit again"))
-				}
-				continue
-			}
-			if had {
-				if c := s.at(it.from, v.col); c.hasF {
-					u.refuseFormula(s, c, path)
-					continue
-				}
-			}
-			u.put(s.name, placed[i], v.col, v)
+		if u.writeRow(s, l, it, placed[i]) {
+			u.fitRow(s.name, placed[i], width)
 		}
 	}
 	u.moveComments(s.name, comments, m)
 	u.rows[s.name] = m
+}
+
+// writeRow writes the values of it that changed into row, and reports
+// whether it wrote any.
+func (u *updater) writeRow(s *sheet, l tableLayout, it item, row int) bool {
+	wrote := false
+	for _, key := range slices.Sorted(maps.Keys(it.now)) {
+		v := it.now[key]
+		was, had := it.was[key]
+		if had && was.key() == v.key() || !had && v.key() == "" {
+			continue
+		}
+		path := it.path + "." + key
+		if v.col == 0 {
+			if !strings.HasPrefix(key, "@") {
+				u.refuse(s, l.header, 1, path, diag.T("the sheet %s has no column %s to hold this value", s.name, columnLabel(key)),
+					diag.T("add the column in Excel or WPS, with the header of the workbook jixiao new --format xlsx writes, and edit again"))
+			}
+			continue
+		}
+		if had {
+			if c := s.at(it.from, v.col); c.hasF {
+				u.refuseFormula(s, c, path)
+				continue
+			}
+		}
+		u.put(s.name, row, v.col, v)
+		wrote = true
+	}
+	return wrote
+}
+
+// fitRow makes a row tall enough to show its texts' lines whole (as the
+// writer does: spreadsheets do not grow a row for text another program
+// wrote), never lower than it is.
+func (u *updater) fitRow(sheet string, row, cols int) {
+	widths, values := make([]float64, cols), make([]any, cols)
+	for col := 1; col <= cols; col++ {
+		widths[col-1], _ = u.x.GetColWidth(sheet, colName(col))
+		if typ, _ := u.x.GetCellType(sheet, ref(col, row)); typ != excelize.CellTypeNumber {
+			values[col-1], _ = u.x.GetCellValue(sheet, ref(col, row), excelize.Options{RawCellValue: true})
+		}
+	}
+	if h := rowHeight(widths, values); h > 0 {
+		if now, err := u.x.GetRowHeight(sheet, row); err == nil && h > now {
+			u.check(u.x.SetRowHeight(sheet, row, h))
+		}
+	}
 }
 
 // columnLabel is the header of the column of a table's field key

@@ -48,10 +48,12 @@ func sampleBook(t *testing.T) []byte {
 		must(x.SetCellFormula(sheetProjects, fmt.Sprintf("C%d", row), fmt.Sprintf("D%d+E%d", row, row)))
 	}
 	// Store the formulas' values, as Excel does when it saves.
+	parts, _, err := packageParts(x)
+	must(err)
 	x.ZipWriter = func(w io.Writer) excelize.ZipWriter {
 		z := newSortedZip(w).(*sortedZip)
 		z.edit = func(name string, data []byte) []byte {
-			if name == "xl/worksheets/sheet4.xml" {
+			if name == parts[sheetProjects] {
 				data = storeValue(storeValue(data, "C2", "100000", false), "C3", "50000", false)
 			}
 			return data
@@ -372,5 +374,23 @@ func TestUpdateRefusesWhatItCannotWrite(t *testing.T) {
 			t.Errorf("%s: no Chinese message: %q %q", tc.name, msg, hint)
 		}
 		t.Logf("%s: %s（%s）", tc.name, msg, hint)
+	}
+}
+
+// TestUpdateAddsAUnitRow: a value whose row 单位信息 lacks (the 主管部门
+// of a form that does not ask for it) gets a row at the end, labelled.
+func TestUpdateAddsAUnitRow(t *testing.T) {
+	out, v := update(t, sampleBook(t), func(v *budget.Table) {
+		v.Tables["department"].Values["supervisor"] = "中共秦皇岛市山海关区委"
+		v.Values["date"] = "2024-03-01"
+	})
+	back, x := reopen(t, out)
+	if !back.Equal(v) {
+		t.Errorf("read back:\n%s\nwant:\n%s", dump(back), dump(v))
+	}
+	rows, _ := x.GetRows(sheetUnit)
+	last := rows[len(rows)-1]
+	if len(last) < 2 || last[0] != "主管部门" || last[1] != "中共秦皇岛市山海关区委" {
+		t.Errorf("the last row of 单位信息 is %q", last)
 	}
 }

@@ -250,7 +250,73 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 			resp["pages"] = pages
 		}
 	}
+	if b, ok := s.bases.get(e.Hash); ok {
+		if wb, ok := b.(workbookBase); ok && len(wb.Formulas()) > 0 {
+			resp["formulas"] = formulaValues(e.File, out)
+		}
+	}
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// FormulaValue is the value a workbook's formula field takes with the
+// form's values: the page shows it while the user types.
+type FormulaValue struct {
+	Path  string `json:"path"`
+	Value string `json:"value"`
+}
+
+// formulaValues reads the formula fields of the updated workbook out.
+func formulaValues(name string, out []byte) []FormulaValue {
+	wb, _ := openWorkbook(name, out)
+	if wb == nil {
+		return nil
+	}
+	values := wb.Values()
+	var list []FormulaValue
+	for _, f := range wb.Formulas() {
+		list = append(list, FormulaValue{Path: f.Path, Value: valueAt(values, f.Path)})
+	}
+	return list
+}
+
+// valueAt is the value at a field path (projects[2].budget,
+// projects[1].spending_plan[3]) of t, "" when there is none.
+func valueAt(t *budget.Table, path string) string {
+	parts := strings.Split(path, ".")
+	for _, part := range parts[:len(parts)-1] {
+		name, i := indexed(part)
+		if t == nil {
+			return ""
+		}
+		if i == 0 {
+			t = t.Tables[name]
+		} else if list := t.Arrays[name]; i <= len(list) {
+			t = list[i-1]
+		} else {
+			return ""
+		}
+	}
+	if t == nil {
+		return ""
+	}
+	name, i := indexed(parts[len(parts)-1])
+	if i == 0 {
+		return t.Values[name]
+	}
+	if list := t.Lists[name]; i <= len(list) {
+		return list[i-1]
+	}
+	return ""
+}
+
+// indexed splits name[3] into name and 3 (0 without an index).
+func indexed(part string) (string, int) {
+	name, idx, ok := strings.Cut(part, "[")
+	if !ok {
+		return part, 0
+	}
+	i, _ := strconv.Atoi(strings.TrimSuffix(idx, "]"))
+	return name, i
 }
 
 func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {

@@ -634,9 +634,16 @@ func TestWorkbookFormulaIsReadOnly(t *testing.T) {
 	if now, _ := os.ReadFile(filepath.Join(ts.dir, "公式.xlsx")); !bytes.Equal(now, was) {
 		t.Errorf("a refused save changed the workbook")
 	}
-	// Changing what the formula adds up recalculates it.
+	// Changing what the formula adds up recalculates it: the check says
+	// its new value, and the save stores it.
 	o.Values.Arrays["projects"][1].Values["budget"] = "50000.00"
 	o.Values.Arrays["projects"][1].Values["other"] = "10000.00"
+	code, body, _ = ts.do(t, "POST", "/api/check", edit{File: "公式.xlsx", Hash: o.Hash, Values: o.Values})
+	var checked struct{ Formulas []FormulaValue }
+	if code != http.StatusOK || json.Unmarshal(body, &checked) != nil ||
+		!slices.Equal(checked.Formulas, []FormulaValue{{Path: "projects[2].budget", Value: "60000.00"}}) {
+		t.Errorf("check: %d, formulas %+v", code, checked.Formulas)
+	}
 	code, body, _ = ts.do(t, "POST", "/api/save", edit{File: "公式.xlsx", Hash: o.Hash, Values: o.Values})
 	var saved Opened
 	if code != http.StatusOK || json.Unmarshal(body, &saved) != nil {

@@ -108,6 +108,7 @@ async function runCheck() {
   if (!r.ok) { say(r.data.error, true); return; }
   doc.findings = r.data.findings;
   showFindings();
+  showFormulas(r.data.formulas);
   if (r.data.pages) showPreview(r.data.pages);
 }
 
@@ -194,6 +195,16 @@ function lockFormulas(doc) {
     if (!t) continue;
     if (!locked.has(t)) locked.set(t, {});
     locked.get(t)[last] = ro;
+  }
+}
+
+// showFormulas shows the values a workbook's formulas take with the
+// form's values (the server recalculates them). They are shown, not put
+// into the values: the formula cells are not written.
+function showFormulas(list) {
+  for (const f of list || []) {
+    const input = document.querySelector(`[data-input="${CSS.escape(f.path)}"].formula`);
+    if (input) input.value = f.value;
   }
 }
 

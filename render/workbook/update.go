@@ -85,7 +85,11 @@ func (r *reader) formulaFields() map[string]Formula {
 		if c := s.at(pos.Line, pos.Col); c.hasF {
 			cell := pos
 			cell.File = ""
-			out[path] = Formula{Path: path, Cell: cell.String(), Formula: c.formula}
+			f := c.formula
+			if f == "" { // a share of a formula filled down: the library derives its text
+				f, _ = r.x.GetCellFormula(s.name, ref(c.col, c.row))
+			}
+			out[path] = Formula{Path: path, Cell: cell.String(), Formula: f}
 		}
 	}
 	return out

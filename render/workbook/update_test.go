@@ -394,3 +394,47 @@ func TestUpdateAddsAUnitRow(t *testing.T) {
 		t.Errorf("the last row of 单位信息 is %q", last)
 	}
 }
+
+// TestUpdateKeepsSharedFormulas: a formula filled down, which Excel
+// stores once for the cells that share it, stays a formula in every
+// cell when the row holding it is deleted (the library alone would leave
+// values), and is recalculated.
+func TestUpdateKeepsSharedFormulas(t *testing.T) {
+	f, p := load(t, samples[0])
+	x, err := excelize.OpenReader(bytes.NewReader(write(t, f, p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, cells := "shared", "C2:C3"
+	x.SetCellFloat(sheetProjects, "C2", 100000, -1, 64)
+	x.SetCellFloat(sheetProjects, "C3", 50000, -1, 64)
+	if err := x.SetCellFormula(sheetProjects, "C2", "D2+E2", excelize.FormulaOpts{Type: &shared, Ref: &cells}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	b, notes := Open("wb.xlsx", buf.Bytes())
+	if b == nil {
+		t.Fatal(notes.Format(language.English))
+	}
+	if got := b.Formulas(); len(got) != 2 || got[1].Formula != "D3+E3" {
+		t.Errorf("formula fields %+v", got)
+	}
+	out, _ := update(t, buf.Bytes(), func(v *budget.Table) {
+		v.Arrays["projects"] = v.Arrays["projects"][1:]
+		v.Arrays["projects"][0].Values["other"] = "5"
+	})
+	back, y := reopen(t, out)
+	if f, _ := y.GetCellFormula(sheetProjects, "C2"); f != "D2+E2" {
+		t.Errorf("C2's formula is %q after the first row was deleted", f)
+	}
+	if got := projectsOf(back)[0].Values["budget"]; got != "50005.00" {
+		t.Errorf("the formula reads %q, want 50005.00", got)
+	}
+	if typ, _ := y.GetCellType(sheetProjects, "C2"); typ == excelize.CellTypeFormula || typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+		t.Errorf("C2's value is stored as type %v, not as a number", typ)
+	}
+}

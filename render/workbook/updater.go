@@ -18,14 +18,15 @@ import (
 
 // updater writes one update of a workbook (Book.Update).
 type updater struct {
-	b       *Book
-	r       *reader // the workbook as it was read, with x open on it
-	x       *excelize.File
-	to      *budget.Filing     // the form's values
-	origins *budget.Table      // the form's values as sent: each element's origin
-	notes   diag.List          // refusals
-	changed bool               // a cell was written
-	rows    map[string]*rowMap // where the rows of each table sheet went
+	b        *Book
+	r        *reader // the workbook as it was read, with x open on it
+	x        *excelize.File
+	to       *budget.Filing     // the form's values
+	origins  *budget.Table      // the form's values as sent: each element's origin
+	notes    diag.List          // refusals
+	changed  bool               // a cell was written
+	rows     map[string]*rowMap // where the rows of each table sheet went
+	unshared []formulaCell      // formula cells written anew, at their rows as read
 }
 
 // formulaCell is a cell whose formula is recalculated after an update.
@@ -33,6 +34,8 @@ type formulaCell struct {
 	sheet, ref string
 	was        string // its stored value
 	text       bool   // its value is a text (t="str")
+	rewritten  bool   // its formula was written anew (unshare): its value is stored even if unchanged
+	field      bool   // it holds a field of the filing
 }
 
 // refuse records a refusal about the cell at row, col of s.
@@ -320,6 +323,7 @@ func (u *updater) tableRows(name string, items []item, all []string) {
 			kept[it.from] = true
 		}
 	}
+	u.unshare(s)
 	// Delete the rows of the elements removed, from the bottom up.
 	var gone []int
 	for _, p := range all {
@@ -451,6 +455,36 @@ func columnLabel(key string) string {
 	return key
 }
 
+// unshare writes the shared formulas of s (Excel stores a formula filled
+// down as one formula the cells below share) as a formula of each cell:
+// the spreadsheet library drops every cell's share of a formula when the
+// row holding it is deleted, which would leave values where formulas
+// were. The cells' stored values are kept (write).
+func (u *updater) unshare(s *sheet) {
+	var cells []formulaCell
+	var texts []string
+	shared := false
+	for i, row := range s.cells {
+		for j, c := range row {
+			if !c.hasF {
+				continue
+			}
+			shared = shared || c.formula == ""
+			f, err := u.x.GetCellFormula(s.name, ref(j+1, i+1))
+			u.check(err)
+			cells = append(cells, formulaCell{sheet: s.name, ref: ref(j+1, i+1), was: c.value, text: c.typ == "str", rewritten: true})
+			texts = append(texts, f)
+		}
+	}
+	if !shared {
+		return
+	}
+	for i, c := range cells {
+		u.check(u.x.SetCellFormula(s.name, c.ref, texts[i]))
+	}
+	u.unshared = append(u.unshared, cells...)
+}
+
 // moveComments puts the comments of rows that moved where their rows are
 // now (the spreadsheet library moves cells, not comments), and drops
 // those of deleted rows.
@@ -535,13 +569,16 @@ func (u *updater) write() ([]byte, error) {
 		}
 		for _, f := range u.formulas() {
 			v, err := u.x.CalcCellValue(f.sheet, f.ref, excelize.Options{RawCellValue: true})
-			if err != nil {
+			switch {
+			case err != nil && f.field:
 				return nil, fmt.Errorf("%s!%s: %v", f.sheet, f.ref, err)
+			case err != nil:
+				v = f.was // Excel and WPS recalculate it on opening
 			}
 			if n, err := strconv.ParseFloat(v, 64); err == nil && !f.text {
 				v = excelDigits(n)
 			}
-			if n, err := strconv.ParseFloat(f.was, 64); err == nil && !f.text && excelDigits(n) == v || v == f.was {
+			if n, err := strconv.ParseFloat(f.was, 64); !f.rewritten && (err == nil && !f.text && excelDigits(n) == v || v == f.was) {
 				continue
 			}
 			if values[parts[f.sheet]] == nil {
@@ -569,23 +606,43 @@ func (u *updater) write() ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// formulas are the formula fields' cells, where they are now.
+// formulas are the cells whose stored values write recalculates: the
+// formula fields' and those unshare wrote anew, where they are now.
 func (u *updater) formulas() []formulaCell {
 	byName := map[string]*sheet{}
 	for _, s := range u.r.sheets {
 		byName[s.name] = s
 	}
+	// now moves a cell as read to where it is.
+	now := func(c formulaCell) (formulaCell, bool) {
+		col, row, _ := excelize.CellNameToCoordinates(c.ref)
+		if m := u.rows[c.sheet]; m != nil {
+			row = m.at(row)
+		}
+		c.ref = ref(col, row)
+		return c, row > 0
+	}
+	rewritten := map[string]formulaCell{}
+	for _, c := range u.unshared {
+		if f, ok := now(c); ok {
+			rewritten[f.sheet+"!"+f.ref] = f
+		}
+	}
 	var out []formulaCell
 	for _, path := range slices.Sorted(maps.Keys(u.r.formulaFields())) {
 		pos := u.r.f.Positions.Of(path)
-		row := pos.Line
-		if m := u.rows[pos.Sheet]; m != nil {
-			row = m.at(row)
-		}
-		if s := byName[pos.Sheet]; s != nil && row > 0 {
+		if s := byName[pos.Sheet]; s != nil {
 			c := s.at(pos.Line, pos.Col)
-			out = append(out, formulaCell{sheet: s.name, ref: ref(pos.Col, row), was: c.value, text: c.typ == "str"})
+			f, ok := now(formulaCell{sheet: s.name, ref: ref(pos.Col, pos.Line), was: c.value, text: c.typ == "str", field: true})
+			if ok {
+				_, f.rewritten = rewritten[f.sheet+"!"+f.ref]
+				delete(rewritten, f.sheet+"!"+f.ref)
+				out = append(out, f)
+			}
 		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(rewritten)) {
+		out = append(out, rewritten[key])
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
@@ -436,5 +437,34 @@ func TestUpdateKeepsSharedFormulas(t *testing.T) {
 	}
 	if typ, _ := y.GetCellType(sheetProjects, "C2"); typ == excelize.CellTypeFormula || typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
 		t.Errorf("C2's value is stored as type %v, not as a number", typ)
+	}
+}
+
+// TestUpdateKeepsADateCell: a report date stored as a date (a day number
+// in a date format) is written as a date again.
+func TestUpdateKeepsADateCell(t *testing.T) {
+	f, p := load(t, samples[0])
+	x, err := excelize.OpenReader(bytes.NewReader(write(t, f, p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := x.NewStyle(&excelize.Style{NumFmt: 14})
+	x.SetCellValue(sheetUnit, "B4", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	x.SetCellStyle(sheetUnit, "B4", "B4", st)
+	var buf bytes.Buffer
+	x.Write(&buf)
+	x.Close()
+	out, _ := update(t, buf.Bytes(), func(v *budget.Table) {
+		if v.Values["date"] != "2024-03-01" {
+			t.Fatalf("the date reads %q", v.Values["date"])
+		}
+		v.Values["date"] = "2024-04-15"
+	})
+	back, y := reopen(t, out)
+	if back.Values["date"] != "2024-04-15" {
+		t.Errorf("the date reads back %q", back.Values["date"])
+	}
+	if raw, _ := y.GetCellValue(sheetUnit, "B4", excelize.Options{RawCellValue: true}); raw != "45397" {
+		t.Errorf("单位信息!B4 holds %q, want the day number 45397", raw)
 	}
 }

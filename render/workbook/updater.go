@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -94,9 +95,14 @@ func (u *updater) unit() {
 			continue
 		}
 		var v any = now[c.key]
-		if c.kind == whole {
+		switch c.kind {
+		case whole:
 			if n, err := strconv.Atoi(now[c.key]); err == nil {
 				v = n
+			}
+		case isoDate: // a date cell stays one
+			if d, err := time.Parse(time.DateOnly, now[c.key]); err == nil && ok && s.at(at[0], at[1]).number() && s.at(at[0], at[1]).value != "" {
+				v = d
 			}
 		}
 		u.put(s.name, at[0], at[1], value{col: at[1], kind: c.kind, v: v})
@@ -123,6 +129,8 @@ func (u *updater) put(sheet string, row, col int, v value) {
 	u.changed = true
 	cell := ref(col, row)
 	switch x := v.v.(type) {
+	case time.Time:
+		u.check(u.x.SetCellValue(sheet, cell, x))
 	case int:
 		u.check(u.x.SetCellInt(sheet, cell, int64(x)))
 	case string:

@@ -679,3 +679,21 @@ func TestBuildLeavesTheWorkbook(t *testing.T) {
 		t.Error("building the report changed the workbook")
 	}
 }
+
+// A workbook opened before the server was restarted saves, when the
+// file is still the version the page opened.
+func TestWorkbookSaveAfterRestart(t *testing.T) {
+	before := newTestServer(t)
+	data := sampleWorkbook(t, before, "填报.xlsx", func(*budget.Filing, *excelize.File) {})
+	o := before.open(t, urlEscape("填报.xlsx"))
+	after := newTestServer(t) // a new server, with nothing cached
+	if err := os.WriteFile(filepath.Join(after.dir, "填报.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o.Values.Arrays["projects"][0].Values["name"] = "重启之后改的名称"
+	code, body, _ := after.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values})
+	var saved Opened
+	if code != http.StatusOK || json.Unmarshal(body, &saved) != nil || saved.Values.Arrays["projects"][0].Values["name"] != "重启之后改的名称" {
+		t.Errorf("save after a restart: %d %.300s", code, body)
+	}
+}

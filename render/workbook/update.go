@@ -160,11 +160,11 @@ func (b *Book) Update(t *budget.Table) ([]byte, diag.List) {
 	return out, nil
 }
 
-// refusal is a finding that refuses an update (X10, or X9 for a formula).
+// refusal is a finding X10, which refuses an update: the workbook cannot
+// hold the value at path as the form has it.
 func (b *Book) refusal(pos diag.Pos, path string, msg, hint diag.Text) diag.Diagnostic {
 	pos.File = b.file
-	d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "X10", Path: path}.Say(msg, hint)
-	return d
+	return diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "X10", Path: path}.Say(msg, hint)
 }
 
 // tidy makes the texts of f what the reader reads from a cell: without

@@ -49,7 +49,8 @@ func (u *updater) refuse(s *sheet, row, col int, path string, msg, hint diag.Tex
 }
 
 // value is what a field's cell is to hold: a text, an amount (a
-// budget.Decimal) or a whole number; key compares two values.
+// budget.Decimal), a whole number or a date (time.Time); key compares
+// two values.
 type value struct {
 	col  int // the sheet column, 0 when the sheet has none
 	kind kind

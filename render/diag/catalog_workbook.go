@@ -54,4 +54,20 @@ var workbookEntries = [][2]string{
 	{"add a row with the title %q on the sheet 部门整体目标; the sections of this form are %s", "请在“部门整体目标”表中添加标题为“%s”的一行；本表的部分依次为%s"},
 	{"write the text of the section in the column 内容", "请在“内容”列填写该部分的内容"},
 	{"put the rows of the sheet 部门整体目标 in the form's order", "请按本表顺序排列“部门整体目标”中的各行"},
+
+	// Writing a form's values into a workbook (workbook.Book.Update).
+	{"the value cannot be stored in a workbook: %v", "此值无法写入工作簿：%v"},
+	{"correct the value", "请修改此值"},
+	{"the workbook cannot be written: %v", "无法写入该工作簿：%v"},
+	{"edit the workbook in Excel or WPS", "请在 Excel 或 WPS 中修改该工作簿"},
+	{"the saved workbook would read %q here instead of %q", "保存后工作簿中此处读出的将是“%s”，而不是“%s”"},
+	{"the workbook was not changed; edit this value in Excel or WPS", "工作簿没有改动；请修改此值，或在 Excel 或 WPS 中填写"},
+	{"this field is one line in a workbook cell, and the text has a line break", "此项在工作簿中只占一行，而文字中有换行"},
+	{"remove the line break", "请删除换行"},
+	{"the workbook has no sheet %s to hold this value", "工作簿中没有“%s”表，无法写入此值"},
+	{"make this change in Excel or WPS, or start from the workbook jixiao new --format xlsx writes", "请在 Excel 或 WPS 中修改，或从 jixiao new --format xlsx 生成的工作簿开始填写"},
+	{"the cell holds the formula =%s, which the editor does not change", "该单元格是公式 =%s，编辑器不修改公式单元格"},
+	{"change the cells the formula uses, or the formula itself in Excel or WPS", "请修改公式所引用的单元格，或在 Excel 或 WPS 中修改公式本身"},
+	{"the sheet %s has no column %s to hold this value", "“%s”表中没有“%s”列，无法写入此值"},
+	{"add the column in Excel or WPS, with the header of the workbook jixiao new --format xlsx writes, and edit again", "请在 Excel 或 WPS 中添加此列（列名与 jixiao new --format xlsx 生成的工作簿相同），再重新编辑"},
 }

@@ -55,3 +55,35 @@ func TestRoundTripBig(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkUpdate100 is the editor's save (and live check) of a
+// 100-project workbook with one amount changed.
+func BenchmarkUpdate100(b *testing.B) {
+	data := write(b, bigFiling(b, 100), profile(b, "hebei", 2024))
+	book, notes := Open("big.xlsx", data)
+	if book == nil {
+		b.Fatal(notes)
+	}
+	v := book.Values()
+	v.Arrays["projects"][50].Values["other"] = "999.99"
+	for b.Loop() {
+		if out, notes := book.Update(v); out == nil {
+			b.Fatal(notes)
+		}
+	}
+}
+
+// BenchmarkUpdate100Moved: the same with the last project moved first,
+// which moves its row and its indicators' rows.
+func BenchmarkUpdate100Moved(b *testing.B) {
+	data := write(b, bigFiling(b, 100), profile(b, "hebei", 2024))
+	book, _ := Open("big.xlsx", data)
+	v := book.Values()
+	ps := v.Arrays["projects"]
+	v.Arrays["projects"] = append([]*budget.Table{ps[len(ps)-1]}, ps[:len(ps)-1]...)
+	for b.Loop() {
+		if out, notes := book.Update(v); out == nil {
+			b.Fatal(notes)
+		}
+	}
+}

@@ -16,6 +16,12 @@
 // in) with drop-down lists from the form's own taxonomy; Read reads it back
 // to the same values.
 //
+// Open and Book.Update edit an officer's workbook for the editor: the
+// form's values are written into the cells that changed, rows added,
+// removed and moved, and everything else of the workbook kept (update.go,
+// updater.go); a change to a formula cell is X9, a value the workbook
+// cannot hold as given X10.
+//
 // Its findings: X1 the file is not a readable .xlsx workbook (an .xls,
 // .et or .ods, a password, a damaged file), X2 a sheet it does not read,
 // X3 a column or row it does not read or a sheet without a header row,

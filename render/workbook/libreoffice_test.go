@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/internal/lotest"
 )
 
@@ -125,5 +126,35 @@ func TestLibreOfficeResave(t *testing.T) {
 		if lists != 2 {
 			t.Errorf("%s: LibreOffice kept %d of the 2 drop-downs of 绩效指标", names[i], lists)
 		}
+	}
+}
+
+// TestLibreOfficeOpensAnUpdatedWorkbook has LibreOffice open a workbook
+// the editor updated (a project moved, one added, an amount changed under
+// a formula) and save it again: it reads back as the same values, the
+// formulas as LibreOffice recalculates them.
+func TestLibreOfficeOpensAnUpdatedWorkbook(t *testing.T) {
+	out, _ := update(t, sampleBook(t), func(v *budget.Table) {
+		ps := projectsOf(v)
+		ps[0], ps[1] = ps[1], ps[0]
+		ps[0].Values["other"] = "20000.5"
+		v.Arrays["projects"] = append(ps, &budget.Table{Values: map[string]string{"code": "X-1", "name": "新项目", "budget": "999999999999.99", "fiscal": "999999999999.99"}})
+	})
+	want, _ := reopen(t, out)
+	if got := projectsOf(want)[0].Values["budget"]; got != "70000.50" {
+		t.Fatalf("the moved project's formula reads %q, want 70000.50", got)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "updated.xlsx"), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lo := libreOffice(t, dir, "xlsx:Calc MS Excel 2007 XML", "updated.xlsx")
+	data, err := os.ReadFile(filepath.Join(lo, "updated.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := reopen(t, data)
+	if !got.Equal(want) {
+		t.Errorf("after LibreOffice:\n%s\nwant:\n%s", dump(got), dump(want))
 	}
 }

@@ -27,13 +27,25 @@ const maxUnzipped = 256 << 20
 
 // reader holds what reading one workbook needs.
 type reader struct {
-	file     string
-	x        *excelize.File
-	f        *budget.Filing
-	notes    diag.List
-	formats  map[int]numFormat
-	date1904 bool
-	sst      []string // the shared texts
+	file      string
+	x         *excelize.File
+	f         *budget.Filing
+	notes     diag.List
+	formats   map[int]numFormat
+	date1904  bool
+	sst       []string               // the shared texts
+	sheets    map[string]*sheet      // the sheets read, by their known name (项目 …)
+	tables    map[string]tableLayout // the table sheets' header rows and columns, by known name
+	unitCells map[string][2]int      // the row and column of each value of 单位信息, by key
+}
+
+// tableLayout is where a table sheet's header row is and which sheet
+// column holds each of its columns (0 when absent), with the extra
+// columns (the spending plan's) in order.
+type tableLayout struct {
+	header int
+	at     []int
+	extras []int
 }
 
 // add records finding d about the field at path.
@@ -48,24 +60,25 @@ func (r *reader) add(d diag.Diagnostic, path string) {
 // returned list holds every problem found while reading; when it has
 // errors the filing is nil.
 func Read(file string, data []byte) (*budget.Filing, diag.List) {
-	fail := func(code string, msg, hint diag.Text) (*budget.Filing, diag.List) {
-		return nil, diag.List{diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: code}.Say(msg, hint)}
+	r, notes := openBook(file, data)
+	if r == nil {
+		return nil, notes
 	}
-	if len(data) > MaxFileSize {
-		return fail("F6", diag.T("the file is %d bytes; the limit is %d bytes", len(data), MaxFileSize),
-			diag.T("a data workbook is well under a megabyte; check that this is the right file"))
+	r.x.Close()
+	if notes.HasErrors() {
+		return nil, notes
 	}
-	if msg, hint, ok := notXLSX(data); ok {
-		return fail("X1", msg, hint)
+	return r.f, notes
+}
+
+// readBook reads the opened workbook x (data are its bytes): the reader
+// holding the filing, the sheets and the tables' layouts, and the
+// findings. The reader is nil when the workbook cannot be read at all.
+func readBook(file string, data []byte, x *excelize.File) (*reader, diag.List) {
+	fail := func(code string, msg, hint diag.Text) (*reader, diag.List) {
+		return nil, unreadable(file, code, msg, hint)
 	}
-	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
-	if err != nil {
-		return fail("X1", diag.T("the workbook cannot be read: %v", err),
-			diag.T("open it in Excel or WPS and save it again as an Excel workbook (.xlsx)"))
-	}
-	defer x.Close()
-	r := &reader{file: file, x: x, formats: map[int]numFormat{},
+	r := &reader{file: file, x: x, formats: map[int]numFormat{}, sheets: map[string]*sheet{}, tables: map[string]tableLayout{}, unitCells: map[string][2]int{},
 		f: &budget.Filing{File: file, Source: data, Positions: budget.Positions{}}}
 	if p, err := x.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		r.date1904 = *p.Date1904
@@ -78,7 +91,7 @@ func Read(file string, data []byte) (*budget.Filing, diag.List) {
 		return fail("X1", diag.T("the workbook cannot be read: %v", err),
 			diag.T("open it in Excel or WPS and save it again as an Excel workbook (.xlsx)"))
 	}
-	sheets := map[string]*sheet{}
+	sheets := r.sheets
 	for _, name := range x.GetSheetList() {
 		s, err := r.sheet(name, parts[name])
 		if err != nil {
@@ -118,10 +131,12 @@ func Read(file string, data []byte) (*budget.Filing, diag.List) {
 		r.indicators(s)
 	}
 	r.notes.Sort()
-	if r.notes.HasErrors() {
-		return nil, r.notes
-	}
-	return r.f, r.notes
+	return r, r.notes
+}
+
+// unreadable is the one finding about a workbook that cannot be read.
+func unreadable(file, code string, msg, hint diag.Text) diag.List {
+	return diag.List{diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: code}.Say(msg, hint)}
 }
 
 // notXLSX recognises files that are not an .xlsx workbook and says how to
@@ -206,6 +221,7 @@ func (r *reader) unit(s *sheet) {
 			}
 		}
 		vc := s.at(row, vcol)
+		r.unitCells[unitRows[i].key] = [2]int{vc.row, vc.col}
 		r.unitValue(s, unitRows[i], vc)
 	}
 }
@@ -377,6 +393,7 @@ func (r *reader) overall(s *sheet) {
 	if header == 0 {
 		return
 	}
+	r.tables[sheetOverall] = tableLayout{header: header, at: at}
 	r.f.Positions["overall"] = diag.Pos{Sheet: s.name, Line: header + 1, Col: 1}
 	for row := header + 1; row <= len(s.rows); row++ {
 		if s.rowEmpty(row, at) {
@@ -414,6 +431,7 @@ func (r *reader) projects(s *sheet) {
 	if header == 0 {
 		return
 	}
+	r.tables[sheetProjects] = tableLayout{header: header, at: at, extras: plan}
 	r.f.Positions["projects"] = diag.Pos{Sheet: s.name, Line: header + 1, Col: 1}
 	for i, col := range at {
 		if col > 0 && projectColumns[i].kind == money {
@@ -550,6 +568,7 @@ func (r *reader) indicators(s *sheet) {
 	if header == 0 {
 		return
 	}
+	r.tables[sheetIndic] = tableLayout{header: header, at: at}
 	byCode, byName := map[string][]int{}, map[string][]int{}
 	for i, p := range r.f.Projects {
 		byCode[p.Code] = append(byCode[p.Code], i)

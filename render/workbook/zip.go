@@ -18,6 +18,7 @@ import (
 type sortedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
+	edit  func(name string, data []byte) []byte // if set, changes a part's bytes before they are packed
 }
 
 func newSortedZip(w io.Writer) excelize.ZipWriter {
@@ -56,7 +57,11 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := z.parts[name].WriteTo(w); err != nil {
+		data := z.parts[name].Bytes()
+		if z.edit != nil {
+			data = z.edit(name, data)
+		}
+		if _, err := w.Write(data); err != nil {
 			return err
 		}
 	}

@@ -74,9 +74,18 @@ type Opened struct {
 	Values   *budget.Table `json:"values"`
 	Form     *Form         `json:"form,omitempty"` // nil when the filing names no known form
 	Findings []Finding     `json:"findings"`
-	// Workbook: the file is a workbook, shown read-only: it is edited in
-	// Excel or WPS, which keep its formatting, formulas and other sheets.
+	// Workbook: the file is a data workbook, saved into its cells.
 	Workbook bool `json:"workbook,omitempty"`
+	// ReadOnly are the fields of a workbook held by formulas, which the
+	// page does not let the user change.
+	ReadOnly []ReadOnly `json:"readOnly,omitempty"`
+}
+
+// ReadOnly is a field of a workbook held by a formula.
+type ReadOnly struct {
+	Path    string `json:"path"`    // projects[1].budget
+	Cell    string `json:"cell"`    // 项目!C2
+	Formula string `json:"formula"` // D2+E2
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -114,27 +123,42 @@ func (s *Server) handleFiles(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"dir": s.dir.path, "files": list, "templates": s.engine.templates()})
 }
 
-// open reads the values of a filing's bytes and checks them.
+// open reads a filing's bytes for editing, TOML or a data workbook by
+// its name, and answers with its values and findings.
 func (s *Server) open(w http.ResponseWriter, name string, data []byte) {
-	src, err := budget.ReadSource(data)
-	if le, ok := errors.AsType[*budget.LayoutError](err); ok {
-		fail(w, http.StatusUnprocessableEntity, fmt.Sprintf("此文件第%d行的 %s 没有写在自己的 [[…]] 或 […] 标题下（写成了内联表、点号键，或与所属的项目分开），编辑器无法在原处写回修改。请用文本编辑器改成常规写法（可参照 jixiao new 生成的样板）后再打开；jixiao check 和 jixiao build 仍可直接处理此文件。", le.Line, le.Path))
-		return
-	}
-	if err != nil {
-		notes := s.engine.check(name, data)
-		msg := "此文件不是有效的 TOML，无法在表单中打开。请用文本编辑器按下面的提示修改后再打开："
-		if len(notes) > 0 {
-			msg += "\n" + notes.Format(language.SimplifiedChinese)
+	o := &Opened{File: name, Workbook: checkName(name, workbookExts) == nil}
+	var b base
+	if o.Workbook {
+		wb, notes := openWorkbook(name, data)
+		if wb == nil {
+			fail(w, http.StatusUnprocessableEntity, "无法读取此工作簿：\n"+notes.Format(language.SimplifiedChinese))
+			return
 		}
-		fail(w, http.StatusUnprocessableEntity, msg)
-		return
+		for _, f := range wb.Formulas() {
+			o.ReadOnly = append(o.ReadOnly, ReadOnly{Path: f.Path, Cell: f.Cell, Formula: f.Formula})
+		}
+		b = workbookBase{wb}
+	} else {
+		src, err := budget.ReadSource(data)
+		if le, ok := errors.AsType[*budget.LayoutError](err); ok {
+			fail(w, http.StatusUnprocessableEntity, fmt.Sprintf("此文件第%d行的 %s 没有写在自己的 [[…]] 或 […] 标题下（写成了内联表、点号键，或与所属的项目分开），编辑器无法在原处写回修改。请用文本编辑器改成常规写法（可参照 jixiao new 生成的样板）后再打开；jixiao check 和 jixiao build 仍可直接处理此文件。", le.Line, le.Path))
+			return
+		}
+		if err != nil {
+			notes := s.engine.check(name, data)
+			msg := "此文件不是有效的 TOML，无法在表单中打开。请用文本编辑器按下面的提示修改后再打开："
+			if len(notes) > 0 {
+				msg += "\n" + notes.Format(language.SimplifiedChinese)
+			}
+			fail(w, http.StatusUnprocessableEntity, msg)
+			return
+		}
+		b = tomlBase{src}
 	}
-	notes := s.engine.check(name, data)
-	values := src.Values()
-	o := &Opened{File: name, Hash: s.bases.put(data, src), Values: values, Findings: findings(notes)}
-	year, _ := strconv.Atoi(values.Values["year"])
-	o.Form, _ = s.engine.form(values.Values["template"], year)
+	o.Hash, o.Values = s.bases.put(data, b), b.Values()
+	o.Findings = findings(s.engine.check(name, data))
+	year, _ := strconv.Atoi(o.Values.Values["year"])
+	o.Form, _ = s.engine.form(o.Values.Values["template"], year)
 	writeJSON(w, http.StatusOK, o)
 }
 
@@ -145,31 +169,7 @@ func (s *Server) handleOpen(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, osMessage(err))
 		return
 	}
-	if checkName(name, workbookExts) == nil {
-		s.openWorkbook(w, name, data)
-		return
-	}
 	s.open(w, name, data)
-}
-
-// openWorkbook shows a workbook's values as the form, read-only, with the
-// findings of the workbook itself (by sheet and cell).
-func (s *Server) openWorkbook(w http.ResponseWriter, name string, data []byte) {
-	f, notes := s.engine.load(name, data)
-	if f == nil {
-		fail(w, http.StatusUnprocessableEntity, "无法读取此工作簿：\n"+notes.Format(language.SimplifiedChinese))
-		return
-	}
-	src, err := budget.ReadSource(budget.EncodeTOML(f))
-	if err != nil {
-		fail(w, http.StatusInternalServerError, "无法显示此工作簿："+err.Error())
-		return
-	}
-	values := src.Values()
-	o := &Opened{File: name, Hash: hash(data), Values: values, Findings: findings(s.engine.check(name, data)), Workbook: true}
-	year, _ := strconv.Atoi(values.Values["year"])
-	o.Form, _ = s.engine.form(values.Values["template"], year)
-	writeJSON(w, http.StatusOK, o)
 }
 
 func (s *Server) handleForm(w http.ResponseWriter, r *http.Request) {
@@ -192,33 +192,40 @@ type edit struct {
 
 const staleMessage = "此文件在打开之后已被修改（可能在另一个浏览器窗口，或在记事本、WPS 中）。为免覆盖那些修改，本次没有保存。请重新打开文件，再把您的修改填上。"
 
-// patch writes the page's values into the version of the file it opened.
-func (s *Server) patch(w http.ResponseWriter, e *edit) ([]byte, bool) {
-	if checkName(e.File, workbookExts) == nil {
-		fail(w, http.StatusBadRequest, "工作簿在编辑器中只读：请在 Excel 或 WPS 中修改并保存，再回到这里检查和生成报告。")
-		return nil, false
-	}
-	if err := checkName(e.File, filingExts); err != nil {
+// patch writes the page's values into the version of the file it
+// opened. A workbook can refuse them (a formula cell changed): the
+// findings say why.
+func (s *Server) patch(w http.ResponseWriter, e *edit) ([]byte, diag.List, bool) {
+	if err := checkName(e.File, inputExts); err != nil {
 		fail(w, http.StatusBadRequest, osMessage(err))
-		return nil, false
+		return nil, nil, false
 	}
 	if e.Values == nil {
 		fail(w, http.StatusBadRequest, "请求中没有表单的内容。")
-		return nil, false
+		return nil, nil, false
 	}
-	src, ok := s.bases.get(e.Hash)
+	b, ok := s.bases.get(e.Hash)
 	if !ok { // the server was restarted: the file on disk may still be it
-		data, err := s.dir.read(e.File, filingExts)
-		if err == nil && hash(data) == e.Hash {
-			src, err = budget.ReadSource(data)
-		}
+		data, err := s.dir.read(e.File, inputExts)
 		if err != nil || hash(data) != e.Hash {
 			fail(w, http.StatusConflict, staleMessage)
-			return nil, false
+			return nil, nil, false
 		}
-		s.bases.put(data, src)
+		if checkName(e.File, workbookExts) == nil {
+			if wb, _ := openWorkbook(e.File, data); wb != nil {
+				b = workbookBase{wb}
+			}
+		} else if src, err := budget.ReadSource(data); err == nil {
+			b = tomlBase{src}
+		}
+		if b == nil {
+			fail(w, http.StatusConflict, staleMessage)
+			return nil, nil, false
+		}
+		s.bases.put(data, b)
 	}
-	return src.Patch(e.Values), true
+	out, refused := b.update(e.Values)
+	return out, refused, true
 }
 
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
@@ -226,8 +233,12 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &e) {
 		return
 	}
-	out, ok := s.patch(w, &e)
+	out, refused, ok := s.patch(w, &e)
 	if !ok {
+		return
+	}
+	if out == nil { // a workbook that cannot take the values
+		writeJSON(w, http.StatusOK, map[string]any{"findings": findings(refused)})
 		return
 	}
 	// The preview is the report's pages when it can be laid out (no
@@ -239,7 +250,73 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 			resp["pages"] = pages
 		}
 	}
+	if b, ok := s.bases.get(e.Hash); ok {
+		if wb, ok := b.(workbookBase); ok && len(wb.Formulas()) > 0 {
+			resp["formulas"] = formulaValues(e.File, out)
+		}
+	}
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// FormulaValue is the value a workbook's formula field takes with the
+// form's values: the page shows it while the user types.
+type FormulaValue struct {
+	Path  string `json:"path"`
+	Value string `json:"value"`
+}
+
+// formulaValues reads the formula fields of the updated workbook out.
+func formulaValues(name string, out []byte) []FormulaValue {
+	wb, _ := openWorkbook(name, out)
+	if wb == nil {
+		return nil
+	}
+	values := wb.Values()
+	var list []FormulaValue
+	for _, f := range wb.Formulas() {
+		list = append(list, FormulaValue{Path: f.Path, Value: valueAt(values, f.Path)})
+	}
+	return list
+}
+
+// valueAt is the value at a field path (projects[2].budget,
+// projects[1].spending_plan[3]) of t, "" when there is none.
+func valueAt(t *budget.Table, path string) string {
+	parts := strings.Split(path, ".")
+	for _, part := range parts[:len(parts)-1] {
+		name, i := indexed(part)
+		if t == nil {
+			return ""
+		}
+		if i == 0 {
+			t = t.Tables[name]
+		} else if list := t.Arrays[name]; i <= len(list) {
+			t = list[i-1]
+		} else {
+			return ""
+		}
+	}
+	if t == nil {
+		return ""
+	}
+	name, i := indexed(parts[len(parts)-1])
+	if i == 0 {
+		return t.Values[name]
+	}
+	if list := t.Lists[name]; i <= len(list) {
+		return list[i-1]
+	}
+	return ""
+}
+
+// indexed splits name[3] into name and 3 (0 without an index).
+func indexed(part string) (string, int) {
+	name, idx, ok := strings.Cut(part, "[")
+	if !ok {
+		return part, 0
+	}
+	i, _ := strconv.Atoi(strings.TrimSuffix(idx, "]"))
+	return name, i
 }
 
 func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
@@ -247,14 +324,24 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &e) {
 		return
 	}
-	out, ok := s.patch(w, &e)
+	out, refused, ok := s.patch(w, &e)
 	if !ok {
 		return
 	}
-	// The written file must read back as exactly what the form shows.
-	if back, err := budget.Values(out); err != nil || !back.Equal(e.Values) {
-		fail(w, http.StatusInternalServerError, "内部错误：修改未能准确写回，文件没有改动。请把此情况告知技术人员。")
+	if out == nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+			"error":    "没有保存，文件没有改动：\n" + refused.Format(language.SimplifiedChinese),
+			"findings": findings(refused)})
 		return
+	}
+	// The written file must read back as exactly what the form shows (a
+	// workbook's update has checked that itself, formulas taking their
+	// recalculated values).
+	if checkName(e.File, filingExts) == nil {
+		if back, err := budget.Values(out); err != nil || !back.Equal(e.Values) {
+			fail(w, http.StatusInternalServerError, "内部错误：修改未能准确写回，文件没有改动。请把此情况告知技术人员。")
+			return
+		}
 	}
 	if err := s.dir.replace(e.File, e.Hash, out); err != nil {
 		if errors.Is(err, errStale) {

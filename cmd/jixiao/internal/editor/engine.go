@@ -81,6 +81,30 @@ func (e *engine) form(name string, year int) (*Form, bool) {
 // starter is the text of a new filing on the form id.
 func (e *engine) starter(id string, year int) (string, bool) { return e.e.Starter(id, year) }
 
+// base is a version of a filing opened for editing: the form's values
+// are written into it.
+type base interface {
+	Values() *budget.Table
+	// update returns the file with the values t, or the findings that
+	// refuse them.
+	update(t *budget.Table) ([]byte, diag.List)
+}
+
+// tomlBase is a TOML filing, edited in its text (budget.Source.Patch).
+type tomlBase struct{ *budget.Source }
+
+func (b tomlBase) update(t *budget.Table) ([]byte, diag.List) { return b.Patch(t), nil }
+
+// workbookBase is a data workbook, edited in its cells (render.Workbook).
+type workbookBase struct{ *render.Workbook }
+
+func (b workbookBase) update(t *budget.Table) ([]byte, diag.List) { return b.Update(t) }
+
+// openWorkbook reads a data workbook for editing.
+func openWorkbook(name string, data []byte) (*render.Workbook, diag.List) {
+	return render.OpenWorkbook(name, data)
+}
+
 // check returns every finding of the filing src (name names it in
 // findings and picks its reader), as `jixiao check` does.
 func (e *engine) check(name string, src []byte) diag.List {

@@ -15,8 +15,6 @@ import (
 	"sync"
 	"time"
 	"unicode"
-
-	"github.com/jixiao-dev/jixiao/render/budget"
 )
 
 // folder is the one folder the editor reads and writes. Every access goes
@@ -53,9 +51,8 @@ func (d *folder) templateDir() string {
 	return ""
 }
 
-// The kinds of file the editor reads and writes: filings in TOML, which
-// it edits, workbooks, which it checks and builds (they are edited in
-// Excel or WPS), and the reports.
+// The kinds of file the editor reads and writes: filings in TOML and
+// data workbooks, which it edits, and the reports.
 var (
 	filingExts   = []string{".toml"}
 	workbookExts = []string{".xlsx", ".xlsm"}
@@ -188,7 +185,7 @@ var errStale = errors.New("stale")
 func (d *folder) replace(name, was string, data []byte) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	cur, err := d.read(name, filingExts)
+	cur, err := d.read(name, inputExts)
 	if err != nil {
 		return err
 	}
@@ -256,18 +253,18 @@ func (d *folder) writeAtomic(name string, fill func(io.Writer) error) (err error
 // version the form was opened on.
 type baseCache struct {
 	mu   sync.Mutex
-	data map[string]*budget.Source
+	data map[string]base
 	used map[string]time.Time
 }
 
 const maxBases = 32
 
 func newBaseCache() *baseCache {
-	return &baseCache{data: map[string]*budget.Source{}, used: map[string]time.Time{}}
+	return &baseCache{data: map[string]base{}, used: map[string]time.Time{}}
 }
 
 // put keeps src, read from data, and returns its hash.
-func (c *baseCache) put(data []byte, src *budget.Source) string {
+func (c *baseCache) put(data []byte, src base) string {
 	h := hash(data)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -286,7 +283,7 @@ func (c *baseCache) put(data []byte, src *budget.Source) string {
 	return h
 }
 
-func (c *baseCache) get(h string) (*budget.Source, bool) {
+func (c *baseCache) get(h string) (base, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	src, ok := c.data[h]

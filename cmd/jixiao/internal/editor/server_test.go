@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
 )
@@ -501,27 +503,50 @@ func BenchmarkEdit(b *testing.B) {
 	}
 }
 
-// A workbook is listed, shown read-only with its findings by sheet and
-// cell, refused on save, and built.
-func TestWorkbook(t *testing.T) {
-	ts := newTestServer(t)
+// sampleWorkbook writes the sample as a data workbook into the test
+// folder, as name, after change has changed it (its spreadsheet library
+// view), and returns its bytes.
+func sampleWorkbook(t *testing.T, ts *testServer, name string, change func(f *budget.Filing, x *excelize.File)) []byte {
+	t.Helper()
 	e, _ := render.New(render.Options{})
 	f, _, err := e.LoadFile(samplePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.Projects[0].Budget.Hundredths = 12000000
 	var buf bytes.Buffer
 	if _, err := e.WriteFiling(&buf, f, "xlsx"); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(ts.dir, "填报.xlsx"), buf.Bytes(), 0o644)
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	change(f, x)
+	buf.Reset()
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ts.dir, name), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A workbook opens as the form with its findings by cell, saves the
+// edited values into its cells (the previous version kept as .bak), and
+// builds once it has no errors.
+func TestWorkbook(t *testing.T) {
+	ts := newTestServer(t)
+	was := sampleWorkbook(t, ts, "填报.xlsx", func(_ *budget.Filing, x *excelize.File) {
+		x.SetCellFloat("项目", "C2", 120000, 2, 64) // the budget: M1
+	})
 	if _, body, _ := ts.do(t, "GET", "/api/files", nil); !bytes.Contains(body, []byte("填报.xlsx")) {
 		t.Errorf("the list lacks the workbook: %s", body)
 	}
 	o := ts.open(t, urlEscape("填报.xlsx"))
-	if !o.Workbook || o.Values.Arrays["projects"][0].Values["budget"] != "120000.00" {
-		t.Errorf("workbook opened as %v with budget %q", o.Workbook, o.Values.Arrays["projects"][0].Values["budget"])
+	if !o.Workbook || o.Values.Arrays["projects"][0].Values["budget"] != "120000.00" || len(o.ReadOnly) != 0 {
+		t.Errorf("workbook opened as %v with budget %q, read-only %v", o.Workbook, o.Values.Arrays["projects"][0].Values["budget"], o.ReadOnly)
 	}
 	var m1 *Finding
 	for i := range o.Findings {
@@ -529,14 +554,103 @@ func TestWorkbook(t *testing.T) {
 			m1 = &o.Findings[i]
 		}
 	}
-	if m1 == nil || m1.Path != "projects[1].budget" || !strings.Contains(m1.Where, "!") {
+	if m1 == nil || m1.Path != "projects[1].budget" || m1.Where != "项目!C2" {
 		t.Errorf("M1 of the workbook: %+v", m1)
-	}
-	if code, body, _ := ts.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values}); code != http.StatusBadRequest || !strings.Contains(string(body), "Excel") {
-		t.Errorf("save of a workbook: %d %s", code, body)
 	}
 	if code, _, _ := ts.do(t, "POST", "/api/build", map[string]string{"file": "填报.xlsx", "hash": o.Hash}); code != http.StatusUnprocessableEntity {
 		t.Errorf("build of a workbook with an error: %d", code)
+	}
+	// Fix it by following the message: the budget back to 100000.00.
+	o.Values.Arrays["projects"][0].Values["budget"] = "100000.00"
+	code, body, _ := ts.do(t, "POST", "/api/check", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values})
+	if code != http.StatusOK || bytes.Contains(body, []byte(`"M1"`)) {
+		t.Errorf("check of the fixed workbook: %d %s", code, body)
+	}
+	code, body, _ = ts.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values})
+	var saved Opened
+	if code != http.StatusOK || json.Unmarshal(body, &saved) != nil {
+		t.Fatalf("save of a workbook: %d %s", code, body)
+	}
+	if !saved.Values.Equal(o.Values) || saved.Hash == o.Hash {
+		t.Errorf("the saved workbook reopens as other values")
+	}
+	if bak, _ := os.ReadFile(filepath.Join(ts.dir, "填报.xlsx.bak")); !bytes.Equal(bak, was) {
+		t.Errorf("the backup is not the previous version")
+	}
+	data, _ := os.ReadFile(filepath.Join(ts.dir, "填报.xlsx"))
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if v, _ := x.GetCellValue("项目", "C2", excelize.Options{RawCellValue: true}); v != "100000" {
+		t.Errorf("项目!C2 holds %q", v)
+	}
+	if code, _, _ := ts.do(t, "POST", "/api/build", map[string]string{"file": "填报.xlsx", "hash": saved.Hash}); code != http.StatusOK {
+		t.Errorf("build of the saved workbook: %d", code)
+	}
+	// A save from the first version, now stale, is refused.
+	if code, body, _ := ts.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values}); code != http.StatusConflict {
+		t.Errorf("stale save of a workbook: %d %s, want 409", code, body)
+	}
+}
+
+// A workbook changed on disk after it was opened (in Excel, say) is not
+// overwritten.
+func TestWorkbookChangedOnDisk(t *testing.T) {
+	ts := newTestServer(t)
+	sampleWorkbook(t, ts, "填报.xlsx", func(*budget.Filing, *excelize.File) {})
+	o := ts.open(t, urlEscape("填报.xlsx"))
+	other := sampleWorkbook(t, ts, "填报.xlsx", func(_ *budget.Filing, x *excelize.File) {
+		x.SetCellStr("项目", "B2", "在 Excel 中改过的名称")
+	})
+	o.Values.Arrays["projects"][0].Values["name"] = "表单中的名称"
+	if code, body, _ := ts.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values}); code != http.StatusConflict || !strings.Contains(string(body), "已被修改") {
+		t.Errorf("save over a workbook changed on disk: %d %s, want 409", code, body)
+	}
+	if now, _ := os.ReadFile(filepath.Join(ts.dir, "填报.xlsx")); !bytes.Equal(now, other) {
+		t.Errorf("the workbook changed on disk was overwritten")
+	}
+}
+
+// A field held by a formula is read-only: the page is told, and a save
+// that changes it is refused with the cell and the formula.
+func TestWorkbookFormulaIsReadOnly(t *testing.T) {
+	ts := newTestServer(t)
+	was := sampleWorkbook(t, ts, "公式.xlsx", func(_ *budget.Filing, x *excelize.File) {
+		// The stored value first: the library keeps it with the formula.
+		x.SetCellFloat("项目", "C3", 50000, -1, 64)
+		x.SetCellFormula("项目", "C3", "D3+E3")
+	})
+	o := ts.open(t, urlEscape("公式.xlsx"))
+	if want := []ReadOnly{{Path: "projects[2].budget", Cell: "项目!C3", Formula: "D3+E3"}}; !slices.Equal(o.ReadOnly, want) {
+		t.Fatalf("read-only fields %+v, want %+v", o.ReadOnly, want)
+	}
+	o.Values.Arrays["projects"][1].Values["budget"] = "60000.00"
+	code, body, _ := ts.do(t, "POST", "/api/save", edit{File: "公式.xlsx", Hash: o.Hash, Values: o.Values})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(string(body), "公式") || !strings.Contains(string(body), "项目!C3") || !strings.Contains(string(body), `"X9"`) {
+		t.Errorf("save of a changed formula cell: %d %s", code, body)
+	}
+	if now, _ := os.ReadFile(filepath.Join(ts.dir, "公式.xlsx")); !bytes.Equal(now, was) {
+		t.Errorf("a refused save changed the workbook")
+	}
+	// Changing what the formula adds up recalculates it: the check says
+	// its new value, and the save stores it.
+	o.Values.Arrays["projects"][1].Values["budget"] = "50000.00"
+	o.Values.Arrays["projects"][1].Values["other"] = "10000.00"
+	code, body, _ = ts.do(t, "POST", "/api/check", edit{File: "公式.xlsx", Hash: o.Hash, Values: o.Values})
+	var checked struct{ Formulas []FormulaValue }
+	if code != http.StatusOK || json.Unmarshal(body, &checked) != nil ||
+		!slices.Equal(checked.Formulas, []FormulaValue{{Path: "projects[2].budget", Value: "60000.00"}}) {
+		t.Errorf("check: %d, formulas %+v", code, checked.Formulas)
+	}
+	code, body, _ = ts.do(t, "POST", "/api/save", edit{File: "公式.xlsx", Hash: o.Hash, Values: o.Values})
+	var saved Opened
+	if code != http.StatusOK || json.Unmarshal(body, &saved) != nil {
+		t.Fatalf("save: %d %s", code, body)
+	}
+	if got := saved.Values.Arrays["projects"][1].Values["budget"]; got != "60000.00" {
+		t.Errorf("the formula's value after the save is %q, want 60000.00", got)
 	}
 }
 
@@ -563,5 +677,23 @@ func TestBuildLeavesTheWorkbook(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, buf.Bytes()) {
 		t.Error("building the report changed the workbook")
+	}
+}
+
+// A workbook opened before the server was restarted saves, when the
+// file is still the version the page opened.
+func TestWorkbookSaveAfterRestart(t *testing.T) {
+	before := newTestServer(t)
+	data := sampleWorkbook(t, before, "填报.xlsx", func(*budget.Filing, *excelize.File) {})
+	o := before.open(t, urlEscape("填报.xlsx"))
+	after := newTestServer(t) // a new server, with nothing cached
+	if err := os.WriteFile(filepath.Join(after.dir, "填报.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o.Values.Arrays["projects"][0].Values["name"] = "重启之后改的名称"
+	code, body, _ := after.do(t, "POST", "/api/save", edit{File: "填报.xlsx", Hash: o.Hash, Values: o.Values})
+	var saved Opened
+	if code != http.StatusOK || json.Unmarshal(body, &saved) != nil || saved.Values.Arrays["projects"][0].Values["name"] != "重启之后改的名称" {
+		t.Errorf("save after a restart: %d %.300s", code, body)
 	}
 }

@@ -108,6 +108,7 @@ async function runCheck() {
   if (!r.ok) { say(r.data.error, true); return; }
   doc.findings = r.data.findings;
   showFindings();
+  showFormulas(r.data.formulas);
   if (r.data.pages) showPreview(r.data.pages);
 }
 
@@ -152,7 +153,7 @@ function field(label, t, key, path, opts = {}) {
     show(input, t.values[key]);
   }
   return h("div", { class: "field " + (opts.size || ""), "data-path": path },
-    h("label", { for: "f-" + path }, label), input);
+    h("label", { for: "f-" + path }, label, lock(input, t, key)), input);
 }
 
 // listField is one element of the list t.lists[key].
@@ -171,7 +172,51 @@ function listField(label, t, key, i, path, opts = {}) {
     input = h("input", { id: "f-" + path, "data-input": path, oninput: set, class: "amount", inputmode: "decimal" });
   }
   show(input, list[i]);
-  return h("div", { class: "field", "data-path": path }, h("label", { for: "f-" + path }, label), input);
+  return h("div", { class: "field", "data-path": path }, h("label", { for: "f-" + path }, label, lock(input, t, `${key}[${i + 1}]`, key)), input);
+}
+
+// ---- formula cells of a workbook ----
+
+// locked maps a table of the values (an object of doc.values) to its
+// fields held by a workbook's formulas, by key (key[n] for an element of
+// a list): {path, cell, formula}. It follows an element that is moved.
+let locked = new WeakMap();
+
+function lockFormulas(doc) {
+  locked = new WeakMap();
+  for (const ro of doc.readOnly || []) {
+    const parts = ro.path.split(".");
+    const last = parts.pop();
+    let t = doc.values;
+    for (const part of parts) {
+      const m = part.match(/^(.+)\[(\d+)\]$/);
+      t = t && (m ? ((t.arrays || {})[m[1]] || [])[m[2] - 1] : (t.tables || {})[part]);
+    }
+    if (!t) continue;
+    if (!locked.has(t)) locked.set(t, {});
+    locked.get(t)[last] = ro;
+  }
+}
+
+// showFormulas shows the values a workbook's formulas take with the
+// form's values (the server recalculates them). They are shown, not put
+// into the values: the formula cells are not written.
+function showFormulas(list) {
+  for (const f of list || []) {
+    const input = document.querySelector(`[data-input="${CSS.escape(f.path)}"].formula`);
+    if (input) input.value = f.value;
+  }
+}
+
+// lock makes an input read-only when the first of keys held by a formula
+// in t is, and returns the note its label shows.
+function lock(input, t, ...keys) {
+  const ro = keys.map((k) => (locked.get(t) || {})[k]).find(Boolean);
+  if (!ro) return null;
+  if (input.tagName === "SELECT") input.disabled = true; else input.readOnly = true;
+  input.classList.add("formula");
+  input.title = `${ro.cell} 是公式单元格（=${ro.formula}），在这里只读：它随所引用的单元格自动计算；要改公式，请在 Excel 或 WPS 中修改。`;
+  return h("span", { class: "formula-note" }, `（公式 =${ro.formula}，只读）`);
 }
 
 // moveButtons reorder, and remove, element i of list.
@@ -247,11 +292,6 @@ function renderForm() {
     renderForm(); changed();
   } }, "添加项目"));
   f.append(part);
-  if (doc.workbook) {
-    // A workbook is shown, not edited: Excel or WPS keep its formatting,
-    // formulas and other sheets.
-    f.querySelectorAll("input, select, textarea, button").forEach((el) => { el.disabled = true; });
-  }
   showFindings();
 }
 
@@ -448,14 +488,15 @@ function showDoc(doc) {
   $("home").hidden = true; $("editor").hidden = false; $("outputs").hidden = true;
   for (const id of ["home-button", "save-button", "build-button"]) $(id).hidden = false;
   $("save-button").disabled = true;
-  $("save-button").hidden = !!doc.workbook;
   $("filename").textContent = doc.file;
+  lockFormulas(doc);
   if (doc.workbook) {
-    say("这是 Excel/WPS 工作簿，在这里只能查看检查结果和生成报告。请在 Excel 或 WPS 中修改并保存，然后点「文件列表」重新打开它，检查结果会随之更新。");
+    say("这是 Excel/WPS 工作簿：保存时只把改动的内容写回各单元格，其他工作表、格式、批注和公式保持不变。" +
+      ((doc.readOnly || []).length ? "标有“公式”的栏目由工作簿中的公式计算，在这里只读。" : ""));
   }
   $("preview").hidden = true;
   renderForm();
-  if (!doc.workbook) runCheck(); // for the preview; a workbook is not edited here
+  runCheck(); // for the preview
 }
 
 async function openFile(name) {
@@ -484,6 +525,7 @@ async function save() {
   clearTimeout(state.timer);
   state.seq++;
   const r = await api("POST", "/api/save", { file: doc.file, hash: doc.hash, values: doc.values });
+  if (r.data && r.data.findings && !r.ok) { doc.findings = r.data.findings; showFindings(); }
   if (!r.ok) { say(r.data.error, true); return false; }
   showDoc(r.data);
   say(`已保存 ${r.data.file}（上一版本保存为 ${r.data.file}.bak）。`);

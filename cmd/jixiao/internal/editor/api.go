@@ -188,6 +188,9 @@ type edit struct {
 	File   string        `json:"file"`
 	Hash   string        `json:"hash"`
 	Values *budget.Table `json:"values"`
+	// Have are the keys of the preview's pages the page shows (check
+	// only): those are not drawn again.
+	Have []string `json:"have,omitempty"`
 }
 
 const staleMessage = "此文件在打开之后已被修改（可能在另一个浏览器窗口，或在记事本、WPS 中）。为免覆盖那些修改，本次没有保存。请重新打开文件，再把您的修改填上。"
@@ -230,13 +233,13 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	// The preview is the report's pages when it can be laid out (no
-	// errors); the page keeps the last one otherwise.
-	rep, notes, _ := s.engine.build(e.File, out)
+	// The preview: the pages as laid out, a draft when there are errors;
+	// none when the file cannot be read (the page keeps the last one).
+	p, notes := s.engine.preview(e.File, out)
 	resp := map[string]any{"findings": findings(notes)}
-	if rep != nil {
-		if pages, err := preview(rep); err == nil {
-			resp["pages"] = pages
+	if p != nil {
+		if pv, err := previewOf(p, e.Have); err == nil {
+			resp["preview"] = pv
 		}
 	}
 	writeJSON(w, http.StatusOK, resp)

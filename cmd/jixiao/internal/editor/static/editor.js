@@ -103,26 +103,155 @@ function changed() {
 async function runCheck() {
   const doc = state.doc;
   const my = ++state.seq;
-  const r = await api("POST", "/api/check", { file: doc.file, hash: doc.hash, values: doc.values });
+  const have = [...document.querySelectorAll("#preview-pages .sheet")].map((s) => s.dataset.key);
+  const r = await api("POST", "/api/check", { file: doc.file, hash: doc.hash, values: doc.values, have });
   if (my !== state.seq || doc !== state.doc) return;
   if (!r.ok) { say(r.data.error, true); return; }
   doc.findings = r.data.findings;
   showFindings();
-  if (r.data.pages) showPreview(r.data.pages);
+  showPreview(r.data.preview);
 }
 
 // ---- preview ----
 
-// showPreview shows the report's pages as the PDF will print them (SVG
-// drawn by the server from the same layout), each image's alternative
-// text the page's text. A filing with errors keeps the last preview.
-function showPreview(pages) {
-  const box = $("preview-pages");
-  box.replaceChildren(...pages.map((p, i) => h("img", {
-    class: "page", alt: p.text, "data-page": String(i + 1),
-    src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(p.svg),
-  })));
+// The preview beside the form: the report's pages as the PDF prints them
+// (SVG drawn by the server from the same layout), each image's alternative
+// text the page's text. The server sends only the pages the page does not
+// show already (by key). A filing with errors gets a draft, marked; one
+// that cannot be read keeps the last pages, marked as old.
+const preview = {
+  data: null,   // the last preview: {draft, width, height, pages, places}
+  item: "",     // the item the preview last scrolled to
+};
+
+function showPreview(p) {
+  const note = $("preview-note");
+  if (!p) {
+    if (preview.data) {
+      note.textContent = "文件有无法读取的错误，预览未更新（下面是上一次的预览），不能生成报告。";
+      note.hidden = false;
+      $("preview-pages").classList.add("stale");
+    }
+    return;
+  }
+  const old = new Map();
+  let missing = false;
+  for (const s of document.querySelectorAll("#preview-pages .sheet")) old.set(s.dataset.key, s);
+  const sheets = p.pages.map((pg, i) => {
+    let s = old.get(pg.key);
+    if (s) old.delete(pg.key);
+    else if (pg.svg === undefined) {
+      s = document.querySelector(`#preview-pages .sheet[data-key="${CSS.escape(pg.key)}"]`);
+      s = s && s.cloneNode(true);
+    }
+    if (s) {
+      s.querySelectorAll(".mark").forEach((m) => m.remove());
+    } else if (pg.svg === undefined) {
+      missing = true;
+    } else {
+      s = h("div", { class: "sheet", "data-key": pg.key }, h("img", {
+        class: "page", alt: pg.text,
+        src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(pg.svg),
+      }));
+    }
+    s.dataset.page = String(i + 1);
+    s.style.aspectRatio = `${p.width} / ${p.height}`; // its height before the image is decoded
+    return s;
+  });
+  if (missing) { // a page the server took as shown is not: draw them all
+    $("preview-pages").replaceChildren();
+    runCheck();
+    return;
+  }
+  $("preview-pages").replaceChildren(...sheets);
+  $("preview-pages").classList.remove("stale");
+  preview.data = p;
+  note.textContent = "有错误，此预览仅供参考，不能生成报告。";
+  note.hidden = !p.draft;
   $("preview").hidden = false;
+  markPreview();
+  const f = document.activeElement;
+  if (f && f.dataset && f.dataset.input) followField(f.dataset.input, false);
+}
+
+// placeOf is the item of the preview that holds the field path (the
+// nearest enclosing indicator, project or section) and its boxes.
+function placeOf(path) {
+  const places = preview.data ? preview.data.places : {};
+  for (let p = path; p; p = parentPath(p)) {
+    if (places[p]) return { item: p, boxes: places[p] };
+  }
+  return null;
+}
+
+// box positions an element over a page at a box in mm.
+function overPage(el, b) {
+  const d = preview.data;
+  Object.assign(el.style, {
+    left: (100 * b.x / d.width) + "%", top: (100 * b.y / d.height) + "%",
+    width: (100 * b.w / d.width) + "%", height: (100 * b.h / d.height) + "%",
+  });
+  return el;
+}
+
+// markPreview outlines on the pages the items that hold an error, each
+// mark naming the findings and leading to the field on a click.
+function markPreview() {
+  document.querySelectorAll("#preview-pages .mark").forEach((m) => m.remove());
+  const sheets = document.querySelectorAll("#preview-pages .sheet");
+  const marks = new Map(); // item → its findings
+  for (const f of (state.doc.findings || [])) {
+    if (f.severity !== "error") continue;
+    const pl = placeOf(f.path);
+    if (!pl) continue;
+    if (!marks.has(pl.item)) marks.set(pl.item, { boxes: pl.boxes, findings: [] });
+    marks.get(pl.item).findings.push(f);
+  }
+  for (const [item, m] of marks) {
+    const title = m.findings.map(findingText).join("\n");
+    for (const b of m.boxes) {
+      const sheet = sheets[b.page];
+      if (!sheet) continue;
+      sheet.append(overPage(h("div", { class: "mark", title, "data-item": item, "data-code": m.findings[0].code,
+        onclick: (e) => { e.stopPropagation(); jump(m.findings[0].path); } }), b));
+    }
+  }
+}
+
+// followField scrolls the preview to where the item holding the field
+// path starts, when it is another item than last time or out of view.
+function followField(path, always) {
+  const pl = placeOf(path);
+  if (!pl) return;
+  const b = pl.boxes[0];
+  const sheet = document.querySelectorAll("#preview-pages .sheet")[b.page];
+  const pane = $("preview-pages");
+  if (!sheet) return;
+  const top = sheet.offsetTop + sheet.offsetHeight * b.y / preview.data.height;
+  const bottom = top + sheet.offsetHeight * b.h / preview.data.height;
+  const visible = top >= pane.scrollTop && Math.min(bottom, top + pane.clientHeight / 2) <= pane.scrollTop + pane.clientHeight;
+  if ((always && pl.item !== preview.item) || !visible) {
+    pane.scrollTo({ top: Math.max(0, top - 16), behavior: "instant" });
+  }
+  preview.item = pl.item;
+  pane.dataset.item = pl.item;
+}
+
+// A click on a page leads to the field of the item drawn there.
+function clickPage(e) {
+  const sheet = e.target.closest(".sheet");
+  if (!sheet || !preview.data) return;
+  const r = sheet.getBoundingClientRect();
+  const x = (e.clientX - r.left) / r.width * preview.data.width;
+  const y = (e.clientY - r.top) / r.height * preview.data.height;
+  const page = Number(sheet.dataset.page) - 1;
+  let best = null;
+  for (const [item, boxes] of Object.entries(preview.data.places)) {
+    for (const b of boxes) {
+      if (b.page === page && x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h && (!best || item.length > best.length)) best = item;
+    }
+  }
+  if (best) jump(best);
 }
 
 // ---- fields ----
@@ -454,6 +583,8 @@ function showDoc(doc) {
     say("这是 Excel/WPS 工作簿，在这里只能查看检查结果和生成报告。请在 Excel 或 WPS 中修改并保存，然后点「文件列表」重新打开它，检查结果会随之更新。");
   }
   $("preview").hidden = true;
+  $("preview-pages").replaceChildren();
+  preview.data = null; preview.item = "";
   renderForm();
   if (!doc.workbook) runCheck(); // for the preview; a workbook is not edited here
 }
@@ -512,6 +643,8 @@ window.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "s" && state.doc) { e.preventDefault(); save(); }
   });
+  $("form").addEventListener("focusin", (e) => { if (e.target.dataset.input) followField(e.target.dataset.input, true); });
+  $("preview-pages").addEventListener("click", clickPage);
   window.addEventListener("beforeunload", (e) => { if (state.dirty) { e.preventDefault(); e.returnValue = ""; } });
   const m = location.hash.match(/^#file=(.+)$/);
   if (m) { showHome().then(() => openFile(decodeURIComponent(m[1]))); } else { showHome(); }

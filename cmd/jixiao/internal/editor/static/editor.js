@@ -103,8 +103,9 @@ function changed() {
 async function runCheck() {
   const doc = state.doc;
   const my = ++state.seq;
-  const have = [...document.querySelectorAll("#preview-pages .sheet")].map((s) => s.dataset.key);
-  const r = await api("POST", "/api/check", { file: doc.file, hash: doc.hash, values: doc.values, have });
+  const sheets = [...document.querySelectorAll("#preview-pages .sheet")];
+  const have = sheets.map((s) => s.dataset.key);
+  const r = await api("POST", "/api/check", { file: doc.file, hash: doc.hash, values: doc.values, have, view: inView(sheets) });
   if (my !== state.seq || doc !== state.doc) return;
   if (!r.ok) { say(r.data.error, true); return; }
   doc.findings = r.data.findings;
@@ -122,6 +123,7 @@ async function runCheck() {
 const preview = {
   data: null,   // the last preview: {draft, width, height, pages, places}
   item: "",     // the item the preview last scrolled to
+  lazy: null,   // watches the pages not drawn yet (IntersectionObserver)
 };
 
 function showPreview(p) {
@@ -143,16 +145,18 @@ function showPreview(p) {
     else if (pg.svg === undefined) {
       s = document.querySelector(`#preview-pages .sheet[data-key="${CSS.escape(pg.key)}"]`);
       s = s && s.cloneNode(true);
+      if (s && s.classList.contains("lazy")) preview.lazy.observe(s);
     }
     if (s) {
       s.querySelectorAll(".mark").forEach((m) => m.remove());
+    } else if (pg.lazy) {
+      s = h("div", { class: "sheet lazy", "data-key": pg.key });
+      preview.lazy.observe(s);
     } else if (pg.svg === undefined) {
       missing = true;
+      return null;
     } else {
-      s = h("div", { class: "sheet", "data-key": pg.key }, h("img", {
-        class: "page", alt: pg.text,
-        src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(pg.svg),
-      }));
+      s = h("div", { class: "sheet", "data-key": pg.key }, pageImage(pg));
     }
     s.dataset.page = String(i + 1);
     s.style.aspectRatio = `${p.width} / ${p.height}`; // its height before the image is decoded
@@ -163,6 +167,7 @@ function showPreview(p) {
     runCheck();
     return;
   }
+  for (const s of old.values()) preview.lazy.unobserve(s);
   $("preview-pages").replaceChildren(...sheets);
   $("preview-pages").classList.remove("stale");
   preview.data = p;
@@ -172,6 +177,34 @@ function showPreview(p) {
   markPreview();
   const f = document.activeElement;
   if (f && f.dataset && f.dataset.input) followField(f.dataset.input, false);
+}
+
+function pageImage(pg) {
+  return h("img", { class: "page", alt: pg.text, src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(pg.svg) });
+}
+
+// inView is the first and last page (0-based) the preview pane shows.
+function inView(sheets) {
+  const pane = $("preview-pages");
+  const shown = sheets.map((s, i) => [s, i]).filter(([s]) =>
+    s.offsetTop + s.offsetHeight > pane.scrollTop && s.offsetTop < pane.scrollTop + pane.clientHeight);
+  return shown.length ? [shown[0][1], shown[shown.length - 1][1]] : undefined;
+}
+
+// drawLazy fetches the pages that came into view and were not drawn with
+// the check (far from the view then).
+async function drawLazy(entries) {
+  for (const e of entries) {
+    const s = e.target;
+    if (!e.isIntersecting || !s.classList.contains("lazy") || s.dataset.loading) continue;
+    s.dataset.loading = "1";
+    const r = await api("GET", "/api/page?key=" + encodeURIComponent(s.dataset.key));
+    delete s.dataset.loading;
+    if (!r.ok || !s.isConnected) continue;
+    s.classList.remove("lazy");
+    preview.lazy.unobserve(s);
+    s.prepend(pageImage(r.data));
+  }
 }
 
 // placeOf is the item of the preview that holds the field path (the
@@ -643,6 +676,7 @@ window.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "s" && state.doc) { e.preventDefault(); save(); }
   });
+  preview.lazy = new IntersectionObserver(drawLazy, { root: $("preview-pages"), rootMargin: "100% 0px" });
   $("form").addEventListener("focusin", (e) => { if (e.target.dataset.input) followField(e.target.dataset.input, true); });
   $("preview-pages").addEventListener("click", clickPage);
   window.addEventListener("beforeunload", (e) => { if (state.dirty) { e.preventDefault(); e.returnValue = ""; } });

@@ -87,7 +87,7 @@ async function main() {
         const b = preview.data.places[item][0];
         const s = pane.querySelectorAll(".sheet")[b.page];
         const y = s.offsetTop + s.offsetHeight * b.y / preview.data.height;
-        return { followed: pane.dataset.item, page: s.dataset.page, alt: s.querySelector("img").alt, scroll: pane.scrollTop,
+        return { followed: pane.dataset.item, page: s.dataset.page, alt: s.querySelector("img") && s.querySelector("img").alt, scroll: pane.scrollTop,
           visible: y >= pane.scrollTop && y + 20 <= pane.scrollTop + pane.clientHeight };
       };
     });
@@ -235,6 +235,32 @@ async function main() {
     await page.getByRole("button", { name: "生成报告" }).click();
     await page.getByRole("link", { name: "下载 填报.pdf" }).waitFor();
     assert.ok(fs.existsSync(path.join(dir, "填报.pdf")), "the workbook's report is in the folder");
+
+    step("a filing of 60 projects: the pages far from the view are drawn as they come into view");
+    const start = original.indexOf("[[projects]]");
+    const block = original.slice(start, original.indexOf("[[projects]]", start + 1));
+    let many = original.slice(0, start);
+    for (let i = 1; i <= 60; i++) {
+      many += block.replace('code = "224-0501-JBN-BOVO"', `code = "224-0501-JBN-${String(i).padStart(4, "0")}"`)
+        .replace('name = "网络舆情综合管理"', `name = "网络舆情综合管理第${i}项"`) + "\n";
+    }
+    fs.writeFileSync(path.join(dir, "六十个项目.toml"), many);
+    await page.getByRole("button", { name: "文件列表" }).click();
+    await page.getByRole("button", { name: "六十个项目.toml" }).click();
+    await page.locator("#preview-pages .sheet").nth(20).waitFor({ state: "attached" });
+    const pages = await page.locator("#preview-pages .sheet").count();
+    assert.ok(pages > 60, `${pages} pages`);
+    assert.ok(await page.locator("#preview-pages .sheet.lazy").count() > 40, "the pages far from the view wait to be drawn");
+    await page.locator('[data-input="projects[50].name"]').focus();
+    at = await page.evaluate(() => shown("projects[50]"));
+    assert.ok(at.visible && at.followed === "projects[50]", "the pane shows project 50");
+    await page.waitForFunction((n) => {
+      const s = document.querySelectorAll("#preview-pages .sheet")[n - 1];
+      return s && s.querySelector("img") && s.querySelector("img").alt.includes("网络舆情综合管理第50项");
+    }, Number(at.page));
+    const bigShot = path.join(os.tmpdir(), "jixiao-e2e-sixty.png");
+    await page.screenshot({ path: bigShot });
+    step("screenshot: " + bigShot);
     assert.deepEqual(errors, [], "no script errors and no request outside the editor");
     step("passed");
   } catch (e) {

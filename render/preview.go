@@ -49,7 +49,7 @@ func (e *Engine) Preview(f *budget.Filing) (*Preview, diag.List, error) {
 	}
 	notes = e.findings(t, f)
 	draft := notes.HasErrors()
-	_, res, _, err := e.lay(t, f, draft)
+	_, res, _, err := e.lay(t, draftable(f, draft), draft)
 	if fit := layoutFindings(f, err); fit != nil && !draft {
 		notes, draft = append(notes, fit...), true
 		_, res, _, err = e.lay(t, f, true)
@@ -58,6 +58,19 @@ func (e *Engine) Preview(f *budget.Filing) (*Preview, diag.List, error) {
 		return nil, notes, err
 	}
 	return &Preview{pageSet: pageSet{res}, Draft: draft, places: places(f, res)}, notes, nil
+}
+
+// draftable is f as a draft lays it out: a money unit that cannot be
+// converted (empty, or mistyped: M7) is taken as 元, so that a form
+// printing amounts in its own unit can still bind them. f itself is left
+// as it is.
+func draftable(f *budget.Filing, draft bool) *budget.Filing {
+	if !draft || f.Department.MoneyUnit.Fen() != 0 {
+		return f
+	}
+	g := *f
+	g.Department.MoneyUnit = budget.Yuan
+	return &g
 }
 
 // places gathers the layout's spans by the item of f they show: a project

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
+	"github.com/jixiao-dev/jixiao/render/budget/budgettest"
 	"github.com/jixiao-dev/jixiao/render/diag"
 )
 
@@ -140,6 +142,58 @@ func TestPreviewNeverFails(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d bad filings load and are previewed", previewed, len(files))
+}
+
+// TestPreviewOfBrokenFilings: generated filings of both forms, with
+// extreme values, broken in the ways an officer's typing breaks them, are
+// all previewed as drafts.
+func TestPreviewOfBrokenFilings(t *testing.T) {
+	long := strings.Repeat("很长的文字没有标点", 100) // 900 characters
+	breaks := map[string]func(f *budget.Filing){
+		"empty": func(f *budget.Filing) { f.Department, f.Overall = budget.Department{}, nil }, // no money unit either
+		"no items": func(f *budget.Filing) {
+			f.Projects[0].Indicators, f.Projects[0].Goals, f.Projects[0].SpendingPlan = nil, nil, nil
+		},
+		"bad year": func(f *budget.Filing) { f.Year = 0 },
+		"amounts": func(f *budget.Filing) {
+			f.Projects[0].Budget = budget.Decimal{Set: true, Raw: "abc", Err: budget.ErrDecimalSyntax}
+			f.Projects[0].Fiscal = budget.Decimal{Set: true, Hundredths: -5, Raw: "-0.05", Err: budget.ErrDecimalNegative}
+		},
+		"long": func(f *budget.Filing) {
+			f.Projects[0].Name, f.Projects[0].Code, f.Projects[0].Purpose = long, long, long
+			f.Projects[0].Indicators[0].Value = long
+		},
+		"odd characters": func(f *budget.Filing) {
+			f.Projects[0].Name = "名称\x00\u200b😀\ufffd𠀀"
+			f.Department.Name = "\xff\xfe单位"
+		},
+	}
+	e := engine(t)
+	for seed := range uint64(6) {
+		for _, form := range []string{"hebei", "national"} {
+			src := budgettest.Filing(seed, budgettest.Options{Template: form, Projects: 3, Extremes: true})
+			for name, brk := range breaks {
+				f, notes, err := e.Load("gen.toml", []byte(src))
+				if err != nil {
+					t.Fatalf("seed %d: %v", seed, notes)
+				}
+				brk(f)
+				p, notes, err := e.Preview(f)
+				if err != nil || p == nil || p.Pages() == 0 {
+					t.Errorf("seed %d, %s, %s: no preview: %v %v", seed, form, name, err, notes)
+					continue
+				}
+				if p.Draft != notes.HasErrors() {
+					t.Errorf("seed %d, %s, %s: draft %v with findings %v", seed, form, name, p.Draft, notes)
+				}
+				for i := range p.Pages() {
+					if err := p.WriteSVG(io.Discard, i); err != nil {
+						t.Errorf("seed %d, %s, %s: page %d: %v", seed, form, name, i+1, err)
+					}
+				}
+			}
+		}
+	}
 }
 
 // TestPreviewPlaces: each project of 100 starts where the report's

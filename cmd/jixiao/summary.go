@@ -32,13 +32,13 @@ func (c *cli) summarize(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "--unit", *unit))
 		return exitUsage
 	}
-	if o, _ := safefile.Clobbers([]string{*out}, c.inputs(files)); o != "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
-		return exitUsage
-	}
 	e, ok := c.engine()
 	if !ok {
 		return exitData
+	}
+	if o, _ := safefile.Clobbers([]string{*out}, c.inputs(e, files)); o != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
+		return exitUsage
 	}
 	var notes diag.List
 	if code := c.writeOut(*out, "xlsx", *force, func(w io.Writer) error {

@@ -73,12 +73,15 @@ func draftable(f *budget.Filing, draft bool) *budget.Filing {
 	return &g
 }
 
-// places gathers the layout's spans by the item of f they show: a project
-// (projects[2]), one of its indicators (projects[2].indicators[1]) or a
-// section (overall[1]).
+// places gathers the layout's spans by what of f they show: an item (a
+// project, projects[2]; one of its indicators, projects[2].indicators[1];
+// a section, overall[1]), and a field a table cell shows
+// (projects[2].budget), which counts for its item too.
 func places(f *budget.Filing, res *layout.Result) map[string][]Place {
 	items := map[diag.Pos]string{}
+	known := map[string]bool{}
 	add := func(path string) {
+		known[path] = true
 		if _, ok := f.Positions[path]; ok {
 			if p := f.At(path); p.Line > 0 {
 				if _, taken := items[p]; !taken {
@@ -99,18 +102,34 @@ func places(f *budget.Filing, res *layout.Result) map[string][]Place {
 	}
 	out := map[string][]Place{}
 	for _, s := range res.Spans {
-		if path, ok := items[s.Pos]; ok {
-			out[path] = append(out[path], Place{Page: s.Page, X: s.X, Y: s.Y, W: s.W, H: s.H})
+		pl := Place{Page: s.Page, X: s.X, Y: s.Y, W: s.W, H: s.H}
+		item, ok := items[s.Pos]
+		if s.Field != "" {
+			out[s.Field] = append(out[s.Field], pl)
+			item, ok = itemOf(s.Field, known)
+		}
+		if ok {
+			out[item] = append(out[item], pl)
 		}
 	}
 	return out
 }
 
-// Places are the boxes where the item that holds the field path is drawn,
-// in the order drawn: the nearest enclosing indicator
-// (projects[2].indicators[1]), project (projects[2]) or section
-// (overall[1]) that the pages show. None for the filing's other fields
-// (the department, the year), which the pages show in several places.
+// itemOf is the nearest of the known items that encloses field.
+func itemOf(field string, known map[string]bool) (string, bool) {
+	for p := parent(field); p != ""; p = parent(p) {
+		if known[p] {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// Places are the boxes where the field path is drawn, in the order drawn:
+// the table cells that show it, else those of the nearest enclosing item
+// the pages show, an indicator (projects[2].indicators[1]), a project
+// (projects[2]) or a section (overall[1]). None for the filing's fields
+// that only headings and titles show (the department, the year).
 func (p *Preview) Places(path string) []Place {
 	for ; path != ""; path = parent(path) {
 		if pl, ok := p.places[path]; ok {
@@ -120,7 +139,7 @@ func (p *Preview) Places(path string) []Place {
 	return nil
 }
 
-// Items lists the items Places knows, in no order.
+// Items lists the items and fields Places knows, in no order.
 func (p *Preview) Items() []string {
 	out := make([]string, 0, len(p.places))
 	for k := range p.places {

@@ -214,7 +214,7 @@ func (p *pager) drawLines(b *para, i, j int) {
 	}
 	p.fresh = false
 	if !p.dry {
-		p.span(b.pos, p.geo.left, top, p.geo.width(), p.y-top)
+		p.span(b.pos, "", p.geo.left, top, p.geo.width(), p.y-top)
 	}
 	if b.heading >= 0 && i == 0 {
 		p.placed[b.heading] = place{len(p.pages) - 1, top}
@@ -224,23 +224,23 @@ func (p *pager) drawLines(b *para, i, j int) {
 	}
 }
 
-// span records that text of the input at pos is in the box x, y, w, h on
-// the current page, joined to the box before when that has the same
-// position on this page.
-func (p *pager) span(pos doc.Pos, x, y, w, h float64) {
-	if pos.Line == 0 {
+// span records that text of the input at pos (showing field, if known) is
+// in the box x, y, w, h on the current page, joined to the box before when
+// that has the same position and field on this page.
+func (p *pager) span(pos doc.Pos, field string, x, y, w, h float64) {
+	if pos.Line == 0 && field == "" {
 		return
 	}
 	page := len(p.pages) - 1
 	if n := len(p.spans); n > 0 {
-		if s := &p.spans[n-1]; s.Pos == pos && s.Page == page {
+		if s := &p.spans[n-1]; s.Pos == pos && s.Field == field && s.Page == page {
 			x1, y1 := max(s.X+s.W, x+w), max(s.Y+s.H, y+h)
 			s.X, s.Y = min(s.X, x), min(s.Y, y)
 			s.W, s.H = x1-s.X, y1-s.Y
 			return
 		}
 	}
-	p.spans = append(p.spans, Span{Pos: pos, Page: page, X: x, Y: y, W: w, H: h})
+	p.spans = append(p.spans, Span{Pos: pos, Field: field, Page: page, X: x, Y: y, W: w, H: h})
 }
 
 // number is the printed number of page i: pages after the first TOC count

@@ -68,10 +68,11 @@ type Result struct {
 }
 
 // Span is a box on a page holding text of the input at Pos: a heading's or
-// paragraph's lines on one page, or table cells of one position (adjacent
-// cells of the same position on a page are one box).
+// paragraph's lines on one page, or table cells of one position and field
+// (adjacent cells of the same position and field on a page are one box).
 type Span struct {
 	Pos        doc.Pos
+	Field      string  // the filing's field a table cell shows (doc.Cell.Field), or ""
 	Page       int     // 0-based index into Result.Pages
 	X, Y, W, H float64 // mm; X, Y is the top-left corner
 }

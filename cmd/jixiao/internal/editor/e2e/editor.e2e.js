@@ -98,6 +98,7 @@ async function main() {
     assert.equal(at.followed, "projects[2]");
     assert.equal(at.page, "5", "project 2's table starts on page 5 (its printed page 4)");
     assert.match(at.alt, /2、网络阵地建设和内容管理绩效目标表/);
+    assert.equal(await page.locator("#preview-pages .focus").count(), 1, "the name's cell is outlined");
     assert.ok(at.visible, "the pane shows where project 2 starts");
     await page.locator('[data-input="overall[2].text"]').focus();
     at = await page.evaluate(() => shown("overall[2]"));
@@ -118,7 +119,7 @@ async function main() {
     await page.locator("#preview-note").getByText("有错误，此预览仅供参考，不能生成报告").waitFor();
     const mark = page.locator('#preview-pages .mark[data-code="M1"]');
     await mark.first().waitFor();
-    assert.equal(await mark.first().getAttribute("data-item"), "projects[1]");
+    assert.equal(await mark.first().getAttribute("data-item"), "projects[1].budget", "the mark is on the budget's cell");
     assert.match(await mark.first().getAttribute("title"), /错误\[M1\]/);
     assert.equal(await mark.first().evaluate((m) => m.closest(".sheet").dataset.page), "4", "marked on project 1's page");
     await page.waitForFunction(() => previewText().includes("120000.00"), null, { timeout: 5000 });

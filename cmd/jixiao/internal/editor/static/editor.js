@@ -148,7 +148,7 @@ function showPreview(p) {
       if (s && s.classList.contains("lazy")) preview.lazy.observe(s);
     }
     if (s) {
-      s.querySelectorAll(".mark").forEach((m) => m.remove());
+      s.querySelectorAll(".mark, .focus").forEach((m) => m.remove());
     } else if (pg.lazy) {
       s = h("div", { class: "sheet lazy", "data-key": pg.key });
       preview.lazy.observe(s);
@@ -207,12 +207,13 @@ async function drawLazy(entries) {
   }
 }
 
-// placeOf is the item of the preview that holds the field path (the
-// nearest enclosing indicator, project or section) and its boxes.
-function placeOf(path) {
+// placeOf is where the preview shows the field path: the table cells
+// showing it, else (or, with items, always) the nearest enclosing
+// indicator, project or section, whose paths end in "]".
+function placeOf(path, items) {
   const places = preview.data ? preview.data.places : {};
   for (let p = path; p; p = parentPath(p)) {
-    if (places[p]) return { item: p, boxes: places[p] };
+    if (places[p] && (!items || p.endsWith("]"))) return { item: p, boxes: places[p] };
   }
   return null;
 }
@@ -254,7 +255,8 @@ function markPreview() {
 // followField scrolls the preview to where the item holding the field
 // path starts, when it is another item than last time or out of view.
 function followField(path, always) {
-  const pl = placeOf(path);
+  showFocus(path);
+  const pl = placeOf(path, true);
   if (!pl) return;
   const b = pl.boxes[0];
   const sheet = document.querySelectorAll("#preview-pages .sheet")[b.page];
@@ -268,6 +270,17 @@ function followField(path, always) {
   }
   preview.item = pl.item;
   pane.dataset.item = pl.item;
+}
+
+// showFocus outlines on the pages the cells that show the field path.
+function showFocus(path) {
+  document.querySelectorAll("#preview-pages .focus").forEach((m) => m.remove());
+  const pl = placeOf(path);
+  if (!pl || pl.item !== path) return; // no cell shows the field itself
+  const sheets = document.querySelectorAll("#preview-pages .sheet");
+  for (const b of pl.boxes) {
+    if (sheets[b.page]) sheets[b.page].append(overPage(h("div", { class: "focus" }), b));
+  }
 }
 
 // A click on a page leads to the field of the item drawn there.

@@ -36,14 +36,10 @@ type Page struct {
 	Lazy bool   `json:"lazy,omitempty"`
 }
 
-// Box is a place on a page, in mm from its top-left corner (0.1 mm).
-type Box struct {
-	Page int     `json:"page"` // 0-based
-	X    float64 `json:"x"`
-	Y    float64 `json:"y"`
-	W    float64 `json:"w"`
-	H    float64 `json:"h"`
-}
+// Box is a place on a page: the page (0-based) and x, y, width and
+// height in mm from its top-left corner, to 0.1 mm; an array, as there are
+// thousands in a large filing.
+type Box [5]float64
 
 // eagerPages are drawn with every check that changes them, wherever the
 // view is: the first pages (the contents, the first part) and all of a
@@ -81,7 +77,7 @@ func (s *Server) previewOf(p *render.Preview, have []string, view []int) (*Previ
 	r := func(v float64) float64 { return math.Round(v*10) / 10 }
 	for _, item := range p.Items() {
 		for _, pl := range p.Places(item) {
-			out.Places[item] = append(out.Places[item], Box{Page: pl.Page, X: r(pl.X), Y: r(pl.Y), W: r(pl.W), H: r(pl.H)})
+			out.Places[item] = append(out.Places[item], Box{float64(pl.Page), r(pl.X), r(pl.Y), r(pl.W), r(pl.H)})
 		}
 	}
 	return out, nil

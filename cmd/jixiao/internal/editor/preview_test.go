@@ -72,7 +72,7 @@ func TestPreviewSendsOnlyChangedPages(t *testing.T) {
 		}
 	}
 	ts.drawLazy(t, first.Preview)
-	at := first.Preview.Places["projects[12]"][0].Page
+	at := int(first.Preview.Places["projects[12]"][0][0])
 	// Project 12's code, as wide as before: only its pages change, and
 	// are drawn when in view.
 	o.Values.Arrays["projects"][11].Values["code"] = "224-0501-JBN-9999"
@@ -97,8 +97,8 @@ func TestPreviewSendsOnlyChangedPages(t *testing.T) {
 	}
 	var onProject []int
 	for _, b := range full.Preview.Places["projects[12]"] {
-		if len(onProject) == 0 || onProject[len(onProject)-1] != b.Page {
-			onProject = append(onProject, b.Page)
+		if page := int(b[0]); len(onProject) == 0 || onProject[len(onProject)-1] != page {
+			onProject = append(onProject, page)
 		}
 	}
 	if len(drawn) == 0 || !slices.Equal(drawn, onProject) {
@@ -133,7 +133,7 @@ func TestPreviewOfErrors(t *testing.T) {
 	if !strings.Contains(r.Preview.Pages[3].Text, "120000.00") {
 		t.Error("the draft does not show the amount as typed")
 	}
-	if pl := r.Preview.Places["projects[1]"]; len(pl) == 0 || pl[0].Page != 3 {
+	if pl := r.Preview.Places["projects[1]"]; len(pl) == 0 || pl[0][0] != 3 {
 		t.Errorf("project 1 placed at %+v, want on page 4", pl)
 	}
 

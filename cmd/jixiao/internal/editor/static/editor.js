@@ -170,6 +170,7 @@ function showPreview(p) {
   for (const s of old.values()) preview.lazy.unobserve(s);
   $("preview-pages").replaceChildren(...sheets);
   $("preview-pages").classList.remove("stale");
+  for (const k of Object.keys(p.places)) p.places[k] = p.places[k].map(([page, x, y, w, hh]) => ({ page, x, y, w, h: hh }));
   preview.data = p;
   note.textContent = "有错误，此预览仅供参考，不能生成报告。";
   note.hidden = !p.draft;

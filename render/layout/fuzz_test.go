@@ -92,8 +92,9 @@ func fuzzDoc(text string, widths, spans []byte, size, pad byte) *doc.Document {
 }
 
 // FuzzLayout checks that any input either fails cleanly or keeps every Text
-// on its page, and that its Draft is the same where Layout succeeds. Seeds are in testdata/fuzz/FuzzLayout, among them the
-// texts of the sample filing in data/ (sample-report-texts).
+// on its page, and that its Draft is the same where Layout succeeds. Seeds
+// are in testdata/fuzz/FuzzLayout, among them the texts of the sample
+// filing in data/ (sample-report-texts).
 func FuzzLayout(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, widths, spans []byte, size, pad byte) {
 		// The line breaker loses nothing at any width: the lines rejoin to

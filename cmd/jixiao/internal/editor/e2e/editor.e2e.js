@@ -123,14 +123,6 @@ async function main() {
     assert.match(await mark.first().getAttribute("title"), /错误\[M1\]/);
     assert.equal(await mark.first().evaluate((m) => m.closest(".sheet").dataset.page), "4", "marked on project 1's page");
     await page.waitForFunction(() => previewText().includes("120000.00"), null, { timeout: 5000 });
-    const draftShot = path.join(repo, "docs/images/editor-preview-draft.png");
-    await page.evaluate(async () => {
-      document.querySelector('[data-path="projects[1]"]').scrollIntoView({ block: "start" });
-      window.scrollBy(0, -70);
-      await document.fonts.ready;
-    });
-    await page.screenshot({ path: draftShot });
-    step("screenshot: " + path.relative(repo, draftShot));
     step("a click on the mark leads to the field; a click on the finding in the list too");
     await page.locator('[data-input="department.name"]').focus();
     await mark.first().click();

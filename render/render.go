@@ -17,7 +17,6 @@ import (
 	"errors"
 	"io"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -27,7 +26,6 @@ import (
 	"github.com/jixiao-dev/jixiao/render/docx"
 	"github.com/jixiao-dev/jixiao/render/layout"
 	"github.com/jixiao-dev/jixiao/render/pdf"
-	"github.com/jixiao-dev/jixiao/render/svg"
 	"github.com/jixiao-dev/jixiao/render/xlsx"
 	"github.com/jixiao-dev/jixiao/templates"
 )
@@ -206,14 +204,21 @@ func (e *Engine) checked(f *budget.Filing) (*templates.Template, diag.List, erro
 	if t == nil {
 		return nil, notes, ErrInvalid
 	}
-	notes = check.Filing(f, t.Profile())
-	if r := readerOf(f.File); r.hints != nil {
-		notes = r.hints(notes)
-	}
+	notes = e.findings(t, f)
 	if notes.HasErrors() {
 		return nil, notes, ErrInvalid
 	}
 	return t, notes, nil
+}
+
+// findings are the validation rules' findings on f filed on form t, in
+// the words of f's format.
+func (e *Engine) findings(t *templates.Template, f *budget.Filing) diag.List {
+	notes := check.Filing(f, t.Profile())
+	if r := readerOf(f.File); r.hints != nil {
+		notes = r.hints(notes)
+	}
+	return notes
 }
 
 // Build checks f (see Check), binds it to its form and lays it out. The
@@ -225,32 +230,53 @@ func (e *Engine) Build(f *budget.Filing) (*Report, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
-	d, err := t.Bind(f)
-	if err != nil {
-		return nil, notes, err
-	}
-	if e.opts.Duplex != nil {
-		d.Page.Duplex = *e.opts.Duplex
-	}
-	uses := useInstalledFaces(d, e.opts.FontDirs)
-	res, err := layout.Layout(d, layout.NewFontSet(d))
-	if ge, ok := errors.AsType[*layout.GlyphError](err); ok {
-		return nil, append(notes, glyphFinding(f, ge)), ErrInvalid
-	}
-	if fit, ok := errors.AsType[diag.List](err); ok { // G2: a number that cannot fit its column
+	d, res, uses, err := e.lay(t, f, false)
+	if fit := layoutFindings(f, err); fit != nil {
 		return nil, append(notes, fit...), ErrInvalid
 	}
 	if err != nil {
 		return nil, notes, err
 	}
-	return &Report{doc: d, pages: res, Fonts: uses, lookedForFaces: len(e.opts.FontDirs) > 0, updateFields: e.opts.UpdateFields, pdfa: e.opts.PDFA}, notes, nil
+	return &Report{pageSet: pageSet{res}, doc: d, Fonts: uses, lookedForFaces: len(e.opts.FontDirs) > 0, updateFields: e.opts.UpdateFields, pdfa: e.opts.PDFA}, notes, nil
+}
+
+// lay binds f to its form t and lays it out, as a draft (layout.Draft) or
+// for print.
+func (e *Engine) lay(t *templates.Template, f *budget.Filing, draft bool) (*doc.Document, *layout.Result, []FontUse, error) {
+	d, err := t.Bind(f)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if e.opts.Duplex != nil {
+		d.Page.Duplex = *e.opts.Duplex
+	}
+	uses := useInstalledFaces(d, e.opts.FontDirs)
+	lay := layout.Layout
+	if draft {
+		lay = layout.Draft
+	}
+	res, err := lay(d, layout.NewFontSet(d))
+	return d, res, uses, err
+}
+
+// layoutFindings are the findings of a layout that refused the filing: a
+// character no font can draw (G1), a number that cannot fit its column
+// (G2); nil for any other error.
+func layoutFindings(f *budget.Filing, err error) diag.List {
+	if ge, ok := errors.AsType[*layout.GlyphError](err); ok {
+		return diag.List{glyphFinding(f, ge)}
+	}
+	if fit, ok := errors.AsType[diag.List](err); ok {
+		return fit
+	}
+	return nil
 }
 
 // Report is a filing bound to its form and laid out, ready to write. A
 // Report is read-only: it may be written in several formats at once.
 type Report struct {
+	pageSet
 	doc          *doc.Document
-	pages        *layout.Result
 	updateFields bool
 	// Fonts says which face draws each office font name in the PDF (see
 	// FontNote).
@@ -269,26 +295,6 @@ func (r *Report) WritePDF(w io.Writer) error {
 
 // WritePDFA writes the report as a PDF/A-3b file, for archiving.
 func (r *Report) WritePDFA(w io.Writer) error { return pdf.WritePDFA(w, r.pages) }
-
-// Pages is the number of the report's laid-out pages.
-func (r *Report) Pages() int { return len(r.pages.Pages) }
-
-// WriteSVG writes page n (0-based, below Pages) as an SVG drawn from the
-// same layout and fonts as the PDF: the page as it prints, for a browser.
-func (r *Report) WriteSVG(w io.Writer, n int) error { return svg.Write(w, r.pages, n) }
-
-// PageText is the text drawn on page n (0-based, below Pages), its runs in
-// reading order joined by spaces: what a preview of the page says to a
-// screen reader.
-func (r *Report) PageText(n int) string {
-	var parts []string
-	for _, it := range r.pages.Pages[n].Items {
-		if t, ok := it.(layout.Text); ok {
-			parts = append(parts, t.Text)
-		}
-	}
-	return strings.Join(parts, " ")
-}
 
 // WriteDOCX writes the report as a DOCX whose table of contents carries
 // the page numbers of the PDF's pages.

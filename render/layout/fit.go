@@ -153,7 +153,11 @@ func (pr *preparer) fitRun(tables []*doc.Table) error {
 		// more, every cell that still can.
 		if !shrink(cells, func(c *fitCell) bool { return c.need() > c.tmplMM || c.need() >= sum(m[c.a:c.b])-0.01 }) &&
 			!shrink(cells, func(*fitCell) bool { return true }) {
-			return fitError(tmpl, cells, width)
+			if !pr.draft {
+				return fitError(tmpl, cells, width)
+			}
+			m = tmpl // a draft keeps the template's columns; the texts run over
+			break
 		}
 	}
 	for _, c := range cells {

@@ -1,6 +1,10 @@
 package layout
 
-import "math"
+import (
+	"math"
+
+	"github.com/jixiao-dev/jixiao/render/doc"
+)
 
 // pager places prepared blocks on pages, top to bottom.
 type pager struct {
@@ -13,6 +17,7 @@ type pager struct {
 	numbers   []int   // TOC page numbers per heading; nil in the first pass
 	dry       bool    // measure only: emit no items
 	placed    []place // where each heading landed
+	spans     []Span  // where the input's texts landed (Result.Spans)
 	hasTOC    bool
 	tocFirst  int // first and last page of the first TOC
 	tocLast   int
@@ -208,12 +213,34 @@ func (p *pager) drawLines(b *para, i, j int) {
 		p.y += st.pitch
 	}
 	p.fresh = false
+	if !p.dry {
+		p.span(b.pos, "", p.geo.left, top, p.geo.width(), p.y-top)
+	}
 	if b.heading >= 0 && i == 0 {
 		p.placed[b.heading] = place{len(p.pages) - 1, top}
 	}
 	if b.toc != nil && !p.dry {
 		b.toc.draw(p, b, j == len(b.lines), top, baseline)
 	}
+}
+
+// span records that text of the input at pos (showing field, if known) is
+// in the box x, y, w, h on the current page, joined to the box before when
+// that has the same position and field on this page.
+func (p *pager) span(pos doc.Pos, field string, x, y, w, h float64) {
+	if pos.Line == 0 && field == "" {
+		return
+	}
+	page := len(p.pages) - 1
+	if n := len(p.spans); n > 0 {
+		if s := &p.spans[n-1]; s.Pos == pos && s.Field == field && s.Page == page {
+			x1, y1 := max(s.X+s.W, x+w), max(s.Y+s.H, y+h)
+			s.X, s.Y = min(s.X, x), min(s.Y, y)
+			s.W, s.H = x1-s.X, y1-s.Y
+			return
+		}
+	}
+	p.spans = append(p.spans, Span{Pos: pos, Field: field, Page: page, X: x, Y: y, W: w, H: h})
 }
 
 // number is the printed number of page i: pages after the first TOC count
@@ -244,7 +271,7 @@ func (p *pager) headingNumbers() []int {
 
 // result assembles the Result: page numbers, footers, anchors, outline.
 func (p *pager) result(headings []heading, foot *footer) *Result {
-	r := &Result{Pages: p.pages, Anchors: make(map[string]Anchor)}
+	r := &Result{Pages: p.pages, Anchors: make(map[string]Anchor), Spans: p.spans}
 	for i := range r.Pages {
 		n := p.number(i)
 		r.Pages[i].Number = n

@@ -92,8 +92,9 @@ func fuzzDoc(text string, widths, spans []byte, size, pad byte) *doc.Document {
 }
 
 // FuzzLayout checks that any input either fails cleanly or keeps every Text
-// on its page. Seeds are in testdata/fuzz/FuzzLayout, among them the
-// texts of the sample filing in data/ (sample-report-texts).
+// on its page, and that its Draft is the same where Layout succeeds. Seeds
+// are in testdata/fuzz/FuzzLayout, among them the texts of the sample
+// filing in data/ (sample-report-texts).
 func FuzzLayout(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, widths, spans []byte, size, pad byte) {
 		// The line breaker loses nothing at any width: the lines rejoin to
@@ -115,8 +116,13 @@ func FuzzLayout(f *testing.F) {
 			}
 		}
 		r, err := Layout(fuzzDoc(text, widths, spans, size, pad), fakeFonts{})
+		// A draft never panics, and is the layout itself where that succeeds.
+		d, derr := Draft(fuzzDoc(text, widths, spans, size, pad), fakeFonts{})
 		if err != nil {
 			return
+		}
+		if derr != nil || Dump(d) != Dump(r) {
+			t.Fatalf("the draft of a document Layout lays out differs (%v)", derr)
 		}
 		for i, pg := range r.Pages {
 			for _, it := range pg.Items {

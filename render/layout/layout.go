@@ -60,6 +60,21 @@ type Result struct {
 	Outline []OutlineEntry
 	// Anchors maps each doc.Heading.Bookmark to where the heading landed.
 	Anchors map[string]Anchor
+	// Spans say where the text of each node with a source position landed
+	// (headings, paragraphs, table cells; not the TOC's entries), in the
+	// order drawn: what a preview needs to point from a field of the input
+	// to its place on the pages.
+	Spans []Span
+}
+
+// Span is a box on a page holding text of the input at Pos: a heading's or
+// paragraph's lines on one page, or table cells of one position and field
+// (adjacent cells of the same position and field on a page are one box).
+type Span struct {
+	Pos        doc.Pos
+	Field      string  // the filing's field a table cell shows (doc.Cell.Field), or ""
+	Page       int     // 0-based index into Result.Pages
+	X, Y, W, H float64 // mm; X, Y is the top-left corner
 }
 
 // Anchor is where a heading landed.
@@ -134,7 +149,19 @@ const maxPasses = 5
 // table's cells do not tile its grid, and with a plain error for settings
 // that cannot be laid out (a line taller than the page, a table wider than
 // the text block, an unknown style).
-func Layout(d *doc.Document, fonts Fonts) (*Result, error) {
+func Layout(d *doc.Document, fonts Fonts) (*Result, error) { return lay(d, fonts, false) }
+
+// Draft lays out d as Layout does, but sets what Layout refuses as well as
+// it can: a character no face has is drawn as □ (or ?, or left out when the
+// faces have neither), text that is not UTF-8 has its bad bytes replaced,
+// and a form whose unbreakable texts cannot fit its columns even at their
+// smallest sizes keeps the template's columns, its texts at those sizes
+// running over their cells. It is for a preview on a screen of a filing
+// that has errors; what it lays out is never to be printed. It fails only
+// where the template itself cannot be laid out.
+func Draft(d *doc.Document, fonts Fonts) (*Result, error) { return lay(d, fonts, true) }
+
+func lay(d *doc.Document, fonts Fonts, draft bool) (*Result, error) {
 	if d == nil || fonts == nil {
 		return nil, errors.New("layout: nil document or fonts")
 	}
@@ -143,6 +170,7 @@ func Layout(d *doc.Document, fonts Fonts) (*Result, error) {
 		return nil, err
 	}
 	pr := newPreparer(d, fonts, g)
+	pr.draft = draft
 	blocks, err := pr.blocks()
 	if err != nil {
 		return nil, err

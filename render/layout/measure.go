@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/jixiao-dev/jixiao/render/doc"
@@ -79,6 +80,25 @@ func (c *chain) glyph(r rune) glyph {
 		c.cache[r] = g
 	}
 	return g
+}
+
+// drawable returns text with what Draft sets in place of what cannot be
+// drawn: bad UTF-8 as U+FFFD, then each rune no face has as □, or ?, or
+// nothing when the faces have neither.
+func (c *chain) drawable(text string) string {
+	stand := rune(-1)
+	for _, r := range []rune{'□', '?'} {
+		if c.glyph(r).face >= 0 {
+			stand = r
+			break
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if c.glyph(r).face == faceMissing {
+			return stand
+		}
+		return r
+	}, strings.ToValidUTF8(text, "\uFFFD"))
 }
 
 func (c *chain) lookup(r rune) glyph {

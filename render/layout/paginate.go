@@ -211,6 +211,9 @@ func (ts *tableState) close(f *frag, y1 float64, final bool) {
 	if ts.t.borders && !ts.p.dry {
 		ts.part.boxes = append(ts.part.boxes, cellBoxes{c.x, c.w, f.y0, y1})
 	}
+	if !ts.p.dry {
+		ts.p.span(c.pos, c.field, ts.p.geo.left+c.x, f.y0, c.w, h)
+	}
 	n := len(c.lines)
 	switch {
 	case f.shown:

@@ -55,6 +55,7 @@ type para struct {
 	heading int     // index into preparer.headings, or -1
 	keep    bool    // keep the lines on one page (headings, TOC entries)
 	toc     *tocMark
+	pos     doc.Pos // of the input text, for Result.Spans
 }
 
 // heading is what navigation needs to know about one doc.Heading.
@@ -77,6 +78,7 @@ type preparer struct {
 	sizedStyles map[sizedKey]*style
 	shapes      map[shapeKey]*shaped
 	headings    []heading
+	draft       bool // see Draft
 }
 
 type shapeKey struct {
@@ -137,6 +139,9 @@ func (pr *preparer) shape(text string, st *style, at site) (*shaped, error) {
 		return sh, nil
 	}
 	sh, err := shape(text, st.chain)
+	if err != nil && pr.draft {
+		sh, err = shape(st.chain.drawable(text), st.chain)
+	}
 	if err == nil && st.cell > 0 {
 		sh = sh.onGrid(st.cell)
 	}
@@ -164,7 +169,7 @@ func (pr *preparer) para(text, name string, at site) (*para, error) {
 	}
 	w := pr.geo.width()
 	indent := min(st.indent, w)
-	p := &para{st: st, sh: sh, x0: indent, w0: w - indent, w: w, heading: -1}
+	p := &para{st: st, sh: sh, x0: indent, w0: w - indent, w: w, heading: -1, pos: at.pos}
 	p.lines = sh.breakLines(p.w0/st.unit, p.w/st.unit)
 	return p, nil
 }

@@ -47,6 +47,8 @@ type cell struct {
 	st             *style
 	sh             *shaped
 	lines          []line // at least one, even for an empty cell
+	pos            doc.Pos
+	field          string
 }
 
 // last is the row the cell ends in.
@@ -111,7 +113,7 @@ func (pr *preparer) cell(dt *doc.Table, t *table, r, i int) (*cell, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &cell{row: r, col: dc.Col, rows: dc.RowSpan, st: st, sh: sh}
+	c := &cell{row: r, col: dc.Col, rows: dc.RowSpan, st: st, sh: sh, pos: dc.Pos, field: dc.Field}
 	c.x = t.colX[dc.Col]
 	c.w = t.colX[dc.Col+dc.ColSpan] - c.x
 	c.padX = min(st.pad, c.w/2)

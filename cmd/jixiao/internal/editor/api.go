@@ -34,6 +34,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/open", s.handleOpen)
 	m.HandleFunc("GET /api/form", s.handleForm)
 	m.HandleFunc("POST /api/check", s.handleCheck)
+	m.HandleFunc("GET /api/page", s.handlePage)
 	m.HandleFunc("POST /api/save", s.handleSave)
 	m.HandleFunc("POST /api/new", s.handleNew)
 	m.HandleFunc("POST /api/build", s.handleBuild)
@@ -188,6 +189,11 @@ type edit struct {
 	File   string        `json:"file"`
 	Hash   string        `json:"hash"`
 	Values *budget.Table `json:"values"`
+	// Have are the keys of the preview's pages the page shows, and View
+	// the first and last it has in view (0-based): the pages it has are
+	// not drawn again, those far from the view later (check only).
+	Have []string `json:"have,omitempty"`
+	View []int    `json:"view,omitempty"`
 }
 
 const staleMessage = "此文件在打开之后已被修改（可能在另一个浏览器窗口，或在记事本、WPS 中）。为免覆盖那些修改，本次没有保存。请重新打开文件，再把您的修改填上。"
@@ -241,13 +247,13 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"findings": findings(refused)})
 		return
 	}
-	// The preview is the report's pages when it can be laid out (no
-	// errors); the page keeps the last one otherwise.
-	rep, notes, _ := s.engine.build(e.File, out)
+	// The preview: the pages as laid out, a draft when there are errors;
+	// none when the file cannot be read (the page keeps the last one).
+	p, notes := s.engine.preview(e.File, out)
 	resp := map[string]any{"findings": findings(notes)}
-	if rep != nil {
-		if pages, err := preview(rep); err == nil {
-			resp["pages"] = pages
+	if p != nil {
+		if pv, err := s.previewOf(p, e.Have, e.View); err == nil {
+			resp["preview"] = pv
 		}
 	}
 	if b, ok := s.bases.get(e.Hash); ok {

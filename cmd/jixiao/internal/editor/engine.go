@@ -3,7 +3,6 @@ package editor
 import (
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/jixiao-dev/jixiao/render"
 	"github.com/jixiao-dev/jixiao/render/budget"
@@ -134,24 +133,18 @@ func (e *engine) build(name string, src []byte) (*render.Report, diag.List, erro
 	return rep, notes, err
 }
 
-// Page is one page of the preview: the SVG the PDF's page is drawn as,
-// and its text.
-type Page struct {
-	SVG  string `json:"svg"`
-	Text string `json:"text"`
-}
-
-// preview draws the report's pages.
-func preview(rep *render.Report) ([]Page, error) {
-	pages := make([]Page, rep.Pages())
-	for i := range pages {
-		var b strings.Builder
-		if err := rep.WriteSVG(&b, i); err != nil {
-			return nil, err
-		}
-		pages[i] = Page{SVG: b.String(), Text: rep.PageText(i)}
+// preview checks the filing src as build does (the same findings) and
+// lays it out even when it has errors, for the preview; the Preview is nil
+// when the file cannot be read as a filing or its form cannot lay it out.
+func (e *engine) preview(name string, src []byte) (*render.Preview, diag.List) {
+	f, notes, err := e.e.Load(name, src)
+	if err != nil {
+		return nil, notes
 	}
-	return pages, nil
+	p, more, _ := e.e.Preview(f)
+	notes = append(notes, more...)
+	notes.Sort()
+	return p, notes
 }
 
 // reportFormats are the formats "生成报告" writes into the folder: the

@@ -50,6 +50,8 @@ type Server struct {
 	engine *engine
 	mux    *http.ServeMux
 	bases  *baseCache
+	// previews are the last previews, for their pages drawn later.
+	previews recentPreviews
 	// cookie is the session cookie's name. It names the port: browsers
 	// keep cookies by host, not port, and two editors may run at once.
 	cookie string

@@ -435,13 +435,6 @@ func TestCheckName(t *testing.T) {
 
 // edited returns the request body of a check of the filing name with one
 // field of its first project set.
-func edited(t testing.TB, ts *testServer, name, key, value string) []byte {
-	o := ts.open(t, name)
-	o.Values.Arrays["projects"][0].Values[key] = value
-	data, _ := json.Marshal(edit{File: name, Hash: o.Hash, Values: o.Values})
-	return data
-}
-
 // manyProjects writes a filing of n projects, the sample's two repeated.
 func manyProjects(t testing.TB, dir string, n int) string {
 	src, _ := os.ReadFile(samplePath)
@@ -469,38 +462,6 @@ func manyProjects(t testing.TB, dir string, n int) string {
 	name := fmt.Sprintf("p%d.toml", n)
 	os.WriteFile(filepath.Join(dir, name), out, 0o644)
 	return name
-}
-
-// BenchmarkEdit is the server's time for one edit: the form's values
-// patched into the file, loaded, checked and (without errors) laid out, as
-// the page asks after each pause in typing (target: ≤ 20 ms for the
-// sample, ≤ 150 ms for 100 projects). An edit that makes an error (M1)
-// skips the layout; one that keeps the filing valid does not.
-func BenchmarkEdit(b *testing.B) {
-	ts := newTestServer(b)
-	for _, c := range []struct{ name, file string }{{"sample", sampleName}, {"100projects", manyProjects(b, ts.dir, 100)}} {
-		for _, e := range []struct{ name, key, value, want string }{
-			{"valid", "purpose", "加强网络舆情应急处置和引导管理。", `"findings":[{"severity":"warning"`},
-			{"error", "budget", "120000.00", `"M1"`},
-		} {
-			body := edited(b, ts, c.file, e.key, e.value)
-			srv := ts.Config.Handler
-			b.Run(c.name+"/"+e.name, func(b *testing.B) {
-				for b.Loop() {
-					req := httptest.NewRequest("POST", "/api/check", bytes.NewReader(body))
-					req.Host = ts.host
-					req.Header.Set("Cookie", ts.cookie+"="+testToken)
-					req.Header.Set("Origin", ts.origin())
-					req.Header.Set("Content-Type", "application/json")
-					w := httptest.NewRecorder()
-					srv.ServeHTTP(w, req)
-					if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), e.want) || e.name == "valid" && strings.Contains(w.Body.String(), `"error"`) {
-						b.Fatalf("check: %d %s", w.Code, w.Body)
-					}
-				}
-			})
-		}
-	}
 }
 
 // sampleWorkbook writes the sample as a data workbook into the test

@@ -75,6 +75,36 @@ async function main() {
     await page.evaluate(() => { window.previewText = () => [...document.querySelectorAll("#preview-pages img")].map((i) => i.alt).join("\n"); });
     const before = await page.evaluate(() => previewText());
     assert.match(before, /项目支出绩效目标申报表|绩效目标/, "the preview shows the report's pages");
+    assert.equal(await page.locator("#preview-pages img").count(), 5, "the sample's five pages");
+    assert.ok(!(await page.locator("#preview-note").isVisible()), "no draft note on a filing without errors");
+
+    step("focus a field of project 2: the preview scrolls to the page where its table starts");
+    // Where item starts in the preview (the first of its places, which the
+    // page has from the server), and whether the pane shows that spot.
+    await page.evaluate(() => {
+      window.shown = (item) => {
+        const pane = document.querySelector("#preview-pages");
+        const b = preview.data.places[item][0];
+        const s = pane.querySelectorAll(".sheet")[b.page];
+        const y = s.offsetTop + s.offsetHeight * b.y / preview.data.height;
+        return { followed: pane.dataset.item, page: s.dataset.page, alt: s.querySelector("img") && s.querySelector("img").alt, scroll: pane.scrollTop,
+          visible: y >= pane.scrollTop && y + 20 <= pane.scrollTop + pane.clientHeight };
+      };
+    });
+    let at = await page.evaluate(() => shown("projects[2]"));
+    assert.ok(at.scroll === 0 && !at.visible, "the preview starts at the first page, project 2 out of view");
+    await page.locator('[data-input="projects[2].name"]').focus();
+    at = await page.evaluate(() => shown("projects[2]"));
+    assert.equal(at.followed, "projects[2]");
+    assert.equal(at.page, "5", "project 2's table starts on page 5 (its printed page 4)");
+    assert.match(at.alt, /2、网络阵地建设和内容管理绩效目标表/);
+    assert.equal(await page.locator("#preview-pages .focus").count(), 1, "the name's cell is outlined");
+    assert.ok(at.visible, "the pane shows where project 2 starts");
+    await page.locator('[data-input="overall[2].text"]').focus();
+    at = await page.evaluate(() => shown("overall[2]"));
+    assert.equal(at.followed, "overall[2]");
+    assert.equal(at.page, "2", "section 2 (分项绩效目标) starts on page 2");
+    assert.ok(at.visible, "the pane shows where section 2 starts");
 
     step("change an amount so that M1 fires, and see the message beside the field");
     await budget.fill("120000.00");
@@ -84,6 +114,22 @@ async function main() {
     assert.match(text, /错误\[M1\]：预算数120000\.00元应等于财政资金100000\.00元与其他资金0\.00元之和（差额20000\.00元）/);
     assert.match(text, /提示：请核对金额，使预算数 = 财政资金 \+ 其他资金/);
     assert.match(await page.locator("#counts").innerText(), /错误 1 项/);
+
+    step("the preview of a filing with an error: a draft, marked where the error is");
+    await page.locator("#preview-note").getByText("有错误，此预览仅供参考，不能生成报告").waitFor();
+    const mark = page.locator('#preview-pages .mark[data-code="M1"]');
+    await mark.first().waitFor();
+    assert.equal(await mark.first().getAttribute("data-item"), "projects[1].budget", "the mark is on the budget's cell");
+    assert.match(await mark.first().getAttribute("title"), /错误\[M1\]/);
+    assert.equal(await mark.first().evaluate((m) => m.closest(".sheet").dataset.page), "4", "marked on project 1's page");
+    await page.waitForFunction(() => previewText().includes("120000.00"), null, { timeout: 5000 });
+    step("a click on the mark leads to the field; a click on the finding in the list too");
+    await page.locator('[data-input="department.name"]').focus();
+    await mark.first().click();
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.input), "projects[1].budget");
+    await page.locator('[data-input="department.name"]').focus();
+    await page.locator("#summary-list li").filter({ hasText: "M1" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.input), "projects[1].budget");
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.evaluate(async () => {
       document.querySelector('[data-path="projects[1]"]').scrollIntoView({ block: "start" });
@@ -101,10 +147,14 @@ async function main() {
 
     step("the preview follows: its pages' text changes with the amounts");
     await page.waitForFunction((old) => previewText() !== old, before);
+    await page.locator("#preview-note").waitFor({ state: "hidden" });
+    assert.equal(await mark.count(), 0, "no marks once fixed");
     const previewShot = path.join(repo, "docs/images/editor-preview.png");
-    await page.evaluate(() => {
-      document.querySelector("#preview-pages img:last-child").scrollIntoView({ block: "start" });
+    await page.locator('[data-input="projects[1].other"]').focus();
+    await page.evaluate(async () => {
+      document.querySelector('[data-path="projects[1]"]').scrollIntoView({ block: "start" });
       window.scrollBy(0, -70); // below the sticky bar
+      await document.fonts.ready;
     });
     await page.screenshot({ path: previewShot });
     step("screenshot: " + path.relative(repo, previewShot));
@@ -205,6 +255,32 @@ async function main() {
     await page.getByRole("button", { name: "生成报告" }).click();
     await page.getByRole("link", { name: "下载 填报.pdf" }).waitFor();
     assert.ok(fs.existsSync(path.join(dir, "填报.pdf")), "the workbook's report is in the folder");
+
+    step("a filing of 60 projects: the pages far from the view are drawn as they come into view");
+    const start = original.indexOf("[[projects]]");
+    const block = original.slice(start, original.indexOf("[[projects]]", start + 1));
+    let many = original.slice(0, start);
+    for (let i = 1; i <= 60; i++) {
+      many += block.replace('code = "224-0501-JBN-BOVO"', `code = "224-0501-JBN-${String(i).padStart(4, "0")}"`)
+        .replace('name = "网络舆情综合管理"', `name = "网络舆情综合管理第${i}项"`) + "\n";
+    }
+    fs.writeFileSync(path.join(dir, "六十个项目.toml"), many);
+    await page.getByRole("button", { name: "文件列表" }).click();
+    await page.getByRole("button", { name: "六十个项目.toml" }).click();
+    await page.locator("#preview-pages .sheet").nth(20).waitFor({ state: "attached" });
+    const pages = await page.locator("#preview-pages .sheet").count();
+    assert.ok(pages > 60, `${pages} pages`);
+    assert.ok(await page.locator("#preview-pages .sheet.lazy").count() > 40, "the pages far from the view wait to be drawn");
+    await page.locator('[data-input="projects[50].name"]').focus();
+    at = await page.evaluate(() => shown("projects[50]"));
+    assert.ok(at.visible && at.followed === "projects[50]", "the pane shows project 50");
+    await page.waitForFunction((n) => {
+      const s = document.querySelectorAll("#preview-pages .sheet")[n - 1];
+      return s && s.querySelector("img") && s.querySelector("img").alt.includes("网络舆情综合管理第50项");
+    }, Number(at.page));
+    const bigShot = path.join(os.tmpdir(), "jixiao-e2e-sixty.png");
+    await page.screenshot({ path: bigShot });
+    step("screenshot: " + bigShot);
     assert.deepEqual(errors, [], "no script errors and no request outside the editor");
     step("passed");
   } catch (e) {

@@ -103,27 +103,203 @@ function changed() {
 async function runCheck() {
   const doc = state.doc;
   const my = ++state.seq;
-  const r = await api("POST", "/api/check", { file: doc.file, hash: doc.hash, values: doc.values });
+  const sheets = [...document.querySelectorAll("#preview-pages .sheet")];
+  const have = sheets.map((s) => s.dataset.key);
+  const r = await api("POST", "/api/check", { file: doc.file, hash: doc.hash, values: doc.values, have, view: inView(sheets) });
   if (my !== state.seq || doc !== state.doc) return;
   if (!r.ok) { say(r.data.error, true); return; }
   doc.findings = r.data.findings;
   showFindings();
   showFormulas(r.data.formulas);
-  if (r.data.pages) showPreview(r.data.pages);
+  showPreview(r.data.preview);
 }
 
 // ---- preview ----
 
-// showPreview shows the report's pages as the PDF will print them (SVG
-// drawn by the server from the same layout), each image's alternative
-// text the page's text. A filing with errors keeps the last preview.
-function showPreview(pages) {
-  const box = $("preview-pages");
-  box.replaceChildren(...pages.map((p, i) => h("img", {
-    class: "page", alt: p.text, "data-page": String(i + 1),
-    src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(p.svg),
-  })));
+// The preview beside the form: the report's pages as the PDF prints them
+// (SVG drawn by the server from the same layout), each image's alternative
+// text the page's text. The server sends only the pages the page does not
+// show already (by key). A filing with errors gets a draft, marked; one
+// that cannot be read keeps the last pages, marked as old.
+const preview = {
+  data: null,   // the last preview: {draft, width, height, pages, places}
+  item: "",     // the item the preview last scrolled to
+  lazy: null,   // watches the pages not drawn yet (IntersectionObserver)
+};
+
+function showPreview(p) {
+  const note = $("preview-note");
+  if (!p) {
+    if (preview.data) {
+      note.textContent = "文件有无法读取的错误，预览未更新（下面是上一次的预览），不能生成报告。";
+      note.hidden = false;
+      $("preview-pages").classList.add("stale");
+    }
+    return;
+  }
+  const old = new Map();
+  let missing = false;
+  for (const s of document.querySelectorAll("#preview-pages .sheet")) old.set(s.dataset.key, s);
+  const sheets = p.pages.map((pg, i) => {
+    let s = old.get(pg.key);
+    if (s) old.delete(pg.key);
+    else if (pg.svg === undefined) {
+      s = document.querySelector(`#preview-pages .sheet[data-key="${CSS.escape(pg.key)}"]`);
+      s = s && s.cloneNode(true);
+      if (s && s.classList.contains("lazy")) preview.lazy.observe(s);
+    }
+    if (s) {
+      s.querySelectorAll(".mark, .focus").forEach((m) => m.remove());
+    } else if (pg.lazy) {
+      s = h("div", { class: "sheet lazy", "data-key": pg.key });
+      preview.lazy.observe(s);
+    } else if (pg.svg === undefined) {
+      missing = true;
+      return null;
+    } else {
+      s = h("div", { class: "sheet", "data-key": pg.key }, pageImage(pg));
+    }
+    s.dataset.page = String(i + 1);
+    s.style.aspectRatio = `${p.width} / ${p.height}`; // its height before the image is decoded
+    return s;
+  });
+  if (missing) { // a page the server took as shown is not: draw them all
+    $("preview-pages").replaceChildren();
+    runCheck();
+    return;
+  }
+  for (const s of old.values()) preview.lazy.unobserve(s);
+  $("preview-pages").replaceChildren(...sheets);
+  $("preview-pages").classList.remove("stale");
+  for (const k of Object.keys(p.places)) p.places[k] = p.places[k].map(([page, x, y, w, hh]) => ({ page, x, y, w, h: hh }));
+  preview.data = p;
+  note.textContent = "有错误，此预览仅供参考，不能生成报告。";
+  note.hidden = !p.draft;
   $("preview").hidden = false;
+  markPreview();
+  const f = document.activeElement;
+  if (f && f.dataset && f.dataset.input) followField(f.dataset.input, false);
+}
+
+function pageImage(pg) {
+  return h("img", { class: "page", alt: pg.text, src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(pg.svg) });
+}
+
+// inView is the first and last page (0-based) the preview pane shows.
+function inView(sheets) {
+  const pane = $("preview-pages");
+  const shown = sheets.map((s, i) => [s, i]).filter(([s]) =>
+    s.offsetTop + s.offsetHeight > pane.scrollTop && s.offsetTop < pane.scrollTop + pane.clientHeight);
+  return shown.length ? [shown[0][1], shown[shown.length - 1][1]] : undefined;
+}
+
+// drawLazy fetches the pages that came into view and were not drawn with
+// the check (far from the view then).
+async function drawLazy(entries) {
+  for (const e of entries) {
+    const s = e.target;
+    if (!e.isIntersecting || !s.classList.contains("lazy") || s.dataset.loading) continue;
+    s.dataset.loading = "1";
+    const r = await api("GET", "/api/page?key=" + encodeURIComponent(s.dataset.key));
+    delete s.dataset.loading;
+    if (!r.ok || !s.isConnected) continue;
+    s.classList.remove("lazy");
+    preview.lazy.unobserve(s);
+    s.prepend(pageImage(r.data));
+  }
+}
+
+// placeOf is where the preview shows the field path: the table cells
+// showing it, else (or, with items, always) the nearest enclosing
+// indicator, project or section, whose paths end in "]".
+function placeOf(path, items) {
+  const places = preview.data ? preview.data.places : {};
+  for (let p = path; p; p = parentPath(p)) {
+    if (places[p] && (!items || p.endsWith("]"))) return { item: p, boxes: places[p] };
+  }
+  return null;
+}
+
+// box positions an element over a page at a box in mm.
+function overPage(el, b) {
+  const d = preview.data;
+  Object.assign(el.style, {
+    left: (100 * b.x / d.width) + "%", top: (100 * b.y / d.height) + "%",
+    width: (100 * b.w / d.width) + "%", height: (100 * b.h / d.height) + "%",
+  });
+  return el;
+}
+
+// markPreview outlines on the pages the items that hold an error, each
+// mark naming the findings and leading to the field on a click.
+function markPreview() {
+  document.querySelectorAll("#preview-pages .mark").forEach((m) => m.remove());
+  const sheets = document.querySelectorAll("#preview-pages .sheet");
+  const marks = new Map(); // item → its findings
+  for (const f of (state.doc.findings || [])) {
+    if (f.severity !== "error") continue;
+    const pl = placeOf(f.path);
+    if (!pl) continue;
+    if (!marks.has(pl.item)) marks.set(pl.item, { boxes: pl.boxes, findings: [] });
+    marks.get(pl.item).findings.push(f);
+  }
+  for (const [item, m] of marks) {
+    const title = m.findings.map(findingText).join("\n");
+    for (const b of m.boxes) {
+      const sheet = sheets[b.page];
+      if (!sheet) continue;
+      sheet.append(overPage(h("div", { class: "mark", title, "data-item": item, "data-code": m.findings[0].code,
+        onclick: (e) => { e.stopPropagation(); jump(m.findings[0].path); } }), b));
+    }
+  }
+}
+
+// followField scrolls the preview to where the item holding the field
+// path starts, when it is another item than last time or out of view.
+function followField(path, always) {
+  showFocus(path);
+  const pl = placeOf(path, true);
+  if (!pl) return;
+  const b = pl.boxes[0];
+  const sheet = document.querySelectorAll("#preview-pages .sheet")[b.page];
+  const pane = $("preview-pages");
+  if (!sheet) return;
+  const top = sheet.offsetTop + sheet.offsetHeight * b.y / preview.data.height;
+  const bottom = top + sheet.offsetHeight * b.h / preview.data.height;
+  const visible = top >= pane.scrollTop && Math.min(bottom, top + pane.clientHeight / 2) <= pane.scrollTop + pane.clientHeight;
+  if ((always && pl.item !== preview.item) || !visible) {
+    pane.scrollTo({ top: Math.max(0, top - 16), behavior: "instant" });
+  }
+  preview.item = pl.item;
+  pane.dataset.item = pl.item;
+}
+
+// showFocus outlines on the pages the cells that show the field path.
+function showFocus(path) {
+  document.querySelectorAll("#preview-pages .focus").forEach((m) => m.remove());
+  const pl = placeOf(path);
+  if (!pl || pl.item !== path) return; // no cell shows the field itself
+  const sheets = document.querySelectorAll("#preview-pages .sheet");
+  for (const b of pl.boxes) {
+    if (sheets[b.page]) sheets[b.page].append(overPage(h("div", { class: "focus" }), b));
+  }
+}
+
+// A click on a page leads to the field of the item drawn there.
+function clickPage(e) {
+  const sheet = e.target.closest(".sheet");
+  if (!sheet || !preview.data) return;
+  const r = sheet.getBoundingClientRect();
+  const x = (e.clientX - r.left) / r.width * preview.data.width;
+  const y = (e.clientY - r.top) / r.height * preview.data.height;
+  const page = Number(sheet.dataset.page) - 1;
+  let best = null;
+  for (const [item, boxes] of Object.entries(preview.data.places)) {
+    for (const b of boxes) {
+      if (b.page === page && x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h && (!best || item.length > best.length)) best = item;
+    }
+  }
+  if (best) jump(best);
 }
 
 // ---- fields ----
@@ -495,6 +671,8 @@ function showDoc(doc) {
       ((doc.readOnly || []).length ? "标有“公式”的栏目由工作簿中的公式计算，在这里只读。" : ""));
   }
   $("preview").hidden = true;
+  $("preview-pages").replaceChildren();
+  preview.data = null; preview.item = "";
   renderForm();
   runCheck(); // for the preview
 }
@@ -554,6 +732,9 @@ window.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "s" && state.doc) { e.preventDefault(); save(); }
   });
+  preview.lazy = new IntersectionObserver(drawLazy, { root: $("preview-pages"), rootMargin: "100% 0px" });
+  $("form").addEventListener("focusin", (e) => { if (e.target.dataset.input) followField(e.target.dataset.input, true); });
+  $("preview-pages").addEventListener("click", clickPage);
   window.addEventListener("beforeunload", (e) => { if (state.dirty) { e.preventDefault(); e.returnValue = ""; } });
   const m = location.hash.match(/^#file=(.+)$/);
   if (m) { showHome().then(() => openFile(decodeURIComponent(m[1]))); } else { showHome(); }

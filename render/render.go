@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -82,6 +83,15 @@ type Engine struct {
 func New(opts Options) (*Engine, diag.List) {
 	set, notes := templates.NewSet(opts.TemplateDirs...)
 	return &Engine{opts: opts, set: set}, notes
+}
+
+// TemplateFiles are the files the Engine's user templates were read from:
+// the template files of Options.TemplateDirs and the font files they name.
+// A front end keeps its outputs from replacing any of them.
+func (e *Engine) TemplateFiles() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Clone(e.set.Files())
 }
 
 // Form describes a form template.

@@ -259,6 +259,19 @@ func TestGlyphFindingNamesField(t *testing.T) {
 	}
 }
 
+// TestFitFindingNamesField: a 指标值 too long for the form, which squeezes
+// the amounts above it in the joined table, is G2 at its own field and
+// line, not at the amount it leaves no room for.
+func TestFitFindingNamesField(t *testing.T) {
+	f := sample(t)
+	f.Projects[1].Indicators[0].Value = "≥" + strings.Repeat("9", 55) + "%"
+	_, notes := build(t, f)
+	const path = "projects[2].indicators[1].value"
+	if want := f.Positions[path]; len(notes) != 1 || notes[0].Code != "G2" || notes[0].Path != path || notes[0].Line != want.Line || want.Line == 0 {
+		t.Errorf("findings %v, want one G2 at %s, line %d", notes, path, want.Line)
+	}
+}
+
 // TestEngineConcurrent: one Engine builds filings on several goroutines at
 // once, each report the same bytes as when built alone.
 func TestEngineConcurrent(t *testing.T) {

@@ -279,8 +279,14 @@ func (b *binder) row(path string, places []cellPlace, rs rowSpec, sc scope) doc.
 		if span == 0 {
 			span = 1
 		}
-		row.Cells = append(row.Cells, doc.Cell{Col: places[i].col, ColSpan: places[i].span, RowSpan: span,
-			Text: b.text(path+".cells["+strconv.Itoa(i+1)+"]", cs.Text, sc), Style: cs.Style, Pos: pos})
+		c := doc.Cell{Col: places[i].col, ColSpan: places[i].span, RowSpan: span,
+			Text: b.text(path+".cells["+strconv.Itoa(i+1)+"]", cs.Text, sc), Style: cs.Style, Pos: pos}
+		if c.Field = field(b.t.refs[cs.Text], sc); c.Field != "" {
+			if at := b.f.At(c.Field); at.Line > 0 {
+				c.Pos = at
+			}
+		}
+		row.Cells = append(row.Cells, c)
 	}
 	return row
 }

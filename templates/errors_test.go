@@ -355,3 +355,20 @@ func TestStaticCellsCount(t *testing.T) {
 		t.Errorf("want the budget exceeded, got %v", notes)
 	}
 }
+
+// TestCaseVariantWithTypeError: a key in another case is an error at its
+// line, and the findings are the same on every run even when the variant
+// also has the wrong type (the decoder then stops at a point of Go's map
+// order, and the keys it had not reached were reported unknown).
+func TestCaseVariantWithTypeError(t *testing.T) {
+	src := strings.Replace(minimal, `description = "test form"`, "Description = 5\ndescription = \"test form\"", 1)
+	_, first := Parse("mini.toml", []byte(src))
+	if len(first) != 1 || first[0].Line != 3 || !strings.Contains(first.Format(language.English), `write "description"`) {
+		t.Fatalf("want one finding on line 3 suggesting description, got\n%s", first.Format(language.English))
+	}
+	for range 30 {
+		if _, again := Parse("mini.toml", []byte(src)); again.Format(language.English) != first.Format(language.English) {
+			t.Fatalf("two runs differ:\n%s\n%s", first.Format(language.English), again.Format(language.English))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,10 +18,32 @@ func embeddedList() diag.Whole { return diag.Whole(strings.Join(fonts.EmbeddedNa
 // fontPath resolves a font file named relative to a user template's folder;
 // embedded face names pass through.
 func (t *Template) fontPath(name string) string {
-	if name == "" || t.Dir == "" || filepath.IsAbs(name) || !strings.ContainsAny(name, "./\\") {
+	if name == "" || t.Dir == "" || filepath.IsAbs(name) || !isFile(name) {
 		return name
 	}
 	return filepath.Join(t.Dir, name)
+}
+
+// isFile reports whether a font name is a file's path rather than an
+// embedded face's name (which has no dot or slash).
+func isFile(name string) bool { return strings.ContainsAny(name, "./\\") }
+
+// Files are the files a user template reads: its own and the font files it
+// names, so that no output may replace one; none for a built-in template.
+func (t *Template) Files() []string {
+	if t.Dir == "" {
+		return nil
+	}
+	files := []string{t.Source}
+	for _, role := range slices.Sorted(maps.Keys(t.spec.Fonts)) {
+		f := t.spec.Fonts[role]
+		for _, name := range []string{f.PDF, f.PDFBold} {
+			if isFile(name) {
+				files = append(files, t.fontPath(name))
+			}
+		}
+	}
+	return files
 }
 
 // checkFont makes sure a font role's faces can be embedded: an embedded

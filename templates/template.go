@@ -41,6 +41,7 @@ type Template struct {
 
 	spec   spec
 	exprs  map[string]*template.Template // by text; none for text without {{…}}
+	refs   map[string][]string           // by text: the field it shows (fieldRef's match); none if none
 	tables map[string]*table
 
 	file   string                  // the file it was compiled from, for messages
@@ -70,6 +71,7 @@ type Set struct {
 	// part of its time. A file is named after its form, as name.toml or
 	// name@version.toml.
 	builtin map[string][]string
+	files   []string // the user files read: templates and their fonts
 }
 
 // NewSet loads the built-in templates and then every *.toml of each folder
@@ -102,7 +104,9 @@ func NewSet(dirs ...string) (*Set, diag.List) {
 		for _, file := range files {
 			t, n := Load(file)
 			notes = append(notes, n...)
+			s.files = append(s.files, file)
 			if t != nil {
+				s.files = append(s.files, t.Files()[1:]...)
 				s.add(t)
 			}
 		}
@@ -203,6 +207,10 @@ func (s *Set) All() []*Template {
 	return all
 }
 
+// Files are the user files the set was made from: every template file of
+// the folders and the font files the templates name.
+func (s *Set) Files() []string { return s.files }
+
 // MaxFileSize is the largest template file Load reads; the built-in ones
 // are about 15 KB.
 const MaxFileSize = 1 << 20
@@ -231,12 +239,12 @@ func parse(name, dir string, data []byte) (*Template, diag.List) {
 	var sp spec
 	src := strings.TrimPrefix(string(data), "\ufeff")
 	md, err := toml.Decode(src, &sp)
-	variants := budget.CaseVariants(md, reflect.TypeOf(sp))
+	unknown, variants := budget.CheckKeys(md, reflect.TypeOf(sp))
 	if err != nil && len(variants) == 0 {
 		return nil, diag.List{budget.DecodeError(name, src, err)}
 	}
 	c := newCompiler(name, src)
-	for _, k := range md.Undecoded() {
+	for _, k := range unknown {
 		c.fail(strings.Join(k, "."), "unknown key %q", []any{k[len(k)-1]},
 			"remove the key or correct its spelling; templates/README.md lists every key")
 	}
@@ -270,7 +278,7 @@ func newCompiler(file, src string) *compiler {
 // name fields that do not exist.
 func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List) {
 	c.t = &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
-		spec: sp, exprs: map[string]*template.Template{}, tables: map[string]*table{}, file: c.file, pos: c.pos}
+		spec: sp, exprs: map[string]*template.Template{}, refs: map[string][]string{}, tables: map[string]*table{}, file: c.file, pos: c.pos}
 	c.compile()
 	if dryRun && len(c.notes) == 0 {
 		c.dryRun()
@@ -418,6 +426,9 @@ func (c *compiler) expr(path, text string) {
 	}
 	meter(tpl.Tree)
 	c.t.exprs[text] = tpl
+	if m := fieldRef().FindStringSubmatch(text); m != nil {
+		c.t.refs[text] = m
+	}
 }
 
 func (c *compiler) blocks(path string, blocks []blockSpec, over string) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/jixiao-dev/jixiao/render/budget"
 	"github.com/jixiao-dev/jixiao/render/safefile"
@@ -39,15 +38,13 @@ func (c *cli) compare(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("--format xlsx writes a workbook: name it with -o FILE.xlsx"))
 		return diffTrouble
 	}
+	e, _ := c.engine() // a template with errors leaves its form unknown: plan values are numbered
 	if *out != "" && *out != "-" {
-		for _, in := range files {
-			if sameFile(in, *out) {
-				fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the filings compared; name another file", *out))
-				return diffTrouble
-			}
+		if o, _ := safefile.Clobbers([]string{*out}, c.inputs(e, files)); o != "" {
+			fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
+			return diffTrouble
 		}
 	}
-	e, _ := c.engine() // a template with errors leaves its form unknown: plan values are numbered
 	var filings [2]*budget.Filing
 	for i, path := range files {
 		f, notes, err := e.LoadFile(path)
@@ -76,11 +73,4 @@ func (c *cli) compare(args []string) int {
 		return diffSame
 	}
 	return diffDifferent
-}
-
-// sameFile reports whether two paths name the same existing file.
-func sameFile(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

@@ -748,6 +748,69 @@ func TestOutputNeverReplacesInput(t *testing.T) {
 	}
 }
 
+// TestOutputNeverReplacesOtherInputs: besides the filings, a run reads
+// workbooks and its user templates' files and fonts; no output may replace
+// one of them either. A workbook's table workbook is NAME-绩效目标表.xlsx,
+// never the officer's NAME.xlsx.
+func TestOutputNeverReplacesOtherInputs(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "my.xlsx")
+	if code, _, stderr := jixiao(t, nil, "convert", sample, "-o", book); code != 0 {
+		t.Fatalf("convert: exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(book)
+	unchanged := func(path string, want []byte) {
+		t.Helper()
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+			t.Errorf("%s was changed", path)
+		}
+	}
+	// A workbook's own tables go beside it under another name.
+	if code, _, stderr := jixiao(t, nil, "build", "--format", "xlsx", "-o", dir, book); code != 0 {
+		t.Fatalf("build --format xlsx: exit %d: %s", code, stderr)
+	}
+	unchanged(book, data)
+	tables, err := os.ReadFile(filepath.Join(dir, "my-绩效目标表.xlsx"))
+	if err != nil || bytes.Equal(tables, data) {
+		t.Fatalf("the table workbook: %v", err)
+	}
+	// A filing whose table workbook would be another input of the run.
+	src, _ := os.ReadFile(sample)
+	filing := filepath.Join(dir, "my-绩效目标表.toml")
+	os.WriteFile(filing, src, 0o644)
+	os.WriteFile(filepath.Join(dir, "my-绩效目标表-绩效目标表.xlsx"), data, 0o644)
+	code, _, stderr := jixiao(t, nil, "build", "--format", "xlsx", "-o", dir, filing, filepath.Join(dir, "my-绩效目标表-绩效目标表.xlsx"))
+	if code != 2 || !strings.Contains(stderr, "将覆盖输入文件") {
+		t.Errorf("a filing's tables over another input: exit %d, %q", code, stderr)
+	}
+	unchanged(filepath.Join(dir, "my-绩效目标表-绩效目标表.xlsx"), data)
+	// A font file of a user template, named like the report.
+	forms := filepath.Join(dir, "forms")
+	os.Mkdir(forms, 0o755)
+	font, err := os.ReadFile(filepath.Join("..", "..", "fonts", "NotoSerifSC-Regular.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(forms, "r.pdf"), font, 0o644)
+	os.WriteFile(filepath.Join(forms, "yilan.toml"), []byte(strings.Replace(thirdForm, `pdf = "NotoSerifSC-Regular"`, `pdf = "r.pdf"`, 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "r.toml"), bytes.Replace(src, []byte(`template = "hebei"`), []byte(`template = "yilan"`), 1), 0o644)
+	code, _, stderr = jixiao(t, nil, "--lang", "en", "build", "--templates", forms, "--format", "pdf", "-o", forms, filepath.Join(dir, "r.toml"))
+	if code != 2 || !strings.Contains(stderr, "would replace the input "+filepath.Join(forms, "r.pdf")) {
+		t.Errorf("a report over its template's font: exit %d, %q", code, stderr)
+	}
+	unchanged(filepath.Join(forms, "r.pdf"), font)
+	// The same for summary and diff, whose outputs are named freely.
+	for _, args := range [][]string{
+		{"summary", "--templates", forms, "-o", filepath.Join(forms, "yilan.toml"), sample},
+		{"diff", "--templates", forms, "--format", "xlsx", "-o", filepath.Join(forms, "r.pdf"), sample, sample},
+	} {
+		if code, _, stderr := jixiao(t, nil, args...); code == 0 || !strings.Contains(stderr, "是输入文件之一") {
+			t.Errorf("%s: exit %d, %q", args[0], code, stderr)
+		}
+	}
+	unchanged(filepath.Join(forms, "r.pdf"), font)
+}
+
 // TestFormatAndDateUsage: --format "" exited 0 silently, and an
 // out-of-range SOURCE_DATE_EPOCH wrote invalid dates into both files; both
 // are usage errors now.

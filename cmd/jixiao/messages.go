@@ -89,7 +89,6 @@ var messages = [][2]string{
 	{"name two filings: jixiao diff OLD.toml NEW.toml", "请指定两份申报文件：jixiao diff 调整前.toml 调整后.toml"},
 	{"unknown format %q: use text or xlsx", "未知的输出格式“%s”：请使用 text 或 xlsx"},
 	{"--format xlsx writes a workbook: name it with -o FILE.xlsx", "--format xlsx 生成工作簿：请用 -o 文件.xlsx 指定文件名"},
-	{"the output %s is one of the filings compared; name another file", "输出文件 %s 是参与比较的申报文件之一，请另取文件名"},
 	{"cannot write %s: %v", "无法写入 %s：%v"},
 
 	// jixiao archive and verify.

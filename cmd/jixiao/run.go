@@ -422,7 +422,11 @@ func (c *cli) build(args []string) int {
 			outs = append(outs, j.Output(ext))
 		}
 	}
-	if out, in := safefile.Clobbers(outs, c.inputs(ins)); out != "" {
+	e, ok := c.engine()
+	if !ok {
+		return exitData
+	}
+	if out, in := safefile.Clobbers(outs, c.inputs(e, ins)); out != "" {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s would replace the input %s; rename the input or write elsewhere with -o DIR", out, in))
 		return exitUsage
 	}
@@ -435,10 +439,6 @@ func (c *cli) build(args []string) int {
 	if len(planned) == 0 {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("no filing found in %s (looked for %s files)", strings.Join(files, ", "), strings.Join(render.Extensions(), ", ")))
 		return exitUsage
-	}
-	e, ok := c.engine()
-	if !ok {
-		return exitData
 	}
 	c.tuneGC(planned, *jobs)
 	pr := c.newProgress(len(planned))
@@ -777,17 +777,10 @@ func outputPaths(files []string, outDir string, exts []string) []string {
 	return outs
 }
 
-// inputs are the files a build reads: the filings and the user template
-// files.
-func (c *cli) inputs(files []string) []string {
-	in := slices.Clone(files)
-	for _, dir := range c.templateDirs {
-		if dir != "" {
-			tpls, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
-			in = append(in, tpls...)
-		}
-	}
-	return in
+// inputs are the files a run reads: the filings, and the user templates'
+// files and the fonts they name.
+func (c *cli) inputs(e *render.Engine, files []string) []string {
+	return append(slices.Clone(files), e.TemplateFiles()...)
 }
 
 // osError says in the user's language why a file could not be written.

@@ -36,13 +36,13 @@ func (c *cli) summarize(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	if o, _ := safefile.Clobbers([]string{*out}, c.inputs(files)); o != "" {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
-		return exitUsage
-	}
 	e, ok := c.engine()
 	if !ok {
 		return exitData
+	}
+	if o, _ := safefile.Clobbers([]string{*out}, c.inputs(e, files)); o != "" {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("the output %s is one of the inputs; name another file", *out))
+		return exitUsage
 	}
 	var notes diag.List
 	if code := c.writeOut(*out, "xlsx", *force, func(w io.Writer) error {

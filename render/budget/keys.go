@@ -75,35 +75,48 @@ type CaseVariant struct {
 	Want string
 }
 
-// CaseVariants returns the keys of md that name a field of the struct type
-// typ in another case (Budget for budget, [Department] for [department]).
-// The TOML library matches struct fields regardless of case, so such a key
-// would fill the field, and beside its exact spelling one of the two would
-// win at random; a key is known only in its exact spelling. Map levels
-// (user-chosen names, as in a template's styles) match any key.
-func CaseVariants(md toml.MetaData, typ reflect.Type) []CaseVariant {
-	var out []CaseVariant
+// CheckKeys returns the keys of md that the struct type typ does not have:
+// variants, the keys that name a field in another case (Budget for budget,
+// [Department] for [department]), and unknown, every other key that is not
+// a field. The TOML library matches struct fields regardless of case, so a
+// variant would fill the field, and beside its exact spelling one of the
+// two would win at random; a key is known only in its exact spelling. Map
+// levels (user-chosen names, as in a template's styles) match any key.
+//
+// With variants present the decoder may also stop at a type error at a
+// point that depends on Go's map order, leaving a different set of keys
+// undecoded on each run; unknown then comes from the schema instead of
+// md.Undecoded(), the same on every run.
+func CheckKeys(md toml.MetaData, typ reflect.Type) (unknown []toml.Key, variants []CaseVariant) {
+	var other []toml.Key
 	for _, k := range md.Keys() {
-		if want := caseVariant(k, typ); want != "" {
-			out = append(out, CaseVariant{k, want})
+		switch known, want := lookup(k, typ); {
+		case want != "":
+			variants = append(variants, CaseVariant{k, want})
+		case !known:
+			other = append(other, k)
 		}
 	}
-	return out
+	if len(variants) == 0 {
+		return md.Undecoded(), nil
+	}
+	return other, variants
 }
 
 var unmarshaler = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
 
-// caseVariant returns the exact spelling of the last part of k when it is
-// a field of typ's schema written in another case, the parts before it
-// being exact; else "".
-func caseVariant(k toml.Key, t reflect.Type) string {
+// lookup walks k down the schema of t. It reports whether every part of k
+// is a field in its exact spelling (or a map level's key, or inside a value
+// that decodes itself), and, when only the last part is a field written in
+// another case, that field's exact spelling.
+func lookup(k toml.Key, t reflect.Type) (known bool, variant string) {
 	for i, part := range k {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
 			t = t.Elem()
 		}
 		switch {
 		case reflect.PointerTo(t).Implements(unmarshaler):
-			return "" // the value decodes itself
+			return true, "" // the value decodes itself
 		case t.Kind() == reflect.Map:
 			t = t.Elem()
 		case t.Kind() == reflect.Struct:
@@ -113,14 +126,14 @@ func caseVariant(k toml.Key, t reflect.Type) string {
 				continue
 			}
 			if tag, ok := tags.folded[strings.ToLower(part)]; ok && i == len(k)-1 {
-				return tag
+				return false, tag
 			}
-			return "" // unknown (Undecoded reports it), or inside a variant
+			return false, "" // unknown, or inside a variant
 		default:
-			return ""
+			return false, "" // a key below a plain value
 		}
 	}
-	return ""
+	return true, ""
 }
 
 // structTags are the toml tags of a struct type: each with its field's

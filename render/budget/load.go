@@ -101,7 +101,7 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 	var f Filing
 	md, err := toml.Decode(src, &f)
 	f.Positions = IndexPositions(src)
-	variants := CaseVariants(md, reflect.TypeOf(f))
+	unknown, variants := CheckKeys(md, reflect.TypeOf(f))
 	if err != nil && len(variants) == 0 {
 		return nil, append(notes, decodeError(name, src, err))
 	}
@@ -110,7 +110,6 @@ func Parse(name string, data []byte) (*Filing, diag.List) {
 	// error names, is left to chance: it is reported instead.
 	f.File = name
 	f.Source = data
-	unknown := md.Undecoded()
 	for _, v := range variants {
 		unknown = append(unknown, v.Key)
 	}

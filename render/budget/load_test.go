@@ -361,6 +361,10 @@ func TestCaseVariantKeys(t *testing.T) {
 		"inside a table": {strings.Replace(src, "money_unit", "Money_Unit", 1),
 			"department.Money_Unit", "Money_Unit", "money_unit"},
 		"with a type error": {src[:after] + "Year = \"x\"\n" + src[after:], "", "", ""},
+		// The decoder stops at the type error at a point of Go's map
+		// order; the keys it had not reached were reported unknown.
+		"a table beside its spelling, with a type error": {src + "\n[[projeCts]]\nname = 5\n",
+			"projeCts[1]", "[[projeCts]]", "projects"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -93,6 +93,7 @@ var renderEntries = [][2]string{
 	{"no font can draw %q (U+%04X) in a %s", "没有字体能显示字符“%s”（U+%04X），位于%s中"},
 	{"table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm", "表格“%s”第%d行第%d列的“%s”即使缩小到%g磅也放不下：需要%.1f毫米，表格只能给它%.1f毫米"},
 	{"shorten the text, or write the amount in 万元 (money_unit); numbers, codes and values are never broken across lines", "请缩短内容，或改用万元填写金额（money_unit）；数字、编码和指标值不会拆行打印"},
+	{"shorten the text; numbers, codes and values are never broken across lines, so write a long value as words, or split it", "请缩短内容；数字、编码和指标值不会拆行打印，过长的值请改用文字表述或拆分"},
 	{"paragraph", "段落"},
 	{"PDF fonts: %s", "PDF字体：%s"},
 	{"PDF fonts: the embedded faces; none of the office faces (%s) is installed here (--font-dir DIR names a folder that has them)", "PDF字体：使用内置字体；本机未安装公文字体（%s）（可用 --font-dir 指定存放这些字体的文件夹）"},

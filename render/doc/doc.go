@@ -233,7 +233,11 @@ type Cell struct {
 	// Breaks are the byte offsets in Text where the layout broke a NoWrap
 	// text into lines, so that a word processor breaks it there too.
 	Breaks []int
-	Pos    Pos
+	// Field is the filing's field the text shows (projects[3].budget),
+	// for messages; "" for a form's own text. Pos is where that field is
+	// written, when known, else where its project or indicator starts.
+	Field string
+	Pos   Pos
 }
 
 func (*Heading) isBlock()   {}

@@ -288,22 +288,41 @@ func spread(tmpl, m []float64, width float64) []float64 {
 	return w
 }
 
-// fitError reports the cell that is furthest from fitting, all cells at
-// their smallest size.
+// fitError reports the cell that keeps the table from fitting, all cells
+// at their smallest size: the one without which the table is shortest of
+// room, or fits (a long 指标值 that squeezes the amounts beside it is named,
+// not the amounts). Ties go to the first cell.
 func fitError(tmpl []float64, cells []*fitCell, width float64) error {
 	var worst *fitCell
-	worstRoom, worstShort := 0.0, math.Inf(-1)
+	worstRoom, leastShort := 0.0, math.Inf(1)
 	for i, c := range cells {
 		others := slices.Delete(slices.Clone(cells), i, i+1)
-		m := minWidths(tmpl, others)
-		room := width - sum(m[:c.a]) - sum(m[c.b:])
-		if short := c.need() - room; short > worstShort {
-			worst, worstRoom, worstShort = c, room, short
+		if short := sum(tightest(tmpl, others)) - width; short < leastShort-epsMM {
+			m := minWidths(tmpl, others)
+			worst, worstRoom, leastShort = c, width-sum(m[:c.a])-sum(m[c.b:]), short
 		}
 	}
-	d := diag.Diagnostic{Pos: worst.dc.Pos, Severity: diag.Error, Code: "G2"}
+	d := diag.Diagnostic{Pos: worst.dc.Pos, Severity: diag.Error, Code: "G2", Path: worst.dc.Field}
+	hint := diag.T("shorten the text; numbers, codes and values are never broken across lines, so write a long value as words, or split it")
+	if isAmount(worst.dc.Text) {
+		hint = diag.T("shorten the text, or write the amount in 万元 (money_unit); numbers, codes and values are never broken across lines")
+	}
 	return diag.List{d.Say(
 		diag.T("table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm",
-			worst.table, worst.row, worst.dc.Col+1, worst.dc.Text, worst.floor, worst.need(), worstRoom),
-		diag.T("shorten the text, or write the amount in 万元 (money_unit); numbers, codes and values are never broken across lines"))}
+			worst.table, worst.row, worst.dc.Col+1, worst.dc.Text, worst.floor, worst.need(), worstRoom), hint)}
+}
+
+// isAmount reports whether s is written as an amount of money: digits,
+// with thousands separators or a decimal point (12,345,678.90).
+func isAmount(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r != ',' && r != '.':
+			return false
+		}
+	}
+	return digits > 0
 }

@@ -65,6 +65,20 @@ func TestFitErrorNamesCell(t *testing.T) {
 	}
 }
 
+// TestFitErrorNamesCulprit: a value too long for the table squeezes the
+// amount beside it out of its room; the finding names the long value, and
+// the field it comes from, not the amount.
+func TestFitErrorNamesCulprit(t *testing.T) {
+	long := "≥" + strings.Repeat("9", 100) + "%" // alone it fits; beside the amount, not
+	d := fitDoc(7.5, []float64{40, 116}, "999999999999.99", long)
+	d.Blocks[0].(*doc.Table).Rows[0].Cells[1].Field = "projects[1].indicators[1].value"
+	_, err := Layout(d, fakeFonts{})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].Code != "G2" || l[0].Path != "projects[1].indicators[1].value" || !strings.Contains(l.Error(), long[:40]) {
+		t.Fatalf("err = %v, want one G2 finding naming the long value and its field", err)
+	}
+}
+
 func TestFitLabelBreaksWhereAllowed(t *testing.T) {
 	d := fitDoc(0, []float64{14, 142}, "其中：财政资金", "x")
 	r := mustLayout(t, d)

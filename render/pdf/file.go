@@ -62,34 +62,13 @@ func deflate(data []byte) []byte {
 	// (Made with make, as Grow would clear it first.)
 	b := bytes.NewBuffer(make([]byte, 0, len(data)*7/8+64))
 	b.Write([]byte{0x78, 0x01}) // deflate, 32 KiB window, fastest level
-	// A long stream (a font) is compressed in two halves at once, the
-	// second on another goroutine with the end of the first as its
-	// dictionary; the first half ends on a byte boundary (an empty stored
-	// block), so the two make one stream. Writing to a bytes.Buffer cannot
-	// fail, so neither can StatelessDeflate.
-	if half := len(data) / 2; half >= splitDeflate {
-		var second bytes.Buffer
-		done := make(chan struct{})
-		go func() {
-			_ = flate.StatelessDeflate(&second, data[half:], true, data[:half])
-			close(done)
-		}()
-		_ = flate.StatelessDeflate(b, data[:half], false, nil)
-		<-done
-		b.Write(second.Bytes())
-	} else {
-		_ = flate.StatelessDeflate(b, data, true, nil)
-	}
+	// Writing to a bytes.Buffer cannot fail, so neither can StatelessDeflate.
+	_ = flate.StatelessDeflate(b, data, true, nil)
 	var sum [4]byte
 	binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
 	b.Write(sum[:])
 	return b.Bytes()
 }
-
-// splitDeflate is the size of each half from which deflate compresses a
-// stream in two: a few times the encoder's block, so that the halves are
-// worth a goroutine each.
-const splitDeflate = 48 << 10
 
 func newFile(w io.Writer) *file {
 	// Two 64-bit CRCs (ECMA and ISO polynomials) identify the file as well

@@ -190,3 +190,24 @@ func TestGuideCommandsWork(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideExampleIsRealOutput: the finding the guide explains (section
+// 五) is what jixiao check prints for the guide's workbook.
+func TestGuideExampleIsRealOutput(t *testing.T) {
+	data, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(data), "```text\n填报.xlsx:")
+	if !ok {
+		t.Fatal("the guide shows no finding of 填报.xlsx")
+	}
+	block, _, _ = strings.Cut("填报.xlsx:"+block, "```")
+	dir := t.TempDir()
+	guideFixture(t, dir)
+	t.Chdir(dir)
+	_, _, stderr := jixiao(t, nil, "check", "填报.xlsx")
+	if !strings.Contains(stderr, block) {
+		t.Errorf("the guide's example\n%s\nis not in what jixiao check prints:\n%s", block, stderr)
+	}
+}

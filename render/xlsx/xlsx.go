@@ -207,11 +207,12 @@ func (wr *writer) sheet(name string, g group) error {
 			for _, c := range tr.Cells {
 				from := gridCol(edges, starts[c.Col])
 				to := gridCol(edges, starts[c.Col+c.ColSpan])
-				if err := wr.put(name, row+r, from, c.RowSpan, to-from, c.Text, c.Style, t.Borders); err != nil {
+				text := cellText(c)
+				if err := wr.put(name, row+r, from, c.RowSpan, to-from, text, c.Style, t.Borders); err != nil {
 					return err
 				}
 				if c.RowSpan <= 1 {
-					lines = max(lines, wr.lines(c.Text, c.Style, starts[c.Col+c.ColSpan]-starts[c.Col]))
+					lines = max(lines, wr.lines(text, c.Style, starts[c.Col+c.ColSpan]-starts[c.Col]))
 				}
 			}
 			h := lines * wr.lineHeight(cellStyle(tr))
@@ -231,6 +232,28 @@ func (wr *writer) sheet(name string, g group) error {
 		row += len(t.Rows)
 	}
 	return wr.print(name, header)
+}
+
+// cellText is a cell's text with its lines where the layout broke it:
+// a text the form keeps on one line except at given points (其中：/财政资金)
+// breaks there in the workbook too, not wherever a spreadsheet's own
+// metrics would wrap it (其中：财政资/金).
+func cellText(c doc.Cell) string {
+	if len(c.Breaks) == 0 {
+		return c.Text
+	}
+	var b strings.Builder
+	last := 0
+	for _, at := range c.Breaks {
+		if at <= last || at >= len(c.Text) {
+			continue
+		}
+		b.WriteString(strings.TrimRight(c.Text[last:at], " "))
+		b.WriteByte('\n')
+		last = at
+	}
+	b.WriteString(c.Text[last:])
+	return b.String()
 }
 
 func cellStyle(r doc.Row) string {
@@ -284,7 +307,10 @@ func (wr *writer) put(sheet string, row, col, rows, cols int, text, style string
 	rows, cols = max(rows, 1), max(cols, 1)
 	tl, _ := excelize.CoordinatesToCellName(col+1, row)
 	br, _ := excelize.CoordinatesToCellName(col+cols, row+rows-1)
-	key := styleKey{name: style, borders: borders}
+	// A text the form never wraps stays on one line, set smaller if the
+	// spreadsheet's font is wider than the form's; with the layout's line
+	// breaks it wraps there only.
+	key := styleKey{name: style, borders: borders, oneLine: wr.d.Styles[style].NoWrap && !strings.Contains(text, "\n")}
 	if m := number.FindStringSubmatch(text); m != nil && borders && len(strings.TrimLeft(strings.Replace(strings.TrimPrefix(text, "-"), ".", "", 1), "0")) <= 15 {
 		key.decimals = len(m[2])
 		var v float64
@@ -315,7 +341,8 @@ func (wr *writer) put(sheet string, row, col, rows, cols int, text, style string
 type styleKey struct {
 	name     string
 	borders  bool
-	decimals int // > 0 for a number cell
+	decimals int  // > 0 for a number cell
+	oneLine  bool // not wrapped: shrunk to fit its cell instead
 }
 
 func (wr *writer) style(k styleKey) (int, error) {
@@ -327,7 +354,7 @@ func (wr *writer) style(k styleKey) (int, error) {
 	st := &excelize.Style{
 		Font: &excelize.Font{Family: font.EastAsia, Size: s.Size, Bold: s.Bold},
 		Alignment: &excelize.Alignment{Horizontal: [...]string{"left", "center", "right", "justify"}[s.Align],
-			Vertical: [...]string{"center", "top", "bottom"}[s.VAlign], WrapText: true},
+			Vertical: [...]string{"center", "top", "bottom"}[s.VAlign], WrapText: !k.oneLine, ShrinkToFit: k.oneLine},
 	}
 	if k.borders {
 		for _, side := range []string{"left", "right", "top", "bottom"} {

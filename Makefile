@@ -34,11 +34,13 @@ test: lint
 
 # The editor's end-to-end test in headless Chromium (Debian's chromium;
 # playwright-core from npm, installed into the test's folder by npm ci;
-# nothing downloads a browser). It also refreshes the screenshot in docs/.
+# nothing downloads a browser). It also refreshes the screenshot in docs/;
+# guide.e2e.js then takes the user guide's screenshots (docs/images/guide-*.png).
 E2E := cmd/jixiao/internal/editor/e2e
 e2e: build
 	@[ -d $(E2E)/node_modules/playwright-core ] || (cd $(E2E) && npm ci --no-audit --no-fund)
 	JIXIAO_BIN=$(abspath $(BIN)) node $(E2E)/editor.e2e.js
+	JIXIAO_BIN=$(abspath $(BIN)) node $(E2E)/guide.e2e.js
 
 # The tests under the race detector (needs cgo, i.e. a C compiler): a run
 # uses several goroutines (template and filing, fonts and pages).
@@ -71,9 +73,11 @@ dist:
 	done
 
 # After editing a built-in template (templates/*.toml): regenerate the
-# decoded copy a run uses, templates/builtin_specs.go.
+# decoded copy a run uses, templates/builtin_specs.go. After editing the
+# rules (render/diag/rules.go): regenerate the rule lists of
+# docs/用户手册.md and docs/rules.md.
 generate:
-	$(GO) generate ./templates
+	$(GO) generate ./templates ./render/diag
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

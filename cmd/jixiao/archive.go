@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -28,25 +27,18 @@ func (c *cli) archiveCmd(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf("name the archive folder and the filings: jixiao archive -o DIR FILE.toml|FOLDER..."))
 		return exitUsage
 	}
-	var sources []render.ArchiveSource
-	for _, p := range paths {
-		files, err := filingsIn(p)
-		if err != nil {
-			fmt.Fprintln(c.stderr, c.p.Sprintf("cannot read %s: %v", p, c.osError(err)))
-			return exitUsage
-		}
-		for _, f := range files {
-			data, notes, err := render.ReadFiling(f)
-			if err != nil {
-				c.report(notes)
-				return exitCode(err)
-			}
-			sources = append(sources, render.ArchiveSource{Path: f, Data: data})
-		}
+	files, code := c.filings(paths)
+	if code != exitOK {
+		return code
 	}
-	if len(sources) == 0 {
-		fmt.Fprintln(c.stderr, c.p.Sprintf("no filings (%s) found in %s", strings.Join(render.InputExtensions(), " "), strings.Join(paths, ", ")))
-		return exitUsage
+	var sources []render.ArchiveSource
+	for _, f := range files {
+		data, notes, err := render.ReadFiling(f)
+		if err != nil {
+			c.report(notes)
+			return exitCode(err)
+		}
+		sources = append(sources, render.ArchiveSource{Path: f, Data: data})
 	}
 	e, ok := c.engine()
 	if !ok {
@@ -110,27 +102,6 @@ func unjoin(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
-}
-
-// filingsIn is path itself when it is a file, else the filings (the files
-// of an input format: .toml, …) in the folder and its subfolders, sorted.
-func filingsIn(path string) ([]string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !st.IsDir() {
-		return []string{path}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && slices.Contains(render.InputExtensions(), strings.ToLower(filepath.Ext(p))) {
-			files = append(files, p)
-		}
-		return err
-	})
-	slices.Sort(files)
-	return files, err
 }
 
 // version is set by the build (make build, make dist: the git

@@ -18,7 +18,7 @@ var messages = [][2]string{
 	{"name a command: build, check, new, convert, summary, templates, serve or help", "请指定命令：build、check、new、convert、summary、templates、serve 或 help"},
 	{"the workbook to write, e.g. 汇总.xlsx", "要写入的工作簿，如 汇总.xlsx"},
 	{"money unit of the summary: 元 or 万元", "汇总表的金额单位：元 或 万元"},
-	{"name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx", "请指定申报文件和要写入的工作簿：jixiao summary 文件… -o 汇总.xlsx"},
+	{"name the filings and the workbook to write: jixiao summary FILE|FOLDER… -o 汇总.xlsx", "请指定申报文件和要写入的工作簿：jixiao summary 文件|文件夹… -o 汇总.xlsx"},
 	{"the output %s is one of the inputs; name another file", "输出文件 %s 是输入文件之一；请另选文件名"},
 	{"some filings have errors: the workbook lists them in its 说明 column; run jixiao check on them", "部分申报文件有错误：已列在工作簿的“说明”栏；请用 jixiao check 检查这些文件"},
 	{"address to listen on (default: loopback, a free port)", "监听地址（默认：本机回环地址，任一空闲端口）"},
@@ -122,14 +122,15 @@ const usageText = `jixiao: budget performance report generator (部门整体绩�
 
 usage:
   jixiao new --template NAME [--year Y] -o my.xlsx          write the workbook to fill in for a form (-o my.toml: a TOML starter)
-  jixiao check FILE...                                      validate filings (.xlsx or .toml), print every finding
+  jixiao check FILE|FOLDER...                               validate filings (.xlsx or .toml), print every finding
   jixiao build [-o DIR|-] [--format pdf,docx] [-j N] FILE|FOLDER...
                                                             render each filing to PDF and DOCX; a folder's filings
                                                             are built into the same tree under DIR, N at a time
                                                             (default: the number of CPUs; -o -: one file to stdout)
   jixiao convert IN -o OUT                                  convert a filing between .toml and .xlsx
   jixiao templates                                          list the form templates
-  jixiao summary FILE... -o 汇总.xlsx [--unit 元|万元]        a bureau's summary workbook of many filings
+  jixiao summary FILE|FOLDER... -o 汇总.xlsx [--unit 元|万元]
+                                                            a bureau's summary workbook of many filings
   jixiao serve [--addr A] [--no-browser] [DIR]              edit the filings of DIR in the browser (local, offline)
   jixiao diff [--format xlsx -o FILE] OLD NEW               what changed between two versions of a filing
   jixiao archive -o DIR FILE|FOLDER...                      keep each filing in DIR/<year>/ (source, PDF/A, DOCX, manifest)
@@ -165,14 +166,15 @@ const usageTextZH = `jixiao：预算绩效目标报告生成工具（部门整�
 
 用法：
   jixiao new --template 名称 [--year 年度] -o 填报.xlsx     生成某表式的填报工作簿（-o 文件.toml：TOML 样板）
-  jixiao check 文件...                                      校验申报文件（.xlsx 或 .toml），列出全部问题
+  jixiao check 文件|文件夹...                               校验申报文件（.xlsx 或 .toml），列出全部问题
   jixiao build [-o 目录|-] [--format pdf,docx] [-j N] 文件|文件夹...
                                                             将每份申报文件生成 PDF 和 DOCX；文件夹中的申报文件按原有
                                                             目录结构输出到“目录”下，同时生成 N 份（默认为 CPU 核数；
                                                             -o - 输出到标准输出）
   jixiao convert 输入 -o 输出                               在 .toml 与 .xlsx 之间转换申报文件
   jixiao templates                                          列出可用的表式模板
-  jixiao summary 文件... -o 汇总.xlsx [--unit 元|万元]       将多份申报文件汇总为一个工作簿
+  jixiao summary 文件|文件夹... -o 汇总.xlsx [--unit 元|万元]
+                                                            将多份申报文件汇总为一个工作簿
   jixiao serve [--addr 地址] [--no-browser] [文件夹]        在浏览器中编辑文件夹中的申报文件（本机、离线）
   jixiao diff [--format xlsx -o 文件] 调整前 调整后         比较申报文件两个版本的变动（调整对照表）
   jixiao archive -o 目录 文件|文件夹...                     按年度归档到 目录/<年度>/（源文件、PDF/A、DOCX、清单）

@@ -304,8 +304,12 @@ func (c *cli) prepare(e *render.Engine, path string) (*render.Report, int) {
 func (c *cli) check(args []string) int {
 	c.checking = true
 	fs, dir := c.flags("check")
-	files, ok, code := c.parse(fs, args, dir)
+	paths, ok, code := c.parse(fs, args, dir)
 	if !ok {
+		return code
+	}
+	files, code := c.filings(paths)
+	if code != exitOK {
 		return code
 	}
 	code = c.forEach("check", files, func(e *render.Engine, path string) int {
@@ -318,6 +322,21 @@ func (c *cli) check(args []string) int {
 		fmt.Fprintln(c.stderr, c.p.Sprintf(s.Key, s.Args...))
 	}
 	return code
+}
+
+// filings returns the filings paths name: the files as named and the
+// filings found in the folders, as build finds them (batch.Filings). A
+// folder that cannot be searched or holds no filing is a usage error.
+func (c *cli) filings(paths []string) ([]string, int) {
+	files, err := batch.Filings(paths)
+	if err != nil {
+		return nil, c.planError(err)
+	}
+	if len(files) == 0 && len(paths) > 0 {
+		fmt.Fprintln(c.stderr, c.p.Sprintf("no filings (%s) found in %s", strings.Join(render.Extensions(), " "), strings.Join(paths, ", ")))
+		return nil, exitUsage
+	}
+	return files, exitOK
 }
 
 // forEach makes the pipeline and runs fn on every filing named, returning

@@ -17,13 +17,13 @@ func (c *cli) summarize(args []string) int {
 	out := fs.String("o", "", c.p.Sprintf("the workbook to write, e.g. 汇总.xlsx"))
 	unit := fs.String("unit", string(budget.Yuan), c.p.Sprintf("money unit of the summary: 元 or 万元"))
 	force := fs.Bool("force", false, c.p.Sprintf("replace the output file if it exists"))
-	files, ok, code := c.parse(fs, args, dir)
+	paths, ok, code := c.parse(fs, args, dir)
 	if !ok {
 		return code
 	}
 	switch {
-	case len(files) == 0 || *out == "":
-		fmt.Fprintln(c.stderr, c.p.Sprintf("name the filings and the workbook to write: jixiao summary FILES… -o 汇总.xlsx"))
+	case len(paths) == 0 || *out == "":
+		fmt.Fprintln(c.stderr, c.p.Sprintf("name the filings and the workbook to write: jixiao summary FILE|FOLDER… -o 汇总.xlsx"))
 		return exitUsage
 	case *out == "-":
 		fmt.Fprintln(c.stderr, c.p.Sprintf("a workbook is written to a file: add -o FILE.xlsx"))
@@ -31,6 +31,10 @@ func (c *cli) summarize(args []string) int {
 	case budget.MoneyUnit(*unit).Fen() == 0:
 		fmt.Fprintln(c.stderr, c.p.Sprintf("option %s: invalid value %q", "--unit", *unit))
 		return exitUsage
+	}
+	files, code := c.filings(paths)
+	if code != exitOK {
+		return code
 	}
 	e, ok := c.engine()
 	if !ok {

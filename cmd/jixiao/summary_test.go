@@ -74,3 +74,45 @@ func TestBuildWorkbook(t *testing.T) {
 		t.Errorf("a .doc: exit %d, stderr %q; want 1 and how to save it as .docx", code, stderr)
 	}
 }
+
+// TestFoldersAsBuildFindsThem: check, summary and archive take a folder
+// and read the filings build would find in it, not the Office lock file
+// of an open workbook nor a report's table workbook beside them; a folder
+// without filings is a usage error.
+func TestFoldersAsBuildFindsThem(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"convert", sample, "-o", filepath.Join(dir, "网信办.xlsx")},
+		{"convert", "../../data/national/mzj-2024.toml", "-o", filepath.Join(dir, "sub", "民政局.xlsx")},
+		{"build", "--format", "xlsx", sample, "-o", dir},
+	} {
+		if code, _, stderr := jixiao(t, nil, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "~$网信办.xlsx"), []byte("lock"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := jixiao(t, nil, "check", dir); code != 0 || !strings.Contains(stderr, "0 个错误") {
+		t.Errorf("check of the folder: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	if code, _, stderr := jixiao(t, nil, "summary", "-o", out, dir); code != 0 {
+		t.Errorf("summary of the folder: exit %d: %s", code, stderr)
+	}
+	archive := t.TempDir()
+	if code, _, stderr := jixiao(t, nil, "archive", "-o", archive, dir); code != 0 {
+		t.Errorf("archive of the folder: exit %d: %s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(archive, "2024")); len(entries) != 3 { // two departments and the manifest
+		t.Errorf("archived %d entries, want the two departments and the manifest", len(entries))
+	}
+	for _, cmd := range [][]string{{"check"}, {"summary", "-o", filepath.Join(t.TempDir(), "x.xlsx")}, {"archive", "-o", t.TempDir()}} {
+		if code, _, stderr := jixiao(t, nil, append(cmd, t.TempDir())...); code != 2 || !strings.Contains(stderr, "没有找到申报文件") {
+			t.Errorf("%s of an empty folder: exit %d: %s", cmd[0], code, stderr)
+		}
+	}
+}

@@ -74,20 +74,11 @@ func (e *FolderError) Unwrap() error { return e.Err }
 // the build, which reports it.
 func Plan(inputs []string, out string) ([]Job, error) {
 	var jobs []Job
-	for _, in := range inputs {
-		info, err := os.Stat(in)
-		if err != nil || !info.IsDir() {
-			jobs = append(jobs, Job{Input: in, Out: outPath(in, filepath.Base(in), out)})
-			continue
-		}
-		found, err := search(in)
-		if err != nil {
-			return nil, err
-		}
-		root := folderName(in)
-		for _, rel := range found {
-			jobs = append(jobs, Job{Input: filepath.Join(in, rel), Out: outPath(filepath.Join(in, rel), filepath.Join(root, rel), out)})
-		}
+	err := each(inputs, func(path, rel string) {
+		jobs = append(jobs, Job{Input: path, Out: outPath(path, rel, out)})
+	})
+	if err != nil {
+		return nil, err
 	}
 	seen := map[string]string{}
 	for _, j := range jobs {
@@ -98,6 +89,38 @@ func Plan(inputs []string, out string) ([]Job, error) {
 		seen[key] = j.Input
 	}
 	return jobs, nil
+}
+
+// Filings returns the filings inputs name, as Plan finds them: a file as
+// named, a folder's filings in lexical order. It fails with a
+// *FolderError when a folder cannot be searched; a missing file is left
+// to the reader, which reports it.
+func Filings(inputs []string) ([]string, error) {
+	var files []string
+	err := each(inputs, func(path, _ string) { files = append(files, path) })
+	return files, err
+}
+
+// each calls fn with the path of every filing inputs name, and its path
+// under an output folder: its base name for a file named, the folder's
+// name joined with its path inside the folder for one found there.
+func each(inputs []string, fn func(path, rel string)) error {
+	for _, in := range inputs {
+		info, err := os.Stat(in)
+		if err != nil || !info.IsDir() {
+			fn(in, filepath.Base(in))
+			continue
+		}
+		found, err := search(in)
+		if err != nil {
+			return err
+		}
+		root := folderName(in)
+		for _, rel := range found {
+			fn(filepath.Join(in, rel), filepath.Join(root, rel))
+		}
+	}
+	return nil
 }
 
 // outPath is the output path (without extension) of the filing at path:

@@ -202,3 +202,30 @@ func TestSearchSkipsReports(t *testing.T) {
 		t.Errorf("found %q, want the filings a.toml and b.xlsx", found)
 	}
 }
+
+// TestFilings: the filings of a folder as Plan finds them, and a file
+// named as it is, whatever its kind; a.toml beside a.xlsx (one output
+// for Plan) are two filings.
+func TestFilings(t *testing.T) {
+	dir := departments(t)
+	if err := os.WriteFile(filepath.Join(dir, "top.xlsx"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	named := filepath.Join(dir, "notes.txt")
+	got, err := Filings([]string{named, dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, p := range got {
+		r, _ := filepath.Rel(dir, p)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	want := []string{"notes.txt", "a/report.toml", "b/report.toml", "b/sub/extra.toml", "c/bad.toml", "top.toml", "top.xlsx"}
+	if !slices.Equal(rel, want) {
+		t.Errorf("Filings\n got %q\nwant %q", rel, want)
+	}
+	if _, err := Filings([]string{filepath.Join(dir, "missing.toml")}); err != nil {
+		t.Errorf("a missing file is the reader's to report: %v", err)
+	}
+}

@@ -291,7 +291,7 @@ var entries = [][2]string{
 }
 
 // catalogs are the entry lists, searched in turn by chinese.
-var catalogs = [][][2]string{entries, templateEntries, renderEntries, workbookEntries, docxEntries, diffEntries}
+var catalogs = [][][2]string{entries, templateEntries, renderEntries, workbookEntries, docxEntries, diffEntries, ruleEntries}
 
 // Register adds a front end's messages (English key, Chinese text) to the
 // catalog, for its Printer to translate. It is meant for a package's

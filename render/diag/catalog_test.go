@@ -9,7 +9,7 @@ import (
 )
 
 func TestCatalogEntries(t *testing.T) {
-	for _, err := range CheckEntries(slices.Concat(entries, templateEntries, renderEntries, workbookEntries, docxEntries, diffEntries)) {
+	for _, err := range CheckEntries(slices.Concat(entries, templateEntries, renderEntries, workbookEntries, docxEntries, diffEntries, ruleEntries)) {
 		t.Error(err)
 	}
 }

@@ -214,6 +214,10 @@ var rules = []rule{
 		[2]string{"check the joined text; delete the line break (Alt+Enter) in the cell", "核对合并后的文字；删除单元格中的换行（Alt+Enter）"}},
 	{"X8", "E", [2]string{"a column header that names a money unit, such as 预算数（万元）, agrees with the 金额单位 of 单位信息", "列名中的金额单位（如“预算数（万元）”）与“单位信息”表中的金额单位一致"},
 		[2]string{"make the two units the same, or remove the unit from the header", "使两处单位一致，或从列名中去掉单位"}},
+	{"X9", "E", [2]string{"(saving a workbook from the editor) a field held by a formula is not changed; the formulas whose inputs changed are recalculated", "（在编辑器中保存工作簿时）由公式计算的栏目不能修改；公式所引用的数值改变后重新计算"},
+		[2]string{"change the cells the formula adds up, or change the formula in Excel or WPS", "请修改公式所引用的单元格，或在 Excel、WPS 中修改公式"}},
+	{"X10", "E", [2]string{"(saving a workbook from the editor) the workbook can hold every value and reads back as exactly the form's values", "（在编辑器中保存工作簿时）工作簿能容纳每个值，读回后与表单完全一致"},
+		[2]string{"add the missing column in Excel or WPS, or remove the line break from a one-line field", "请在 Excel、WPS 中补上缺少的列，或删除单行栏目中的换行"}},
 
 	// A Word report read as a filing.
 	{"D1", "E", [2]string{"a Word report is a .docx that can be read (not .doc or .wps, not damaged)", "Word 报告是能读取的 .docx 文件（不是 .doc 或 .wps，没有损坏）"},

@@ -141,10 +141,16 @@ func (s *source) checkLayout(path string, m map[string]any, fields []field, from
 		p := joinPath(path, f.key)
 		switch v := m[f.key].(type) {
 		case map[string]any:
+			if f.kind == kindArray { // [projects] for [[projects]]: no form shows it
+				return &LayoutError{Line: s.lineOfKey(p), Path: p}
+			}
 			if f.kind == kindTable {
 				elems, paths = []map[string]any{v}, []string{p}
 			}
 		case []map[string]any:
+			if f.kind == kindTable { // [[department]] for [department]
+				return &LayoutError{Line: s.lineOfKey(p + "[1]"), Path: p}
+			}
 			if f.kind == kindArray {
 				elems = v
 				for i := range v {

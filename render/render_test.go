@@ -272,6 +272,19 @@ func TestFitFindingNamesField(t *testing.T) {
 	}
 }
 
+// TestTooTallRowFinding: a project name of thousands of characters, whose
+// cell would run past a page, was an internal error ("row 1 does not fit
+// on a page") without a line; it is G3 at the name's field and line.
+func TestTooTallRowFinding(t *testing.T) {
+	f := sample(t)
+	f.Projects[0].Name = strings.Repeat("网络舆情综合管理", 230)
+	_, notes := build(t, f)
+	const path = "projects[1].name"
+	if want := f.Positions[path]; len(notes) != 1 || notes[0].Code != "G3" || notes[0].Path != path || notes[0].Line != want.Line || want.Line == 0 {
+		t.Errorf("findings %v, want one G3 at %s, line %d", notes, path, want.Line)
+	}
+}
+
 // TestEngineConcurrent: one Engine builds filings on several goroutines at
 // once, each report the same bytes as when built alone.
 func TestEngineConcurrent(t *testing.T) {

@@ -94,6 +94,8 @@ var renderEntries = [][2]string{
 	{"table %q, row %d, column %d: %q does not fit its column even at %g pt: it needs %.1f mm, the table leaves it %.1f mm", "表格“%s”第%d行第%d列的“%s”即使缩小到%g磅也放不下：需要%.1f毫米，表格只能给它%.1f毫米"},
 	{"shorten the text, or write the amount in 万元 (money_unit); numbers, codes and values are never broken across lines", "请缩短内容，或改用万元填写金额（money_unit）；数字、编码和指标值不会拆行打印"},
 	{"shorten the text; numbers, codes and values are never broken across lines, so write a long value as words, or split it", "请缩短内容；数字、编码和指标值不会拆行打印，过长的值请改用文字表述或拆分"},
+	{"table %q, row %d cannot be placed on a page: %q is too long for its cell", "表格“%s”第%d行无法排在一页之内：“%s”对所在单元格来说太长"},
+	{"shorten the text; a row's text must fit on one page", "请缩短内容；表格一行的内容须能在一页内排下"},
 	{"paragraph", "段落"},
 	{"PDF fonts: %s", "PDF字体：%s"},
 	{"PDF fonts: the embedded faces; none of the office faces (%s) is installed here (--font-dir DIR names a folder that has them)", "PDF字体：使用内置字体；本机未安装公文字体（%s）（可用 --font-dir 指定存放这些字体的文件夹）"},

@@ -232,6 +232,8 @@ var rules = []rule{
 		[2]string{"check the character; replace a rare or garbled one", "核对该字符；替换生僻字或乱码"}},
 	{"G2", "E", [2]string{"every number, code and 指标值 fits its column whole, even in the smallest type the form allows", "每个数字、编码和指标值即使缩到表样允许的最小字号，也能完整放进所在栏"},
 		[2]string{"shorten the value, or check the amount's digits", "缩短内容，或核对金额位数"}},
+	{"G3", "E", [2]string{"each row of a form fits on one page: no text is so long that its cell would run past a page", "表中每一行都能在一页内排下：没有哪项内容长到单元格超出一页"},
+		[2]string{"shorten the text the message names", "缩短提示中指出的内容"}},
 
 	// A finance bureau's summary.
 	{"Z1", "W", [2]string{"every amount of a summary fits the 15 significant digits a spreadsheet keeps", "汇总表的每个金额不超过电子表格能保存的15位有效数字"},

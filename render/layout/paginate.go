@@ -2,10 +2,10 @@ package layout
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 
+	"github.com/jixiao-dev/jixiao/render/diag"
 	"github.com/jixiao-dev/jixiao/render/doc"
 )
 
@@ -147,8 +147,8 @@ func (ts *tableState) place(r int) error {
 			ts.breakPage(p.geo.bottom, r)
 		case !ts.atTop():
 			ts.breakPage(p.y, r)
-		default: // cannot happen: rows are checked to fit a page
-			return fmt.Errorf("table %q: row %d does not fit on a page", t.name, r+1)
+		default: // a text far too long for its cell (G3)
+			return tooTall(t, r)
 		}
 	}
 }
@@ -315,4 +315,24 @@ func mergeSegments(s []segment) []segment {
 		out = append(out, c)
 	}
 	return out
+}
+
+// tooTall is the finding for row r of t, which cannot be placed even on a
+// page of its own: about the longest text of the row, at its field.
+func tooTall(t *table, r int) error {
+	var worst *cell
+	for _, c := range t.rows[r].cells {
+		if worst == nil || len(c.lines) > len(worst.lines) {
+			worst = c
+		}
+	}
+	d := diag.Diagnostic{Severity: diag.Error, Code: "G3"}
+	text := ""
+	if worst != nil {
+		d.Pos, d.Path = worst.pos, worst.field
+		text = worst.sh.text
+	}
+	return diag.List{d.Say(
+		diag.T("table %q, row %d cannot be placed on a page: %q is too long for its cell", t.name, r+1, text),
+		diag.T("shorten the text; a row's text must fit on one page"))}
 }

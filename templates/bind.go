@@ -291,7 +291,10 @@ func (b *binder) row(path string, places []cellPlace, rs rowSpec, sc scope) doc.
 		}
 		c := doc.Cell{Col: places[i].col, ColSpan: places[i].span, RowSpan: span,
 			Text: b.text(path+".cells["+strconv.Itoa(i+1)+"]", cs.Text, sc), Style: cs.Style, Pos: pos}
-		if c.Field = field(b.t.refs[cs.Text], sc); c.Field != "" {
+		if r, ok := b.t.refs[cs.Text]; ok {
+			c.Field = r.field(sc)
+		}
+		if c.Field != "" {
 			if at := b.f.At(c.Field); at.Line > 0 {
 				c.Pos = at
 			}

@@ -41,7 +41,7 @@ type Template struct {
 
 	spec   spec
 	exprs  map[string]*template.Template // by text; none for text without {{…}}
-	refs   map[string][]string           // by text: the field it shows (fieldRef's match); none if none
+	refs   map[string]ref                // by text: the filing field it shows; none if none
 	tables map[string]*table
 
 	file string                  // the file it was compiled from, for messages
@@ -276,7 +276,7 @@ func newCompiler(file, src string) *compiler {
 // name fields that do not exist.
 func (c *compiler) build(sp spec, dir string, dryRun bool) (*Template, diag.List) {
 	c.t = &Template{Name: sp.Name, Version: sp.Version, Description: sp.Description, Dir: dir,
-		spec: sp, exprs: map[string]*template.Template{}, refs: map[string][]string{}, tables: map[string]*table{}, file: c.file, pos: c.pos}
+		spec: sp, exprs: map[string]*template.Template{}, refs: map[string]ref{}, tables: map[string]*table{}, file: c.file, pos: c.pos}
 	c.compile()
 	if dryRun && len(c.notes) == 0 {
 		c.dryRun()
@@ -425,7 +425,9 @@ func (c *compiler) expr(path, text string) {
 	meter(tpl.Tree)
 	c.t.exprs[text] = tpl
 	if m := fieldRef().FindStringSubmatch(text); m != nil {
-		c.t.refs[text] = m
+		if r, ok := refOf(m); ok {
+			c.t.refs[text] = r
+		}
 	}
 }
 
